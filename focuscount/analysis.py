@@ -1,0 +1,189 @@
+"""The whole path from paths to an :class:`Analysis`, usable without the CLI.
+
+Per-file work is independent and streamed: :func:`iter_document_counts` yields
+one document's counts (with its hits) at a time, and :func:`analyze` keeps only
+the counts, never a corpus-wide list of hits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from focuscount.counting import DEFAULT_CONTEXT_WORDS, count_document
+from focuscount.dating import DATE_ORDERS, DatesManifest, assign_date
+from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
+from focuscount.errors import ConfigError, LexiconError, NoDocumentsError, ReadError, UnsupportedFormatError
+from focuscount.lexicon import Lexicon, load_lexicon
+from focuscount.matching import LexiconMatcher
+from focuscount.model import DocumentCounts, Period, ratio_of
+from focuscount.nlp import get_pipeline
+from focuscount.readers import read_document
+from focuscount.timeline import GROUPINGS, Trend, group, trend
+
+SkipHandler = Callable[[Skipped], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything ``focuscount analyze`` reports: documents, periods, trend, and what was skipped."""
+
+    lexicon: Lexicon
+    by: str
+    documents: tuple[DocumentCounts, ...]  # date order, undated last; without evidence
+    periods: tuple[Period, ...]
+    trend: Trend | None
+    skipped: tuple[Skipped, ...]
+    pipeline: str
+
+    @property
+    def dated(self) -> tuple[DocumentCounts, ...]:
+        """Documents with a date (they make the periods and the trend)."""
+        return tuple(c for c in self.documents if c.document.date is not None)
+
+    @property
+    def undated(self) -> tuple[DocumentCounts, ...]:
+        """Documents without a date: counted, but out of the periods and the trend."""
+        return tuple(c for c in self.documents if c.document.date is None)
+
+    @property
+    def unreadable(self) -> tuple[Skipped, ...]:
+        """Files that could not be read (each was warned about)."""
+        return tuple(s for s in self.skipped if s.kind == UNREADABLE)
+
+    @property
+    def unsupported(self) -> tuple[Skipped, ...]:
+        """Files of other types found in folders, passed over quietly."""
+        return tuple(s for s in self.skipped if s.kind == UNSUPPORTED)
+
+    @property
+    def words(self) -> int:
+        """Words in all documents read."""
+        return sum(c.words for c in self.documents)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Hits per category over all documents read."""
+        totals: Counter[str] = Counter({name: 0 for name in self.lexicon.category_names})
+        for counts in self.documents:
+            totals.update(counts.counts)
+        return dict(totals)
+
+    @property
+    def ratio(self) -> float | None:
+        """The overall ratio over all documents read (dated or not)."""
+        counts = self.counts
+        return ratio_of(counts[self.lexicon.focus], counts[self.lexicon.versus])
+
+    @property
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last document date, if any document is dated."""
+        dates = [c.document.date for c in self.dated if c.document.date is not None]
+        return (min(dates), max(dates)) if dates else None
+
+
+def iter_document_counts(
+    paths: Iterable[Path | str],
+    lexicon: Lexicon,
+    *,
+    dates: DatesManifest | None = None,
+    date_order: str | None = None,
+    model: str | None = None,
+    context_words: int = DEFAULT_CONTEXT_WORDS,
+) -> Iterator[DocumentCounts | Skipped]:
+    """Read, date and count each file under ``paths``, one at a time, with its hits."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
+    try:
+        pipeline = get_pipeline(lexicon.language, model)
+    except LexiconError as error:
+        raise LexiconError(lexicon.path, error.message, error.line) from error
+    matcher = LexiconMatcher(lexicon, pipeline)
+    for item in discover(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        yield _count_one(item, matcher, dates, date_order, context_words)
+
+
+def _count_one(
+    candidate: Candidate,
+    matcher: LexiconMatcher,
+    dates: DatesManifest | None,
+    date_order: str | None,
+    context_words: int,
+) -> DocumentCounts | Skipped:
+    try:
+        document = read_document(candidate.path)
+    except UnsupportedFormatError as error:
+        return Skipped(candidate.path, error.reason)
+    except ReadError as error:
+        return Skipped(candidate.path, error.reason)
+    document = assign_date(document, dates, date_order)
+    return count_document(document, matcher, context_words)
+
+
+def analyze(
+    paths: Iterable[Path | str],
+    lexicon: Lexicon | str | Path = "library",
+    *,
+    by: str = "meeting",
+    dates: DatesManifest | Path | str | None = None,
+    date_order: str | None = None,
+    model: str | None = None,
+    on_skip: SkipHandler | None = None,
+    on_document: Callable[[DocumentCounts], None] | None = None,
+) -> Analysis:
+    """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
+
+    Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
+    and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
+    no file could be read at all.
+    """
+    if by not in GROUPINGS:
+        raise ConfigError(None, f"--by must be one of {', '.join(GROUPINGS)}, not '{by}'")
+    if not isinstance(lexicon, Lexicon):
+        lexicon = load_lexicon(lexicon)
+    if dates is not None and not isinstance(dates, DatesManifest):
+        dates = DatesManifest.load(dates)
+    documents: list[DocumentCounts] = []
+    skipped: list[Skipped] = []
+    stream = iter_document_counts(paths, lexicon, dates=dates, date_order=date_order, model=model)
+    for item in stream:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            if on_skip is not None:
+                on_skip(item)
+            continue
+        if on_document is not None:
+            on_document(item)
+        documents.append(item.without_evidence())
+    if not documents:
+        raise NoDocumentsError(_no_documents_message(skipped))
+    documents.sort(key=lambda c: (c.document.date is None, c.document.date or dt.date.min, str(c.document.path)))
+    periods = tuple(group(documents, by, lexicon.focus, lexicon.versus))
+    return Analysis(
+        lexicon=lexicon,
+        by=by,
+        documents=tuple(documents),
+        periods=periods,
+        trend=trend(periods),
+        skipped=tuple(skipped),
+        pipeline=get_pipeline(lexicon.language, model).name,
+    )
+
+
+def _no_documents_message(skipped: list[Skipped]) -> str:
+    if not skipped:
+        return "no documents found: give files or folders of .txt, .md, .pdf, .docx or .pptx files"
+    unreadable = sum(1 for s in skipped if s.kind == UNREADABLE)
+    unsupported = len(skipped) - unreadable
+    parts = []
+    if unreadable:
+        parts.append(f"{unreadable} unreadable")
+    if unsupported:
+        parts.append(f"{unsupported} of an unsupported format")
+    return f"no readable document ({', '.join(parts)}); focuscount reads .txt, .md, .pdf, .docx and .pptx"

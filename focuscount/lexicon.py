@@ -1,0 +1,347 @@
+"""Load and validate lexicon files (TOML) and list the shipped ones.
+
+The lexicon format is a public interface, documented in the README.  Every
+error names the file and, where it can be found, the line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from focuscount.errors import LexiconError
+
+IGNORE = "ignore"  # the pseudo-category of ignore terms: they match, and count nowhere
+
+_TOP_KEYS = {"name", "description", "language", "ratio", "categories", "ignore"}
+_RATIO_KEYS = {"focus", "versus"}
+_CATEGORY_KEYS = {"label", "description", "terms"}
+_IGNORE_KEYS = {"terms", "description"}
+_NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
+
+# Builds the error to raise for a message and an optional line.
+Fail = Callable[..., LexiconError]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry as written, with the category it belongs to and its line."""
+
+    text: str
+    category: str
+    line: int | None = None
+
+    @property
+    def has_wildcard(self) -> bool:
+        """True when the term uses ``*`` or ``?``."""
+        return "*" in self.text or "?" in self.text
+
+
+@dataclass(frozen=True)
+class Category:
+    """A named list of terms, e.g. ``customer`` labelled "Customer-oriented"."""
+
+    name: str
+    label: str
+    terms: tuple[Term, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A validated lexicon: categories, ignore terms, and which two make the ratio."""
+
+    name: str
+    description: str
+    language: str
+    focus: str
+    versus: str
+    categories: tuple[Category, ...]
+    ignore: tuple[Term, ...]
+    path: Path | None
+    sha256: str
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        """Category names in file order."""
+        return tuple(category.name for category in self.categories)
+
+    def category(self, name: str) -> Category:
+        """The category called ``name``."""
+        for category in self.categories:
+            if category.name == name:
+                return category
+        raise KeyError(name)
+
+    @property
+    def all_terms(self) -> tuple[Term, ...]:
+        """Every term of every category, then the ignore terms."""
+        return tuple(term for category in self.categories for term in category.terms) + self.ignore
+
+    @property
+    def short_hash(self) -> str:
+        """The first 12 hex digits of :attr:`sha256`."""
+        return self.sha256[:12]
+
+
+def lexicon_dirs() -> list[Path]:
+    """Folders holding the shipped lexicons (in an installed wheel, then in a checkout)."""
+    found: list[Path] = []
+    packaged = Path(str(resources.files("focuscount"))) / "lexicons"
+    checkout = Path(__file__).resolve().parent.parent / "lexicons"
+    for folder in (packaged, checkout):
+        if folder.is_dir() and folder not in found:
+            found.append(folder)
+    return found
+
+
+def shipped_lexicons() -> dict[str, Path]:
+    """Names of the shipped lexicons mapped to their files."""
+    names: dict[str, Path] = {}
+    for folder in lexicon_dirs():
+        for path in sorted(folder.glob("*.toml")):
+            names.setdefault(path.stem, path)
+    return names
+
+
+def resolve_lexicon(name_or_path: str | Path) -> Path:
+    """The file for a shipped lexicon name or a path to a TOML file."""
+    candidate = Path(name_or_path)
+    looks_like_path = candidate.suffix == ".toml" or len(candidate.parts) > 1
+    if candidate.is_file():
+        return candidate
+    if looks_like_path:
+        raise LexiconError(candidate, "no such lexicon file")
+    shipped = shipped_lexicons()
+    if str(name_or_path) in shipped:
+        return shipped[str(name_or_path)]
+    available = ", ".join(sorted(shipped)) or "none"
+    raise LexiconError(None, f"unknown lexicon '{name_or_path}': give a path to a .toml file or one of: {available}")
+
+
+def load_lexicon(name_or_path: str | Path = "library") -> Lexicon:
+    """Load and validate a lexicon by shipped name or path."""
+    path = resolve_lexicon(name_or_path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise LexiconError(path, f"cannot read lexicon ({error.strerror or error})") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LexiconError(path, "lexicon is not UTF-8 text") from error
+    return parse_lexicon(text, path=path, default_name=path.stem)
+
+
+def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexicon") -> Lexicon:
+    """Validate lexicon TOML ``text``; ``path`` is used in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise LexiconError(path, f"invalid TOML: {message}", line) from error
+    lines = _LineFinder(text)
+
+    def fail(message: str, line: int | None = None) -> LexiconError:
+        return LexiconError(path, message, line)
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise fail(f"unknown key '{key}' (allowed: {', '.join(sorted(_TOP_KEYS))})", lines.key(key))
+
+    name = _string(data, "name", default_name, fail, lines.key("name"))
+    description = _string(data, "description", "", fail, lines.key("description"))
+    language = _string(data, "language", "en", fail, lines.key("language"))
+    if not _LANGUAGE_PATTERN.match(language):
+        raise fail(f"language must be a spaCy language code such as 'en', not '{language}'", lines.key("language"))
+
+    raw_categories = data.get("categories")
+    if not isinstance(raw_categories, dict) or not raw_categories:
+        raise fail("no [categories.NAME] tables: a lexicon needs at least two categories", lines.key("categories"))
+    categories = tuple(_category(name_, body, fail, lines) for name_, body in raw_categories.items())
+    if len(categories) < 2:
+        only = categories[0].name
+        raise fail(f"only one category ('{only}'): the ratio needs two", lines.table(f"categories.{only}"))
+
+    focus, versus = _ratio(data, {c.name for c in categories}, fail, lines)
+    ignore = _ignore(data, fail, lines)
+    _check_duplicates(categories, ignore, fail, lines)
+
+    canonical = {
+        "name": name,
+        "language": language,
+        "ratio": [focus, versus],
+        "categories": {c.name: [t.text for t in c.terms] for c in categories},
+        "ignore": [t.text for t in ignore],
+    }
+    digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode("utf-8")).hexdigest()
+    return Lexicon(name, description, language, focus, versus, categories, ignore, path, digest)
+
+
+def _string(data: dict, key: str, default: str, fail: Fail, line: int | None) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise fail(f"'{key}' must be a string", line)
+    return value.strip()
+
+
+def _category(name: str, body: object, fail: Fail, lines: _LineFinder) -> Category:
+    header = lines.table(f"categories.{name}")
+    if not _NAME_PATTERN.match(name) or name == IGNORE:
+        raise fail(
+            f"category name '{name}' must start with a letter, use letters, digits, '-' or '_', and not be '{IGNORE}'",
+            header,
+        )
+    if not isinstance(body, dict):
+        raise fail(f"categories.{name} must be a table with 'terms'", header)
+    for key in body:
+        if key not in _CATEGORY_KEYS:
+            raise fail(
+                f"unknown key '{key}' in [categories.{name}] (allowed: {', '.join(sorted(_CATEGORY_KEYS))})",
+                lines.key(key, f"categories.{name}"),
+            )
+    label = body.get("label", name.replace("_", " ").capitalize())
+    if not isinstance(label, str):
+        raise fail(f"label of category '{name}' must be a string", lines.key("label", f"categories.{name}"))
+    description = body.get("description", "")
+    terms = _terms(body.get("terms"), name, f"categories.{name}", fail, lines)
+    if not terms:
+        raise fail(f"category '{name}' has no terms", lines.key("terms", f"categories.{name}") or header)
+    return Category(name, label, terms, str(description))
+
+
+def _terms(raw: object, category: str, table: str, fail: Fail, lines: _LineFinder) -> tuple[Term, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise fail(f"'terms' in [{table}] must be a list of strings", lines.key("terms", table))
+    terms: list[Term] = []
+    for item in raw:
+        if not isinstance(item, str):
+            raise fail(f"'terms' in [{table}] must hold only strings, found {item!r}", lines.key("terms", table))
+        text = " ".join(item.split())
+        line = lines.value(item, table)
+        if not text:
+            raise fail(f"empty term in [{table}]", line or lines.key("terms", table))
+        if not any(char.isalnum() for char in text):
+            raise fail(f"term '{item}' in [{table}] has no letters or digits and would match anything", line)
+        terms.append(Term(text, category, line))
+    return tuple(terms)
+
+
+def _ratio(data: dict, names: set[str], fail: Fail, lines: _LineFinder) -> tuple[str, str]:
+    ratio = data.get("ratio")
+    if ratio is None:
+        raise fail("no [ratio] table: name the 'focus' and 'versus' categories")
+    if not isinstance(ratio, dict):
+        raise fail("'ratio' must be a table with 'focus' and 'versus'", lines.key("ratio"))
+    for key in ratio:
+        if key not in _RATIO_KEYS:
+            raise fail(f"unknown key '{key}' in [ratio] (allowed: focus, versus)", lines.key(key, "ratio"))
+    chosen: list[str] = []
+    for key in ("focus", "versus"):
+        value = ratio.get(key)
+        line = lines.key(key, "ratio") or lines.table("ratio")
+        if not isinstance(value, str):
+            raise fail(f"[ratio] needs '{key}' = the name of a category", line)
+        if value not in names:
+            raise fail(
+                f"[ratio] {key} names '{value}', which is not a category (categories: {', '.join(sorted(names))})",
+                line,
+            )
+        chosen.append(value)
+    if chosen[0] == chosen[1]:
+        raise fail("[ratio] focus and versus must be two different categories", lines.table("ratio"))
+    return chosen[0], chosen[1]
+
+
+def _ignore(data: dict, fail: Fail, lines: _LineFinder) -> tuple[Term, ...]:
+    raw = data.get("ignore")
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        raise fail("'ignore' must be a table with 'terms'", lines.key("ignore"))
+    for key in raw:
+        if key not in _IGNORE_KEYS:
+            raise fail(f"unknown key '{key}' in [ignore] (allowed: terms, description)", lines.key(key, "ignore"))
+    return _terms(raw.get("terms"), IGNORE, "ignore", fail, lines)
+
+
+def _check_duplicates(
+    categories: tuple[Category, ...], ignore: tuple[Term, ...], fail: Fail, lines: _LineFinder
+) -> None:
+    seen: dict[str, Term] = {}
+    for term in [t for c in categories for t in c.terms] + list(ignore):
+        key = term.text.lower()
+        earlier = seen.get(key)
+        if earlier is not None:
+            where = _where(earlier)
+            if earlier.category == term.category:
+                raise fail(f"term '{term.text}' is listed twice in {_where(term)}", term.line)
+            raise fail(f"term '{term.text}' is in both {where} and {_where(term)}", term.line)
+        seen[key] = term
+
+
+def _where(term: Term) -> str:
+    return "[ignore]" if term.category == IGNORE else f"category '{term.category}'"
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+class _LineFinder:
+    """Finds the line of a table, key or string value in TOML text (tomllib keeps no positions)."""
+
+    _HEADER = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        # table name → (first line index, end line index exclusive); "" is the top level
+        self.ranges: dict[str, tuple[int, int]] = {}
+        current, start = "", 0
+        for index, line in enumerate(self.lines):
+            match = self._HEADER.match(line)
+            if match:
+                self.ranges.setdefault(current, (start, index))
+                current = ".".join(part.strip().strip("\"'") for part in match.group(1).split("."))
+                start = index
+        self.ranges.setdefault(current, (start, len(self.lines)))
+
+    def table(self, name: str) -> int | None:
+        """The 1-based line of the ``[name]`` header."""
+        span = self.ranges.get(name)
+        return span[0] + 1 if span and name else None
+
+    def key(self, key: str, table: str = "") -> int | None:
+        """The 1-based line where ``key =`` is set in ``table`` (or a dotted key at top level)."""
+        span = self.ranges.get(table)
+        if span is None:
+            return None
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]")
+        for index in range(*span):
+            if pattern.match(self.lines[index]):
+                return index + 1
+        if not table:
+            return self.table(key)
+        return None
+
+    def value(self, value: str, table: str) -> int | None:
+        """The 1-based line holding the string literal ``value`` in ``table``."""
+        span = self.ranges.get(table)
+        if span is None:
+            return None
+        quoted = (f'"{value}"', f"'{value}'")
+        for index in range(*span):
+            if any(q in self.lines[index] for q in quoted):
+                return index + 1
+        return None

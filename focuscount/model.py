@@ -1,0 +1,151 @@
+"""The frozen dataclasses that flow through focuscount.
+
+``Document → Segment → Hit → DocumentCounts → Period``: every stage is a plain
+function over these, so each number can be traced back to its words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits in its document, in terms the format can name.
+
+    ``kind`` is one of ``line``, ``page``, ``slide``, ``paragraph``, ``table``,
+    ``header``, ``footer``, ``footnote``.  ``line`` is a line number inside the
+    unit (a line of a text file, a line of a PDF page), when known.  ``part`` marks
+    a sub-part such as speaker ``notes`` of a slide.
+    """
+
+    kind: str
+    number: int | None = None
+    line: int | None = None
+    part: str | None = None
+    speaker: str | None = None
+    section: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "line":
+            text = f"line {self.line if self.line is not None else self.number}"
+        else:
+            text = self.kind if self.number is None else f"{self.kind} {self.number}"
+            if self.line is not None:
+                text += f", line {self.line}"
+        if self.part:
+            text += f" ({self.part})"
+        return text
+
+    def at_offset(self, text: str, offset: int) -> Location:
+        """The location of character ``offset`` of ``text`` that starts at this location."""
+        if self.line is None:
+            return self
+        return replace(self, line=self.line + text.count("\n", 0, offset))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit of text a reader can name: a page, a slide, a paragraph, a block of lines.
+
+    For line-based units, ``location.line`` is the line the text starts on, and a
+    hit's own line is found with :meth:`Location.at_offset`.
+    """
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file, read into located segments, with its date once it is known."""
+
+    path: Path
+    format: str
+    segments: tuple[Segment, ...]
+    title: str | None = None
+    created: dt.date | None = None  # the file's own metadata (creation date), if any
+    date: dt.date | None = None
+    date_source: str | None = None  # manifest | filename | folder name | text | metadata
+    date_precision: str | None = None  # day | month
+    date_note: str | None = None  # why no date was taken, e.g. an ambiguous day/month order
+
+    @property
+    def text(self) -> str:
+        """All segment texts joined by blank lines (for previews and date finding)."""
+        return "\n\n".join(segment.text for segment in self.segments)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon match: the term, the words it matched, and where they are.
+
+    ``start``/``end`` are character offsets into the segment text; ``segment`` is
+    the segment's index in its document.
+    """
+
+    category: str
+    term: str
+    matched_text: str
+    location: Location
+    context: str
+    segment: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    """The counts for one document, with the hits behind them."""
+
+    document: Document
+    words: int
+    counts: dict[str, int]
+    term_counts: dict[str, dict[str, int]]
+    ratio: float | None
+    hits: tuple[Hit, ...] = ()
+    ignored: tuple[Hit, ...] = ()  # matches of ignore terms: they count nowhere
+    ignored_count: int = 0  # kept when the evidence is dropped
+
+    def rate(self, category: str) -> float | None:
+        """Hits of ``category`` per 1,000 words (None for an empty document)."""
+        return per_thousand(self.counts.get(category, 0), self.words)
+
+    def without_evidence(self) -> DocumentCounts:
+        """A copy without hits and segment texts, cheap to keep for a whole corpus."""
+        return replace(self, hits=(), ignored=(), document=replace(self.document, segments=()))
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of time (a meeting, month, quarter or year) and its totals."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    documents: int
+    words: int
+    counts: dict[str, int]
+    ratio: float | None
+    paths: tuple[Path, ...] = field(default=())
+
+    def rate(self, category: str) -> float | None:
+        """Hits of ``category`` per 1,000 words."""
+        return per_thousand(self.counts.get(category, 0), self.words)
+
+
+def per_thousand(count: int, words: int) -> float | None:
+    """``count`` per 1,000 ``words``; None when there are no words."""
+    if words <= 0:
+        return None
+    return count * 1000.0 / words
+
+
+def ratio_of(focus: int, versus: int) -> float | None:
+    """``focus / (focus + versus)``; None (never 0) when neither side has a hit."""
+    total = focus + versus
+    if total == 0:
+        return None
+    return focus / total

@@ -1,0 +1,102 @@
+"""One reader per format behind a small registry: extension → reader.
+
+Each reader module exposes a ``read(path) -> Document`` function and imports its
+heavy library lazily, so only the formats actually met are paid for.  A file no
+reader accepts raises :class:`UnsupportedFormatError`; a reader that accepts a
+file and fails raises :class:`ReadError` carrying the cause.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from focuscount.errors import ReadError, UnsupportedFormatError
+from focuscount.model import Document
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    """A format focuscount reads: its name, extensions and the module that reads it."""
+
+    format: str
+    extensions: tuple[str, ...]
+    module: str
+
+    def load(self) -> Callable[[Path], Document]:
+        """The reader's ``read`` function (imports the module on first use)."""
+        return importlib.import_module(self.module).read
+
+
+READERS: tuple[ReaderSpec, ...] = (
+    ReaderSpec("txt", (".txt", ".text"), "focuscount.readers.text"),
+    ReaderSpec("md", (".md", ".markdown"), "focuscount.readers.markdown"),
+    ReaderSpec("pdf", (".pdf",), "focuscount.readers.pdf"),
+    ReaderSpec("docx", (".docx",), "focuscount.readers.docx"),
+    ReaderSpec("pptx", (".pptx",), "focuscount.readers.pptx"),
+)
+
+# Old binary formats: say how to convert them rather than just "unsupported".
+LEGACY_FORMATS: dict[str, str] = {
+    ".doc": "docx",
+    ".ppt": "pptx",
+    ".rtf": "docx",
+    ".wpd": "docx",
+}
+
+
+def supported_extensions() -> tuple[str, ...]:
+    """Every extension some reader accepts, sorted."""
+    return tuple(sorted(ext for spec in READERS for ext in spec.extensions))
+
+
+def spec_for(path: Path) -> ReaderSpec:
+    """The reader spec for ``path``, or :class:`UnsupportedFormatError` saying why not."""
+    suffix = path.suffix.lower()
+    for spec in READERS:
+        if suffix in spec.extensions:
+            return spec
+    if suffix in LEGACY_FORMATS:
+        target = LEGACY_FORMATS[suffix]
+        raise UnsupportedFormatError(
+            path,
+            f"{suffix} is an old binary format; convert it first, e.g. "
+            f"`soffice --headless --convert-to {target} {path.name}`",
+        )
+    shown = suffix or "(no extension)"
+    raise UnsupportedFormatError(
+        path, f"unsupported format {shown}; focuscount reads {', '.join(supported_extensions())}"
+    )
+
+
+def is_supported(path: Path) -> bool:
+    """True when some reader accepts ``path`` by its extension."""
+    suffix = path.suffix.lower()
+    return any(suffix in spec.extensions for spec in READERS)
+
+
+def read_document(path: Path | str) -> Document:
+    """Read ``path`` with the reader for its format.
+
+    Raises :class:`UnsupportedFormatError` when no reader accepts it and
+    :class:`ReadError` when the reader fails (missing file, corrupt, encrypted …).
+    """
+    path = Path(path)
+    spec = spec_for(path)
+    if not path.exists():
+        raise ReadError(path, "no such file")
+    if path.is_dir():
+        raise ReadError(path, "is a directory")
+    reader = spec.load()
+    try:
+        return reader(path)
+    except (ReadError, UnsupportedFormatError):
+        raise
+    except PermissionError as error:
+        raise ReadError(path, "permission denied", error) from error
+    except OSError as error:
+        raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
+    except Exception as error:
+        raise ReadError(path, f"cannot read {spec.format} file ({type(error).__name__}: {error})", error) from error

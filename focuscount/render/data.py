@@ -1,0 +1,135 @@
+"""Machine-readable output: JSON (a documented, stable schema) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from focuscount import __version__
+from focuscount.analysis import Analysis
+from focuscount.dating import UNDATED_HINT
+from focuscount.model import DocumentCounts, Period, per_thousand
+from focuscount.render.rows import document_date_label, round_or_none
+
+SCHEMA = "focuscount/analyze/v1"
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
+    """The JSON document for ``analysis`` (schema ``focuscount/analyze/v1``, see README)."""
+    lexicon = analysis.lexicon
+    span = analysis.date_range
+    counts = analysis.counts
+    words = analysis.words
+    return {
+        "schema": SCHEMA,
+        "focuscount_version": __version__,
+        "lexicon": {
+            "name": lexicon.name,
+            "sha256": lexicon.sha256,
+            "path": str(lexicon.path) if lexicon.path else None,
+            "language": lexicon.language,
+            "ratio": {"focus": lexicon.focus, "versus": lexicon.versus},
+            "categories": {c.name: c.label for c in lexicon.categories},
+        },
+        "pipeline": analysis.pipeline,
+        "by": analysis.by,
+        "summary": {
+            "documents": len(analysis.documents),
+            "dated": len(analysis.dated),
+            "undated": len(analysis.undated),
+            "unreadable": len(analysis.unreadable),
+            "unsupported": len(analysis.unsupported),
+            "words": words,
+            "counts": counts,
+            "rates": {name: round_or_none(per_thousand(n, words), 3) for name, n in counts.items()},
+            "ratio": round_or_none(analysis.ratio, 4),
+            "first_date": span[0].isoformat() if span else None,
+            "last_date": span[1].isoformat() if span else None,
+        },
+        "documents": [_document(c) for c in analysis.documents],
+        "periods": [_period(p) for p in analysis.periods],
+        "trend": None
+        if analysis.trend is None
+        else {
+            "slope_per_year": round(analysis.trend.slope_per_year, 4),
+            "direction": analysis.trend.direction,
+            "periods": analysis.trend.periods,
+            "start": analysis.trend.start.isoformat(),
+            "end": analysis.trend.end.isoformat(),
+        },
+        "undated": [str(c.document.path) for c in analysis.undated],
+        "undated_hint": UNDATED_HINT if analysis.undated else None,
+        "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in analysis.skipped],
+    }
+
+
+def render_json(analysis: Analysis) -> str:
+    """``analysis`` as pretty-printed JSON."""
+    return json.dumps(analysis_to_dict(analysis), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_csv(analysis: Analysis) -> str:
+    """One CSV table: a row per document (``row=document``) then per period (``row=period``)."""
+    names = analysis.lexicon.category_names
+    header = ["row", "label", "path", "format", "date", "date_source", "start", "end", "documents", "words"]
+    header += list(names) + [f"{name}_per_1000" for name in names] + ["ratio"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for counts in analysis.documents:
+        document = counts.document
+        date = document.date.isoformat() if document.date else ""
+        writer.writerow(
+            ["document", document_date_label(counts), str(document.path), document.format, date,
+             document.date_source or "", "", "", 1, counts.words]
+            + [counts.counts.get(name, 0) for name in names]
+            + [_csv_number(round_or_none(counts.rate(name), 3)) for name in names]
+            + [_csv_number(round_or_none(counts.ratio, 4))]
+        )  # fmt: skip
+    for period in analysis.periods:
+        writer.writerow(
+            ["period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat(),
+             period.documents, period.words]
+            + [period.counts.get(name, 0) for name in names]
+            + [_csv_number(round_or_none(period.rate(name), 3)) for name in names]
+            + [_csv_number(round_or_none(period.ratio, 4))]
+        )  # fmt: skip
+    return buffer.getvalue()
+
+
+def _document(counts: DocumentCounts) -> dict[str, object]:
+    document = counts.document
+    return {
+        "path": str(document.path),
+        "format": document.format,
+        "title": document.title,
+        "date": document.date.isoformat() if document.date else None,
+        "date_source": document.date_source,
+        "date_precision": document.date_precision,
+        "date_note": document.date_note,
+        "words": counts.words,
+        "counts": counts.counts,
+        "rates": {name: round_or_none(counts.rate(name), 3) for name in counts.counts},
+        "ratio": round_or_none(counts.ratio, 4),
+        "terms": counts.term_counts,
+        "ignored": counts.ignored_count,
+    }
+
+
+def _period(period: Period) -> dict[str, object]:
+    return {
+        "label": period.label,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "documents": period.documents,
+        "words": period.words,
+        "counts": period.counts,
+        "rates": {name: round_or_none(period.rate(name), 3) for name in period.counts},
+        "ratio": round_or_none(period.ratio, 4),
+        "paths": [str(path) for path in period.paths],
+    }
+
+
+def _csv_number(value: float | None) -> str:
+    return "" if value is None else repr(value)

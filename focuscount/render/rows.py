@@ -1,0 +1,100 @@
+"""Rows shared by the table, Markdown and CSV renderers, and number formatting."""
+
+from __future__ import annotations
+
+from focuscount.analysis import Analysis
+from focuscount.model import DocumentCounts, Period
+
+NO_RATIO = "—"  # shown when neither side of the ratio has a hit: never 0
+
+
+def format_ratio(ratio: float | None) -> str:
+    """``0.48``, or ``—`` when there is no ratio."""
+    return NO_RATIO if ratio is None else f"{ratio:.2f}"
+
+
+def format_rate(rate: float | None) -> str:
+    """Hits per 1,000 words with one decimal, or ``—`` for an empty document."""
+    return NO_RATIO if rate is None else f"{rate:.1f}"
+
+
+def round_or_none(value: float | None, digits: int) -> float | None:
+    """``value`` rounded, keeping None."""
+    return None if value is None else round(value, digits)
+
+
+def rate_header(category: str) -> str:
+    """Column header for a category's hits per 1,000 words."""
+    return f"{category}/1k"
+
+
+def document_rows(analysis: Analysis) -> list[dict[str, object]]:
+    """One display row per document, in the analysis order."""
+    names = analysis.lexicon.category_names
+    rows = []
+    for counts in analysis.documents:
+        document = counts.document
+        row: dict[str, object] = {
+            "Date": document_date_label(counts),
+            "Source": document.date_source or "undated",
+            "Document": str(document.path),
+            "Words": counts.words,
+        }
+        row.update({name: counts.counts.get(name, 0) for name in names})
+        row.update({rate_header(name): format_rate(counts.rate(name)) for name in names})
+        row["Ratio"] = format_ratio(counts.ratio)
+        rows.append(row)
+    return rows
+
+
+def period_rows(analysis: Analysis) -> list[dict[str, object]]:
+    """One display row per period."""
+    names = analysis.lexicon.category_names
+    rows = []
+    for period in analysis.periods:
+        row: dict[str, object] = {"Period": period.label, "Docs": period.documents, "Words": period.words}
+        row.update({name: period.counts.get(name, 0) for name in names})
+        row.update({rate_header(name): format_rate(period.rate(name)) for name in names})
+        row["Ratio"] = format_ratio(period.ratio)
+        rows.append(row)
+    return rows
+
+
+def document_date_label(counts: DocumentCounts) -> str:
+    """The document's date as shown: ``2024-03-12``, ``2024-03`` for a month, ``undated``."""
+    document = counts.document
+    if document.date is None:
+        return "undated"
+    if document.date_precision == "month":
+        return document.date.strftime("%Y-%m")
+    return document.date.isoformat()
+
+
+def period_span(period: Period) -> str:
+    """``2024-03-01..2024-03-31`` (or one day)."""
+    if period.start == period.end:
+        return period.start.isoformat()
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
+def summary_line(analysis: Analysis) -> str:
+    """The closing line: overall ratio, what was read and skipped, and the date range."""
+    lexicon = analysis.lexicon
+    counts = analysis.counts
+    read = len(analysis.documents)
+    parts = [
+        f"Overall ratio {format_ratio(analysis.ratio)} "
+        f"({lexicon.focus} {counts[lexicon.focus]:,} vs {lexicon.versus} {counts[lexicon.versus]:,} "
+        f"in {analysis.words:,} words)",
+        f"{read} document{'s' if read != 1 else ''} read",
+    ]
+    if analysis.undated:
+        parts[-1] += f" ({len(analysis.undated)} undated)"
+    if analysis.unreadable:
+        parts.append(f"{len(analysis.unreadable)} unreadable")
+    if analysis.unsupported:
+        count = len(analysis.unsupported)
+        parts.append(f"{count} other file{'s' if count != 1 else ''} skipped")
+    span = analysis.date_range
+    parts.append(f"{span[0].isoformat()} to {span[1].isoformat()}" if span else "no dated documents")
+    return " · ".join(parts)

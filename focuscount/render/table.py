@@ -1,0 +1,60 @@
+"""Human-readable output: plain-text tables for a terminal, and Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tabulate import tabulate
+
+from focuscount.analysis import Analysis
+from focuscount.dating import UNDATED_HINT
+from focuscount.render.rows import document_rows, period_rows, summary_line
+
+
+def render_table(analysis: Analysis) -> str:
+    """Per-document and per-period tables, the trend, undated and skipped files, and a summary."""
+    return _render(analysis, tablefmt="simple", heading=lambda text: text)
+
+
+def render_markdown(analysis: Analysis) -> str:
+    """The same content as :func:`render_table` as a Markdown document."""
+    return _render(analysis, tablefmt="github", heading=lambda text: f"## {text}")
+
+
+def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) -> str:
+    markdown = tablefmt == "github"
+    lexicon = analysis.lexicon
+    blocks: list[str] = []
+    title = f"Documents (lexicon: {lexicon.name}; ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus}))"
+    blocks.append(heading(title) + "\n\n" + _tabulate(document_rows(analysis), tablefmt))
+    if analysis.periods:
+        blocks.append(heading(f"Periods (by {analysis.by})") + "\n\n" + _tabulate(period_rows(analysis), tablefmt))
+        if analysis.trend is not None:
+            blocks.append(analysis.trend.describe())
+        else:
+            blocks.append("Trend: needs at least two dated periods with a ratio")
+    else:
+        blocks.append("No dated documents: no periods and no trend.")
+    if analysis.undated:
+        bullet = "- " if markdown else "  "
+        lines = [f"Undated, left out of periods and trend ({UNDATED_HINT}):"]
+        for counts in analysis.undated:
+            note = f" ({counts.document.date_note})" if counts.document.date_note else ""
+            lines.append(f"{bullet}{counts.document.path}{note}")
+        blocks.append("\n".join(lines))
+    if analysis.unreadable:
+        bullet = "- " if markdown else "  "
+        lines = ["Unreadable, not counted:"]
+        lines.extend(f"{bullet}{skipped.path}: {skipped.reason}" for skipped in analysis.unreadable)
+        blocks.append("\n".join(lines))
+    blocks.append(summary_line(analysis))
+    return "\n\n".join(blocks) + "\n"
+
+
+_TEXT_COLUMNS = {"Date", "Source", "Document", "Period"}
+
+
+def _tabulate(rows: list[dict[str, object]], tablefmt: str) -> str:
+    # Text columns read left to right; numbers (and "—") line up on the right.
+    align = tuple("left" if key in _TEXT_COLUMNS else "right" for key in rows[0]) if rows else None
+    return tabulate(rows, headers="keys", tablefmt=tablefmt, disable_numparse=True, colalign=align)

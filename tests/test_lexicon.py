@@ -1,0 +1,236 @@
+"""Loading and validating lexicon files: the format and every error, with file and line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from helpers import ISSUE_LEXICON
+
+from focuscount.errors import LexiconError
+from focuscount.lexicon import IGNORE, load_lexicon, resolve_lexicon, shipped_lexicons
+from focuscount.matching import LexiconMatcher
+from focuscount.nlp import get_pipeline
+
+VALID_TAIL = """
+[ratio]
+focus = "customer"
+versus = "institution"
+
+[categories.customer]
+terms = ["patron"]
+
+[categories.institution]
+terms = ["library"]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mine.toml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str) -> LexiconError:
+    path = write(tmp_path, text)
+    with pytest.raises(LexiconError) as raised:
+        LexiconMatcher(load_lexicon(path), get_pipeline("en"))
+    assert raised.value.path == path
+    return raised.value
+
+
+def test_issue_lexicon_loads(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write(tmp_path, ISSUE_LEXICON))
+    assert lexicon.name == "library"
+    assert lexicon.language == "en"
+    assert (lexicon.focus, lexicon.versus) == ("customer", "institution")
+    assert lexicon.category_names == ("customer", "institution")
+    assert lexicon.category("customer").label == "Customer-oriented"
+    assert [t.text for t in lexicon.category("customer").terms] == [
+        "customer", "patron", "user", "library user", "volunteer*",
+    ]  # fmt: skip
+    assert [t.text for t in lexicon.ignore] == ["user interface", "user-friendly", "Library of Congress"]
+    assert all(t.category == IGNORE for t in lexicon.ignore)
+    assert len(lexicon.sha256) == 64
+
+
+def test_defaults_name_from_file_and_label_from_category(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write(tmp_path, VALID_TAIL))
+    assert lexicon.name == "mine"
+    assert lexicon.language == "en"
+    assert lexicon.category("customer").label == "Customer"
+    assert lexicon.ignore == ()
+
+
+def test_term_lines_are_recorded(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write(tmp_path, VALID_TAIL))
+    assert lexicon.category("customer").terms[0].line == 6
+    assert lexicon.category("institution").terms[0].line == 9
+
+
+def test_hash_ignores_comments_and_changes_with_terms(tmp_path: Path) -> None:
+    first = load_lexicon(write(tmp_path, VALID_TAIL)).sha256
+    second = load_lexicon(write(tmp_path, "# a comment\n" + VALID_TAIL)).sha256
+    third = load_lexicon(write(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "user"'))).sha256
+    assert first == second
+    assert first != third
+
+
+def test_shipped_default_lexicon_is_valid_and_compiles(library_lexicon) -> None:
+    assert library_lexicon.name == "library"
+    assert (library_lexicon.focus, library_lexicon.versus) == ("customer", "institution")
+    matcher = LexiconMatcher(library_lexicon, get_pipeline("en"))
+    assert len(matcher.patterns) == len(library_lexicon.all_terms)
+    customer_terms = {t.text for t in library_lexicon.category("customer").terms}
+    assert {"customer", "patron", "user", "library user"} <= customer_terms
+    institution_terms = {t.text for t in library_lexicon.category("institution").terms}
+    assert {"library", "resource", "administration", "procedure", "profession"} <= institution_terms
+    assert "user interface" in {t.text for t in library_lexicon.ignore}
+
+
+def test_shipped_lexicons_are_listed_and_resolved_by_name() -> None:
+    assert "library" in shipped_lexicons()
+    assert resolve_lexicon("library").name == "library.toml"
+
+
+def test_unknown_lexicon_name_lists_the_shipped_ones() -> None:
+    with pytest.raises(LexiconError, match=r"unknown lexicon 'nope': give a path to a \.toml file or one of: .*library"):
+        load_lexicon("nope")
+
+
+def test_missing_lexicon_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match=r"missing\.toml: no such lexicon file"):
+        load_lexicon(tmp_path / "missing.toml")
+
+
+def test_invalid_toml_reports_line(tmp_path: Path) -> None:
+    error = error_of(tmp_path, 'name = "x"\n[ratio\nfocus = "a"\n')
+    assert error.line == 2
+    assert "invalid TOML" in error.message
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    error = error_of(tmp_path, 'name = "x"\ncolour = "red"\n' + VALID_TAIL)
+    assert error.line == 2
+    assert error.message.startswith("unknown key 'colour'")
+
+
+def test_unknown_key_in_category(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL + 'weight = 2\n')
+    assert error.line == 10
+    assert error.message.startswith("unknown key 'weight' in [categories.institution]")
+
+
+def test_unknown_key_in_ratio(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('versus = "institution"', 'versus = "institution"\nscale = 100'))
+    assert error.line == 4
+    assert error.message == "unknown key 'scale' in [ratio] (allowed: focus, versus)"
+
+
+def test_ratio_naming_a_missing_category(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('focus = "customer"', 'focus = "patrons"'))
+    assert error.line == 2
+    assert error.message == "[ratio] focus names 'patrons', which is not a category (categories: customer, institution)"
+
+
+def test_missing_ratio_table(tmp_path: Path) -> None:
+    text = VALID_TAIL.replace('[ratio]\nfocus = "customer"\nversus = "institution"\n', "")
+    error = error_of(tmp_path, text)
+    assert error.message == "no [ratio] table: name the 'focus' and 'versus' categories"
+
+
+def test_ratio_with_the_same_category_twice(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('versus = "institution"', 'versus = "customer"'))
+    assert error.message == "[ratio] focus and versus must be two different categories"
+    assert error.line == 1
+
+
+def test_empty_category(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('terms = ["library"]', "terms = []"))
+    assert error.line == 9
+    assert error.message == "category 'institution' has no terms"
+
+
+def test_category_without_terms_key(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('terms = ["library"]', 'label = "Library"'))
+    assert error.line == 8
+    assert error.message == "category 'institution' has no terms"
+
+
+def test_blank_term(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "  "'))
+    assert error.line == 6
+    assert error.message == "empty term in [categories.customer]"
+
+
+def test_term_of_only_wildcards(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "*"'))
+    assert error.line == 6
+    assert "would match anything" in error.message
+
+
+def test_non_string_term(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", 3'))
+    assert error.line == 6
+    assert error.message == "'terms' in [categories.customer] must hold only strings, found 3"
+
+
+def test_same_term_in_two_categories(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('terms = ["library"]', 'terms = ["library", "Patron"]'))
+    assert error.line == 9
+    assert error.message == "term 'Patron' is in both category 'customer' and category 'institution'"
+
+
+def test_same_term_in_category_and_ignore(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL + '\n[ignore]\nterms = ["library"]\n')
+    assert error.line == 12
+    assert error.message == "term 'library' is in both category 'institution' and [ignore]"
+
+
+def test_same_term_twice_in_one_category(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "patron"'))
+    assert error.line == 6
+    assert error.message == "term 'patron' is listed twice in category 'customer'"
+
+
+def test_only_one_category(tmp_path: Path) -> None:
+    text = '[ratio]\nfocus = "customer"\nversus = "customer"\n[categories.customer]\nterms = ["patron"]\n'
+    error = error_of(tmp_path, text)
+    assert error.line == 4
+    assert error.message == "only one category ('customer'): the ratio needs two"
+
+
+def test_no_categories(tmp_path: Path) -> None:
+    error = error_of(tmp_path, 'name = "x"\n')
+    assert error.message == "no [categories.NAME] tables: a lexicon needs at least two categories"
+
+
+def test_category_called_ignore_is_refused(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL + '[categories.ignore]\nterms = ["x"]\n')
+    assert error.line == 10
+    assert "must start with a letter" in error.message
+
+
+def test_bad_language_code(tmp_path: Path) -> None:
+    error = error_of(tmp_path, 'language = "English"\n' + VALID_TAIL)
+    assert error.line == 1
+    assert error.message == "language must be a spaCy language code such as 'en', not 'English'"
+
+
+def test_wrong_type_for_name(tmp_path: Path) -> None:
+    error = error_of(tmp_path, "name = 3\n" + VALID_TAIL)
+    assert error.line == 1
+    assert error.message == "'name' must be a string"
+
+
+def test_error_text_names_file_and_line(tmp_path: Path) -> None:
+    error = error_of(tmp_path, 'name = "x"\ncolour = "red"\n' + VALID_TAIL)
+    assert str(error).startswith(f"{tmp_path / 'mine.toml'}:2: unknown key 'colour'")
+
+
+def test_lexicon_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin.toml"
+    path.write_bytes('name = "bibliothèque"\n'.encode("latin-1"))
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        load_lexicon(path)
