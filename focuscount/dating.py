@@ -23,8 +23,8 @@ from focuscount.model import Document
 MANIFEST, FILENAME, FOLDER, TEXT, METADATA = "manifest", "filename", "folder name", "text", "metadata"
 DATE_ORDERS = ("dmy", "mdy")
 UNDATED_HINT = (
-    "put the date in the file name (2024-03-12-minutes.docx), "
-    "start the text with it, or list the file in a --dates CSV (path,date)"
+    "to date a document, put the date in its file name (2024-03-12-minutes.docx), "
+    "write it in its first lines, or list it in a --dates CSV of path,date"
 )
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}

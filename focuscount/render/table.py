@@ -37,10 +37,11 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
         blocks.append("No dated documents: no periods and no trend.")
     if analysis.undated:
         bullet = "- " if markdown else "  "
-        lines = [f"Undated, left out of periods and trend ({UNDATED_HINT}):"]
+        lines = ["Undated, left out of periods and trend:"]
         for counts in analysis.undated:
             note = f" ({counts.document.date_note})" if counts.document.date_note else ""
             lines.append(f"{bullet}{counts.document.path}{note}")
+        lines.append(f"Hint: {UNDATED_HINT}.")
         blocks.append("\n".join(lines))
     if analysis.unreadable:
         bullet = "- " if markdown else "  "

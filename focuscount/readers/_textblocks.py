@@ -1,0 +1,214 @@
+"""Helpers the readers share: read a file's bytes, decode text, cut it into located paragraphs.
+
+Line numbers handed out here are 1-based and count every line of the decoded
+text, blank ones included, so ``Location.at_offset`` lands on the line an
+editor shows for the original file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from focuscount.errors import ReadError
+from focuscount.model import Location, Segment
+
+MAX_SEGMENT_CHARS = 50_000
+TITLE_MAX_CHARS = 120
+
+# Titles that authoring tools write when the user never set one: not a title.
+PLACEHOLDER_TITLES = frozenset({"untitled", "word document", "powerpoint presentation"})
+
+# Checked longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_UTF16_SAMPLE_BYTES = 4096
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole content of ``path``, or a :class:`ReadError` that says why not."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise ReadError(path, "no such file", error) from error
+    except IsADirectoryError as error:
+        raise ReadError(path, "is a directory", error) from error
+    except PermissionError as error:
+        raise ReadError(path, "permission denied; check the file's permissions", error) from error
+    except OSError as error:
+        raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
+
+
+def brief(error: BaseException, limit: int = 160) -> str:
+    """A one-line, bounded description of a library's exception for a ReadError message."""
+    text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+    text = " ".join(text.split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode a text file's bytes the way a user's editor most likely wrote them.
+
+    A byte-order mark wins (UTF-8, UTF-16, UTF-32); NUL bytes mean UTF-16 without
+    a mark when their pattern says so, else a binary file; otherwise UTF-8, then
+    cp1252, then latin-1 (which accepts any byte).  Line endings come back as
+    ``\\n`` only.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _decode_strict(data[len(bom) :], encoding, path, with_bom=True)
+            return normalise_newlines(text)
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise ReadError(
+                path,
+                "binary file, not text (it contains NUL bytes); check that it really is a text file",
+            )
+        return normalise_newlines(_decode_strict(data, encoding, path, with_bom=False))
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return normalise_newlines(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return normalise_newlines(data.decode("latin-1"))
+
+
+def _decode_strict(data: bytes, encoding: str, path: Path, with_bom: bool) -> str:
+    name = encoding.upper().replace("-LE", " LE").replace("-BE", " BE")
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        why = f"starts with a {name} byte-order mark" if with_bom else f"looks like {name}"
+        raise ReadError(
+            path,
+            f"not valid {name} text although it {why} (bad bytes at offset {error.start}); "
+            "re-save it as UTF-8",
+            error,
+        ) from error
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when NULs sit in every other byte like UTF-16 text, else None.
+
+    Mostly-ASCII text in UTF-16 has a NUL as the high byte of nearly every
+    character; random binary data has NULs scattered on both sides.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:_UTF16_SAMPLE_BYTES]
+    half = len(sample) // 2
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    if odd_nuls >= 0.3 * half and even_nuls <= 0.02 * half:
+        return "utf-16-le"
+    if even_nuls >= 0.3 * half and odd_nuls <= 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+def normalise_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n`` (each counts as one line end)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def paragraph_segments(text: str) -> tuple[Segment, ...]:
+    """One segment per block of non-blank lines, located at the block's first line.
+
+    Blocks over :data:`MAX_SEGMENT_CHARS` are cut at line boundaries (a single
+    longer line at whitespace), so no segment is unboundedly large.
+    """
+    segments: list[Segment] = []
+    for first_line, lines in _blocks(text.split("\n")):
+        for start, chunk in _chunks(first_line, lines):
+            segments.append(Segment(chunk, Location("line", number=start, line=start)))
+    return tuple(segments)
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    block: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+    if block:
+        yield start, block
+
+
+def _chunks(first_line: int, lines: list[str]) -> Iterator[tuple[int, str]]:
+    chunk: list[str] = []
+    size = 0
+    start = first_line
+    for number, line in enumerate(lines, start=first_line):
+        if chunk and size + len(line) + 1 > MAX_SEGMENT_CHARS:
+            yield start, "\n".join(chunk)
+            chunk, size = [], 0
+        if not chunk:
+            start = number
+        if len(line) > MAX_SEGMENT_CHARS:
+            # One huge line: its pieces all start on that line, so locations stay exact.
+            for piece in _split_long_line(line):
+                yield number, piece
+            continue
+        chunk.append(line)
+        size += len(line) + 1
+    if chunk:
+        yield start, "\n".join(chunk)
+
+
+def _split_long_line(line: str) -> Iterator[str]:
+    rest = line
+    while len(rest) > MAX_SEGMENT_CHARS:
+        cut = rest.rfind(" ", 0, MAX_SEGMENT_CHARS)
+        if cut <= 0:
+            cut = MAX_SEGMENT_CHARS
+        yield rest[:cut]
+        rest = rest[cut:].lstrip(" ")
+    if rest.strip():
+        yield rest
+
+
+def clean_title(value: object) -> str | None:
+    """A document title as one trimmed line of at most ~120 characters, or None.
+
+    Empty values and placeholders that tools write by default ("Untitled",
+    "PowerPoint Presentation") are not titles.  Long titles are cut at a word
+    boundary and end with "…".
+    """
+    if not isinstance(value, str):
+        return None
+    # Control characters (a stray latin-1 0x81, a form feed) have no place in a title.
+    text = " ".join("".join(ch for ch in value if unicodedata.category(ch) != "Cc" or ch.isspace()).split())
+    if not text or text.lower() in PLACEHOLDER_TITLES:
+        return None
+    if len(text) <= TITLE_MAX_CHARS:
+        return text
+    cut = text[:TITLE_MAX_CHARS]
+    space = cut.rfind(" ")
+    if space > TITLE_MAX_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def first_line_title(text: str) -> str | None:
+    """The first non-empty line of ``text``, as a title."""
+    for line in text.split("\n"):
+        if line.strip():
+            return clean_title(line)
+    return None
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line with runs of whitespace collapsed (for headings used as section names)."""
+    return " ".join(text.split())

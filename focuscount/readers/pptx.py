@@ -1,0 +1,123 @@
+"""PowerPoint reader (.pptx, python-pptx): one segment per slide, one per slide's notes.
+
+A slide's segment holds the text of every shape in shape order, one shape per
+line: text boxes and placeholders, shapes inside groups (at any depth) and
+every cell of tables.  Speaker notes get their own segment, ``slide N (notes)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from focuscount.errors import ReadError
+from focuscount.model import Document, Location, Segment
+from focuscount.readers._textblocks import brief, clean_title, read_bytes
+
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def read(path: Path) -> Document:
+    """Read a PowerPoint presentation into slide and notes segments.
+
+    Raises :class:`~focuscount.errors.ReadError` for a file that is not a
+    .pptx (not a zip, no presentation inside) and for an encrypted one.
+    """
+    path = Path(path)
+    presentation = _open(path, read_bytes(path))
+    segments: list[Segment] = []
+    for number, slide in enumerate(presentation.slides, start=1):
+        text = "\n".join(_shape_texts(slide.shapes))
+        if text.strip():
+            segments.append(Segment(text, Location("slide", number)))
+        notes = _notes_text(slide)
+        if notes:
+            segments.append(Segment(notes, Location("slide", number, part="notes")))
+    core = presentation.core_properties
+    return Document(
+        path=path,
+        format="pptx",
+        segments=tuple(segments),
+        title=clean_title(core.title) or _first_slide_title(presentation),
+        created=core.created.date() if isinstance(core.created, dt.datetime) else None,
+    )
+
+
+def _open(path: Path, data: bytes) -> Any:
+    """The python-pptx presentation, or a ReadError saying what the file really is."""
+    if data.startswith(OLE_SIGNATURE):
+        raise ReadError(
+            path,
+            "encrypted (password-protected) .pptx, or an old .ppt saved with a .pptx name; "
+            "remove the password in PowerPoint, or convert it: `soffice --headless --convert-to pptx FILE`",
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ReadError(path, "not a valid .pptx file (not a zip archive); open and re-save it in PowerPoint")
+    import pptx
+
+    try:
+        return pptx.Presentation(io.BytesIO(data))
+    except Exception as error:  # python-pptx raises many kinds for a broken package
+        raise ReadError(
+            path, f"not a valid .pptx file ({_why_not_pptx(error)}); open and re-save it in PowerPoint", error
+        ) from error
+
+
+def _why_not_pptx(error: Exception) -> str:
+    text = brief(error)
+    if "is not a PowerPoint file" in text:  # python-pptx: the main part is of another type
+        return "it is not a PowerPoint presentation; is it another Office file renamed to .pptx?"
+    if "no member" in text or "PackageNotFound" in type(error).__name__:
+        return f"no presentation inside the zip: {text}"
+    return text
+
+
+def _shape_texts(shapes: Iterable[Any]) -> Iterator[str]:
+    """The non-empty texts of ``shapes`` in order, descending into groups and tables."""
+    from pptx.shapes.group import GroupShape
+
+    for shape in shapes:
+        if isinstance(shape, GroupShape):
+            yield from _shape_texts(shape.shapes)
+        elif shape.has_text_frame:
+            text = _frame_text(shape.text_frame)
+            if text:
+                yield text
+        elif getattr(shape, "has_table", False):
+            text = _table_text(shape.table)
+            if text:
+                yield text
+
+
+def _frame_text(frame: Any) -> str:
+    # python-pptx renders a soft line break as "\v"; for counting it is a line end.
+    return frame.text.replace("\v", "\n").strip()
+
+
+def _table_text(table: Any) -> str:
+    """One line per row, cells separated by tabs; cells hidden under a merge are skipped."""
+    rows = (
+        "\t".join(_frame_text(cell.text_frame) for cell in row.cells if not cell.is_spanned)
+        for row in table.rows
+    )
+    return "\n".join(row for row in rows if row.strip())
+
+
+def _notes_text(slide: Any) -> str:
+    if not slide.has_notes_slide:  # asking for notes_slide would create one
+        return ""
+    frame = slide.notes_slide.notes_text_frame
+    return _frame_text(frame) if frame is not None else ""
+
+
+def _first_slide_title(presentation: Any) -> str | None:
+    for slide in presentation.slides:
+        title = slide.shapes.title
+        if title is None or not title.has_text_frame:
+            return None
+        return clean_title(_frame_text(title.text_frame))
+    return None

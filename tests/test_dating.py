@@ -1,0 +1,176 @@
+"""Dates for documents from each source, in order of strength, and ambiguous dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from focuscount.dating import (
+    DatesManifest,
+    assign_date,
+    date_from_name,
+    date_from_path,
+    date_from_text,
+)
+from focuscount.errors import ConfigError
+from focuscount.model import Document, Location, Segment
+
+
+def document(path: Path, text: str = "Minutes", created: dt.date | None = None) -> Document:
+    return Document(path, "txt", (Segment(text, Location("line", 1, line=1)),), created=created)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "precision"),
+    [
+        ("2024-03-12-board", dt.date(2024, 3, 12), "day"),
+        ("board_20240312", dt.date(2024, 3, 12), "day"),
+        ("minutes_2024_03_12", dt.date(2024, 3, 12), "day"),
+        ("minutes 2024.03.12", dt.date(2024, 3, 12), "day"),
+        ("2024-03 board minutes", dt.date(2024, 3, 1), "month"),
+        ("board-minutes-2024_11", dt.date(2024, 11, 1), "month"),
+    ],
+)
+def test_iso_like_dates_in_names(name: str, expected: dt.date, precision: str) -> None:
+    found = date_from_name(name)
+    assert found is not None
+    assert (found.date, found.precision, found.source) == (expected, precision, "filename")
+
+
+@pytest.mark.parametrize("name", ["board-2024", "minutes-12345678", "2024-13-01", "2024-02-30", "v2-minutes", "2019-2024"])
+def test_names_without_a_valid_date(name: str) -> None:
+    assert date_from_name(name) is None
+
+
+def test_folder_name_dates_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "2024-05-14 board meeting" / "minutes.docx"
+    found = date_from_path(path)
+    assert found is not None
+    assert (found.date, found.source) == (dt.date(2024, 5, 14), "folder name")
+
+
+def test_file_name_wins_over_folder_name(tmp_path: Path) -> None:
+    found = date_from_path(tmp_path / "2024-05" / "2024-05-14-minutes.txt")
+    assert found is not None
+    assert (found.date, found.source) == (dt.date(2024, 5, 14), "filename")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minutes of the Board meeting held on 12 March 2024", dt.date(2024, 3, 12)),
+        ("Held on Tuesday, 12th March 2024 at 7 pm", dt.date(2024, 3, 12)),
+        ("Meeting of the 12th of March, 2024", dt.date(2024, 3, 12)),
+        ("Board minutes, March 12, 2024", dt.date(2024, 3, 12)),
+        ("Board minutes, Sept. 3rd 2024", dt.date(2024, 9, 3)),
+        ("Date: 2024-03-12", dt.date(2024, 3, 12)),
+        ("Date: 13/04/2024", dt.date(2024, 4, 13)),
+        ("Date: 04/13/2024", dt.date(2024, 4, 13)),
+        ("Date: 05.05.2024", dt.date(2024, 5, 5)),
+    ],
+)
+def test_dates_written_in_the_text(text: str, expected: dt.date) -> None:
+    found, note = date_from_text("ALDERBROOK PUBLIC LIBRARY\n" + text + "\nPresent: all trustees")
+    assert found is not None
+    assert (found.date, found.precision, found.source, note) == (expected, "day", "text", None)
+
+
+def test_month_and_year_only_in_text() -> None:
+    found, _ = date_from_text("Board minutes for March 2024")
+    assert found is not None
+    assert (found.date, found.precision) == (dt.date(2024, 3, 1), "month")
+
+
+def test_first_date_in_the_text_wins() -> None:
+    found, _ = date_from_text("Meeting of 12 March 2024\nNext meeting: 14 May 2024")
+    assert found is not None
+    assert found.date == dt.date(2024, 3, 12)
+
+
+def test_dates_after_the_first_lines_are_not_used() -> None:
+    text = "\n".join(["Some line"] * 20 + ["Held on 12 March 2024"])
+    assert date_from_text(text) == (None, None)
+
+
+def test_ambiguous_numeric_date_is_not_guessed() -> None:
+    found, note = date_from_text("Minutes\nDate: 03/04/2024")
+    assert found is None
+    assert note == (
+        "ambiguous date '03/04/2024' on line 2: day/month order unknown "
+        "(use --date-order dmy|mdy or a --dates manifest)"
+    )
+
+
+@pytest.mark.parametrize(("order", "expected"), [("dmy", dt.date(2024, 4, 3)), ("mdy", dt.date(2024, 3, 4))])
+def test_date_order_settles_ambiguous_dates(order: str, expected: dt.date) -> None:
+    found, note = date_from_text("Date: 03/04/2024", order)
+    assert found is not None
+    assert (found.date, note) == (expected, None)
+
+
+def write_manifest(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "dates.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_manifest_wins_over_every_other_source(tmp_path: Path) -> None:
+    manifest = DatesManifest.load(write_manifest(tmp_path, "path,date\nminutes/2024-01-01-board.txt,2024-02-20\n"))
+    doc = document(tmp_path / "minutes" / "2024-01-01-board.txt", "Held on 5 May 2024", dt.date(2023, 1, 1))
+    dated = assign_date(doc, manifest)
+    assert (dated.date, dated.date_source, dated.date_precision) == (dt.date(2024, 2, 20), "manifest", "day")
+
+
+def test_manifest_month_precision_and_comments(tmp_path: Path) -> None:
+    manifest = DatesManifest.load(write_manifest(tmp_path, "# talks\ntalk.pptx,2024-10\n\n"))
+    dated = assign_date(document(tmp_path / "talk.pptx"), manifest)
+    assert (dated.date, dated.date_precision) == (dt.date(2024, 10, 1), "month")
+
+
+def test_manifest_bad_date_names_file_and_line(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, "path,date\na.txt,2024-01-05\nb.txt,12/03/2024\n")
+    with pytest.raises(ConfigError) as raised:
+        DatesManifest.load(path)
+    assert str(raised.value) == f"{path}:3: '12/03/2024' is not a date; write YYYY-MM-DD (or YYYY-MM)"
+
+
+def test_manifest_row_without_date(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, "a.txt\n")
+    with pytest.raises(ConfigError, match=r"dates\.csv:1: expected 'path,date'"):
+        DatesManifest.load(path)
+
+
+def test_missing_manifest(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="dates manifest not found"):
+        DatesManifest.load(tmp_path / "nope.csv")
+
+
+def test_file_name_wins_over_text_and_metadata(tmp_path: Path) -> None:
+    doc = document(tmp_path / "2024-03-12-minutes.txt", "Held on 5 May 2024", dt.date(2024, 3, 20))
+    dated = assign_date(doc)
+    assert (dated.date, dated.date_source) == (dt.date(2024, 3, 12), "filename")
+
+
+def test_text_wins_over_metadata(tmp_path: Path) -> None:
+    dated = assign_date(document(tmp_path / "minutes.txt", "Held on 5 May 2024", dt.date(2024, 5, 9)))
+    assert (dated.date, dated.date_source) == (dt.date(2024, 5, 5), "text")
+
+
+def test_metadata_is_the_last_resort(tmp_path: Path) -> None:
+    dated = assign_date(document(tmp_path / "minutes.txt", "No date here", dt.date(2024, 5, 9)))
+    assert (dated.date, dated.date_source, dated.date_precision) == (dt.date(2024, 5, 9), "metadata", "day")
+
+
+def test_undated_document_keeps_a_note_on_ambiguity(tmp_path: Path) -> None:
+    dated = assign_date(document(tmp_path / "minutes.txt", "Date: 03/04/2024"))
+    assert dated.date is None
+    assert dated.date_source is None
+    assert dated.date_note is not None and dated.date_note.startswith("ambiguous date '03/04/2024'")
+
+
+def test_ambiguous_text_falls_back_to_metadata_but_keeps_the_note(tmp_path: Path) -> None:
+    dated = assign_date(document(tmp_path / "minutes.txt", "Date: 03/04/2024", dt.date(2024, 4, 5)))
+    assert (dated.date, dated.date_source) == (dt.date(2024, 4, 5), "metadata")
+    assert dated.date_note is not None
