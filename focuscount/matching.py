@@ -108,9 +108,12 @@ class LexiconMatcher:
 
     def candidates(self, token: Token) -> list[Pattern]:
         """Patterns whose first token test could match ``token``."""
-        found = list(self._by_lemma.get(token.lemma, ()))
-        found.extend(p for p in self._by_lower.get(token.lower, ()) if p not in found)
-        found.extend(p for p in self._by_glob if p.tests[0].matches(token))
+        found = self._by_lemma.get(token.lemma, [])
+        by_lower = self._by_lower.get(token.lower)
+        if by_lower:
+            found = found + [p for p in by_lower if p not in found]
+        if self._by_glob:
+            found = found + [p for p in self._by_glob if p.tests[0].matches(token)]
         return found
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Match]:

@@ -31,11 +31,12 @@ class Token:
     lemma: str
     start: int
     end: int
+    is_word: bool  # holds a letter or digit and is not a clitic: it counts as a word
 
-    @property
-    def is_word(self) -> bool:
-        """True for tokens that count as words: they hold a letter or digit and are not a clitic."""
-        return any(char.isalnum() for char in self.text) and self.lower not in CLITICS
+
+def is_word(lower: str) -> bool:
+    """True for tokens that count as words: they hold a letter or digit and are not a clitic."""
+    return lower not in CLITICS and any(char.isalnum() for char in lower)
 
 
 class Pipeline:
@@ -47,6 +48,7 @@ class Pipeline:
         self._nlp = _load_spacy(language, model)
         self._lemma_table: Any = None
         self._lemma_cache: dict[str, str] = {}
+        self._word_cache: dict[str, tuple[str, bool]] = {}
         if model is None:
             self._lemma_table = _lookup_table(self._nlp)
 
@@ -78,19 +80,22 @@ class Pipeline:
         if self.model is not None:
             for doc in self._nlp.pipe(texts, batch_size=64):
                 yield [
-                    Token(t.text, t.lower_, t.lemma_.lower() or t.lower_, t.idx, t.idx + len(t.text))
+                    Token(t.text, t.lower_, t.lemma_.lower() or t.lower_, t.idx, t.idx + len(t.text), is_word(t.lower_))
                     for t in doc
                     if not t.is_space
                 ]
             return
-        lemma = self.lemma
+        cache = self._word_cache
         for doc in self._nlp.tokenizer.pipe(texts, batch_size=256):
             tokens: list[Token] = []
             for t in doc:
                 if t.is_space:
                     continue
-                lower = t.lower_
-                tokens.append(Token(t.text, lower, lemma(lower), t.idx, t.idx + len(t.text)))
+                text, lower = t.text, t.lower_
+                known = cache.get(lower)
+                if known is None:
+                    known = cache[lower] = (self.lemma(lower), is_word(lower))
+                tokens.append(Token(text, lower, known[0], t.idx, t.idx + len(text), known[1]))
             yield tokens
 
 

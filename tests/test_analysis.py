@@ -1,0 +1,113 @@
+"""The library API end to end, and the same text giving the same counts in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+
+import focuscount
+from focuscount.discovery import Skipped
+from focuscount.errors import ConfigError, NoDocumentsError
+
+SAME_TEXT_FORMATS = ("txt", "md", "docx", "pdf", "pptx")
+
+
+@pytest.mark.parametrize("suffix", SAME_TEXT_FORMATS)
+def test_same_text_in_every_format_gives_the_same_counts(suffix: str) -> None:
+    result = focuscount.analyze([FIXTURES / f"same_text.{suffix}"])
+    (counts,) = result.documents
+    assert counts.document.format == suffix
+    assert counts.words == 31
+    assert counts.counts == {"customer": 4, "institution": 3}
+    assert counts.term_counts == {
+        "customer": {"customer": 1, "patron": 1, "library user": 1, "child": 1},
+        "institution": {"administration": 1, "resource": 1, "library": 1},
+    }
+    assert counts.ignored_count == 2  # "library board" and "user interface"
+    assert counts.ratio == pytest.approx(4 / 7)
+
+
+def test_all_formats_together_make_one_consistent_analysis() -> None:
+    result = focuscount.analyze([FIXTURES / f"same_text.{suffix}" for suffix in SAME_TEXT_FORMATS])
+    assert len(result.documents) == 5
+    assert result.words == 155
+    assert result.counts == {"customer": 20, "institution": 15}
+
+
+def test_iter_document_counts_streams_hits_with_locations() -> None:
+    lexicon = focuscount.load_lexicon()
+    items = list(focuscount.iter_document_counts([FIXTURES / "same_text.pptx", FIXTURES / "missing.txt"], lexicon))
+    counts, skipped = items
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason == "no such file or directory"
+    assert [(hit.term, hit.matched_text) for hit in counts.hits][:2] == [("customer", "Customers"), ("patron", "patrons")]
+    assert all(str(hit.location).startswith("slide ") for hit in counts.hits)
+
+
+def test_hits_in_a_text_file_point_at_their_line() -> None:
+    lexicon = focuscount.load_lexicon()
+    (counts,) = list(focuscount.iter_document_counts([FIXTURES / "same_text.txt"], lexicon))
+    assert [(hit.matched_text, str(hit.location)) for hit in counts.hits] == [
+        ("Customers", "line 3"),
+        ("patrons", "line 3"),
+        ("Library users", "line 5"),
+        ("administration", "line 5"),
+        ("resources", "line 5"),
+        ("Children", "line 7"),
+        ("library", "line 7"),
+    ]
+
+
+def test_hits_in_a_pdf_point_at_page_and_line() -> None:
+    lexicon = focuscount.load_lexicon()
+    (counts,) = list(focuscount.iter_document_counts([FIXTURES / "same_text.pdf"], lexicon))
+    assert all(str(hit.location).startswith("page 1, line ") for hit in counts.hits)
+
+
+def test_analysis_keeps_no_evidence_in_memory() -> None:
+    result = focuscount.analyze([FIXTURES / "same_text.docx"])
+    (counts,) = result.documents
+    assert counts.hits == ()
+    assert counts.document.segments == ()
+    assert counts.ignored_count == 2
+
+
+def test_analyze_reports_skips_through_the_callback(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"not a zip")
+    seen: list[Skipped] = []
+    result = focuscount.analyze([FIXTURES / "same_text.txt", bad], on_skip=seen.append)
+    assert [s.path for s in seen] == [bad]
+    assert result.unreadable == tuple(seen)
+
+
+def test_no_readable_documents_raises(tmp_path: Path) -> None:
+    with pytest.raises(NoDocumentsError, match="no documents found"):
+        focuscount.analyze([tmp_path])
+
+
+def test_unknown_grouping_raises() -> None:
+    with pytest.raises(ConfigError, match="--by must be one of meeting, month, quarter, year"):
+        focuscount.analyze([FIXTURES / "same_text.txt"], by="week")
+
+
+def test_unknown_date_order_raises() -> None:
+    with pytest.raises(ConfigError, match="date order must be one of dmy, mdy"):
+        focuscount.analyze([FIXTURES / "same_text.txt"], date_order="ymd")
+
+
+def test_unknown_spacy_model_is_a_clear_error() -> None:
+    with pytest.raises(ConfigError, match="spaCy model 'xx_no_such_model' is not installed"):
+        focuscount.analyze([FIXTURES / "same_text.txt"], model="xx_no_such_model")
+
+
+def test_unknown_language_in_lexicon(tmp_path: Path) -> None:
+    path = tmp_path / "zz.toml"
+    path.write_text(
+        'language = "zz"\n[ratio]\nfocus = "a"\nversus = "b"\n[categories.a]\nterms = ["x"]\n[categories.b]\nterms = ["y"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(focuscount.LexiconError, match=r"zz\.toml: unknown language 'zz'"):
+        focuscount.analyze([FIXTURES / "same_text.txt"], path)
