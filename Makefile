@@ -18,16 +18,16 @@ demo: $(STAMP)
 	$(BIN)/focuscount analyze examples/
 
 test: $(STAMP)
-	$(BIN)/ruff check focuscount tests examples bench
+	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check focuscount tests examples bench
+	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/ruff format --check focuscount
 
 # Regenerate the committed example corpus and test fixtures (python-docx, python-pptx, reportlab).
 examples: $(STAMP)
-	$(BIN)/python examples/make_examples.py
+	$(BIN)/python tools/make_examples.py
 
 fixtures: $(STAMP)
 	$(BIN)/python tests/fixtures/make_fixtures.py
