@@ -30,7 +30,10 @@ def source_words() -> list[str]:
     words: list[str] = []
     for path in sorted((REPO / "examples").rglob("*.txt")):
         words.extend(path.read_text(encoding="utf-8").split())
-    return words or ("The library board discussed patrons and the budget for the new branch .".split() * 50)
+    return words or (
+        ["The", "library", "board", "discussed", "patrons", "and", "the", "budget", "for", "the", "new", "branch", "."]
+        * 50
+    )
 
 
 def build_corpus(folder: Path, documents: int, words_per_document: int, seed: int = 7) -> int:

@@ -45,7 +45,9 @@ _NAME_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.](?P<month>\d{2})(
 _TEXT_DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 _TEXT_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
 _TEXT_ISO = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d/.-])")
-_TEXT_NUMERIC = re.compile(r"(?<![\d/.-])(?P<first>\d{1,2})([/.-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d/.-])")
+_TEXT_NUMERIC = re.compile(
+    r"(?<![\d/.-])(?P<first>\d{1,2})([/.-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d/.-])"
+)
 _TEXT_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 
 FIRST_LINES = 15
@@ -184,9 +186,7 @@ def date_from_text(text: str, date_order: str | None = None) -> tuple[FoundDate 
     return None, note
 
 
-def assign_date(
-    document: Document, manifest: DatesManifest | None = None, date_order: str | None = None
-) -> Document:
+def assign_date(document: Document, manifest: DatesManifest | None = None, date_order: str | None = None) -> Document:
     """``document`` with its date, precision and source filled in (or a note on why there is none)."""
     note: str | None = None
     found = manifest.lookup(document.path) if manifest else None
@@ -198,9 +198,7 @@ def assign_date(
         found = FoundDate(document.created, "day", METADATA)
     if found is None:
         return replace(document, date=None, date_source=None, date_precision=None, date_note=note)
-    return replace(
-        document, date=found.date, date_source=found.source, date_precision=found.precision, date_note=note
-    )
+    return replace(document, date=found.date, date_source=found.source, date_precision=found.precision, date_note=note)
 
 
 def _leading_text(document: Document) -> str:

@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from focuscount.counting import count_document
-from focuscount.lexicon import Lexicon, load_lexicon, parse_lexicon
+from focuscount.lexicon import Lexicon, parse_lexicon
 from focuscount.matching import LexiconMatcher
 from focuscount.model import Document, DocumentCounts, Location, Segment
 from focuscount.nlp import get_pipeline

@@ -42,7 +42,10 @@ def test_iter_document_counts_streams_hits_with_locations() -> None:
     counts, skipped = items
     assert isinstance(skipped, Skipped)
     assert skipped.reason == "no such file or directory"
-    assert [(hit.term, hit.matched_text) for hit in counts.hits][:2] == [("customer", "Customers"), ("patron", "patrons")]
+    assert [(hit.term, hit.matched_text) for hit in counts.hits][:2] == [
+        ("customer", "Customers"),
+        ("patron", "patrons"),
+    ]
     assert all(str(hit.location).startswith("slide ") for hit in counts.hits)
 
 
@@ -106,7 +109,8 @@ def test_unknown_spacy_model_is_a_clear_error() -> None:
 def test_unknown_language_in_lexicon(tmp_path: Path) -> None:
     path = tmp_path / "zz.toml"
     path.write_text(
-        'language = "zz"\n[ratio]\nfocus = "a"\nversus = "b"\n[categories.a]\nterms = ["x"]\n[categories.b]\nterms = ["y"]\n',
+        'language = "zz"\n[ratio]\nfocus = "a"\nversus = "b"\n'
+        '[categories.a]\nterms = ["x"]\n[categories.b]\nterms = ["y"]\n',
         encoding="utf-8",
     )
     with pytest.raises(focuscount.LexiconError, match=r"zz\.toml: unknown language 'zz'"):

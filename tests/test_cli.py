@@ -51,7 +51,10 @@ def test_json_documents_periods_trend_and_summary(corpus: Path) -> None:
     assert data["lexicon"]["name"] == "library"
     assert len(data["lexicon"]["sha256"]) == 64
     assert data["lexicon"]["ratio"] == {"focus": "customer", "versus": "institution"}
-    rows = [(Path(d["path"]).name, d["date"], d["date_source"], d["words"], d["counts"], d["ratio"]) for d in data["documents"]]
+    rows = [
+        (Path(d["path"]).name, d["date"], d["date_source"], d["words"], d["counts"], d["ratio"])
+        for d in data["documents"]
+    ]
     assert rows == [
         ("2024-01-16-board.txt", "2024-01-16", "filename", 10, {"customer": 1, "institution": 2}, 0.3333),
         ("2024-03-12-board.txt", "2024-03-12", "filename", 11, {"customer": 3, "institution": 1}, 0.75),
@@ -125,7 +128,12 @@ def test_csv_output(corpus: Path) -> None:
     assert rows[0]["institution_per_1000"] == "200.0"
     assert rows[0]["ratio"] == "0.3333"
     assert rows[3]["date"] == ""
-    assert (rows[5]["label"], rows[5]["start"], rows[5]["words"], rows[5]["ratio"]) == ("2024-03-12", "2024-03-12", "16", "0.6")
+    assert (rows[5]["label"], rows[5]["start"], rows[5]["words"], rows[5]["ratio"]) == (
+        "2024-03-12",
+        "2024-03-12",
+        "16",
+        "0.6",
+    )
 
 
 def test_by_month_and_year(corpus: Path) -> None:
@@ -321,6 +329,8 @@ def test_help_and_version_do_not_import_spacy() -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "focuscount", "--version"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "focuscount", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0
     assert result.stdout.strip() == "focuscount, version 0.1.0"

@@ -39,7 +39,9 @@ def test_iso_like_dates_in_names(name: str, expected: dt.date, precision: str) -
     assert (found.date, found.precision, found.source) == (expected, precision, "filename")
 
 
-@pytest.mark.parametrize("name", ["board-2024", "minutes-12345678", "2024-13-01", "2024-02-30", "v2-minutes", "2019-2024"])
+@pytest.mark.parametrize(
+    "name", ["board-2024", "minutes-12345678", "2024-13-01", "2024-02-30", "v2-minutes", "2019-2024"]
+)
 def test_names_without_a_valid_date(name: str) -> None:
     assert date_from_name(name) is None
 

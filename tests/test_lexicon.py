@@ -95,7 +95,9 @@ def test_shipped_lexicons_are_listed_and_resolved_by_name() -> None:
 
 
 def test_unknown_lexicon_name_lists_the_shipped_ones() -> None:
-    with pytest.raises(LexiconError, match=r"unknown lexicon 'nope': give a path to a \.toml file or one of: .*library"):
+    with pytest.raises(
+        LexiconError, match=r"unknown lexicon 'nope': give a path to a \.toml file or one of: .*library"
+    ):
         load_lexicon("nope")
 
 
@@ -117,7 +119,7 @@ def test_unknown_top_level_key(tmp_path: Path) -> None:
 
 
 def test_unknown_key_in_category(tmp_path: Path) -> None:
-    error = error_of(tmp_path, VALID_TAIL + 'weight = 2\n')
+    error = error_of(tmp_path, VALID_TAIL + "weight = 2\n")
     assert error.line == 10
     assert error.message.startswith("unknown key 'weight' in [categories.institution]")
 

@@ -11,9 +11,13 @@ from focuscount.model import Document, DocumentCounts, ratio_of
 from focuscount.timeline import group, period_bounds, trend
 
 
-def counts(day: str | None, customer: int, institution: int, words: int = 1000, precision: str = "day") -> DocumentCounts:
+def counts(
+    day: str | None, customer: int, institution: int, words: int = 1000, precision: str = "day"
+) -> DocumentCounts:
     date = dt.date.fromisoformat(day) if day else None
-    document = Document(Path(f"{day or 'undated'}.txt"), "txt", (), date=date, date_precision=precision if date else None)
+    document = Document(
+        Path(f"{day or 'undated'}.txt"), "txt", (), date=date, date_precision=precision if date else None
+    )
     return DocumentCounts(
         document, words, {"customer": customer, "institution": institution}, {}, ratio_of(customer, institution)
     )
@@ -48,7 +52,11 @@ def test_period_bounds() -> None:
     assert period_bounds(dt.date(2024, 2, 10), "month") == ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert period_bounds(dt.date(2024, 5, 10), "quarter") == ("2024-Q2", dt.date(2024, 4, 1), dt.date(2024, 6, 30))
     assert period_bounds(dt.date(2024, 5, 10), "year") == ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
-    assert period_bounds(dt.date(2024, 5, 1), "meeting", "month") == ("2024-05", dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    assert period_bounds(dt.date(2024, 5, 1), "meeting", "month") == (
+        "2024-05",
+        dt.date(2024, 5, 1),
+        dt.date(2024, 5, 31),
+    )
     with pytest.raises(ValueError, match="unknown grouping"):
         period_bounds(dt.date(2024, 5, 1), "week")
 
@@ -76,7 +84,9 @@ def test_trend_slope_per_year() -> None:
 
 
 def test_falling_and_flat_trends() -> None:
-    falling = trend(group([counts("2024-01-01", 3, 1), counts("2024-07-01", 1, 3)], "meeting", "customer", "institution"))
+    falling = trend(
+        group([counts("2024-01-01", 3, 1), counts("2024-07-01", 1, 3)], "meeting", "customer", "institution")
+    )
     assert falling is not None and falling.direction == "falling"
     flat = trend(group([counts("2024-01-01", 1, 1), counts("2025-01-01", 1, 1)], "meeting", "customer", "institution"))
     assert flat is not None and (flat.slope_per_year, flat.direction) == (0.0, "flat")
