@@ -20,10 +20,12 @@ class Trend:
     """The least-squares line through the ratio of each dated period."""
 
     slope_per_year: float
-    intercept: float  # the fitted ratio at the first period
+    intercept: float  # the fitted ratio at ``start``
     periods: int
-    start: dt.date
-    end: dt.date
+    start: dt.date  # the middle of the first period with a ratio
+    end: dt.date  # the middle of the last one
+    first_period: str  # its label, e.g. 2024-Q1
+    last_period: str
 
     @property
     def direction(self) -> str:
@@ -37,10 +39,10 @@ class Trend:
         return self.intercept + self.slope_per_year * (day - self.start).days / DAYS_PER_YEAR
 
     def describe(self) -> str:
-        """One line for people, e.g. ``Trend: +0.084 per year (rising) over 12 periods, 2024-01 to 2025-11``."""
+        """One line for people, e.g. ``Trend: +0.084 per year (rising) over 8 periods, 2024-Q1 to 2025-Q4``."""
         return (
             f"Trend: {self.slope_per_year:+.3f} per year ({self.direction}) over {self.periods} periods, "
-            f"{self.start.isoformat()} to {self.end.isoformat()}"
+            f"{self.first_period} to {self.last_period}"
         )
 
 
@@ -100,7 +102,8 @@ def midpoint(period: Period) -> dt.date:
 
 def trend(periods: Iterable[Period]) -> Trend | None:
     """Least-squares slope of the ratio per year; None with fewer than two periods that have a ratio."""
-    points = [(midpoint(p), p.ratio) for p in periods if p.ratio is not None]
+    rated = [p for p in periods if p.ratio is not None]
+    points = [(midpoint(p), p.ratio) for p in rated]
     if len(points) < 2:
         return None
     origin = points[0][0]
@@ -111,4 +114,6 @@ def trend(periods: Iterable[Period]) -> Trend | None:
     if spread == 0:
         return None
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
-    return Trend(slope, mean_y - slope * mean_x, len(points), points[0][0], points[-1][0])
+    return Trend(
+        slope, mean_y - slope * mean_x, len(points), points[0][0], points[-1][0], rated[0].label, rated[-1].label
+    )

@@ -74,8 +74,8 @@ def test_json_documents_periods_trend_and_summary(corpus: Path) -> None:
         "slope_per_year": 1.7392,  # (0.6 - 1/3) over 56 days
         "direction": "rising",
         "periods": 2,
-        "start": "2024-01-16",
-        "end": "2024-03-12",
+        "first_period": "2024-01-16",
+        "last_period": "2024-03-12",
     }
     assert data["summary"] == {
         "documents": 4,
