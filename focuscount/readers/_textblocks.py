@@ -86,12 +86,8 @@ def _decode_strict(data: bytes, encoding: str, path: Path, with_bom: bool) -> st
         return data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         why = f"starts with a {name} byte-order mark" if with_bom else f"looks like {name}"
-        raise ReadError(
-            path,
-            f"not valid {name} text although it {why} (bad bytes at offset {error.start}); "
-            "re-save it as UTF-8",
-            error,
-        ) from error
+        reason = f"not valid {name} text although it {why} (bad bytes at offset {error.start})"
+        raise ReadError(path, f"{reason}; re-save it as UTF-8", error) from error
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -53,12 +53,9 @@ _STRIKETHROUGH = re.compile(r"~~")
 _PIPE = re.compile(r"\|")
 
 # Tags that sit inside words ("<b>li</b>brary") vanish; any other tag may separate words.
-_INLINE_TAGS = frozenset(
-    {
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-        "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    }
-)
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i"})
+_INLINE_TAGS |= {"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup"}
+_INLINE_TAGS |= {"time", "u", "var"}
 
 
 def read(path: Path) -> Document:

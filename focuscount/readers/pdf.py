@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ from typing import Any
 from focuscount.errors import ReadError
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._textblocks import brief, clean_title, read_bytes
+
+log = logging.getLogger(__name__)
 
 _HEADER_WINDOW = 1024  # readers accept junk before %PDF-, up to about 1 KB
 _DECRYPT_HINT = "decrypt it first, e.g. `qpdf --password=PASSWORD --decrypt in.pdf out.pdf`"
@@ -38,6 +41,9 @@ def read(path: Path) -> Document:
     no text at all (a scan without OCR).
     """
     path = Path(path)
+    # pdfminer logs warnings (e.g. "copying not allowed") that would break the
+    # one-line-per-file error contract on stderr; its real failures raise instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     data = read_bytes(path)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise ReadError(path, f"not a valid PDF (no %PDF- header); {_REPAIR_HINT}")
@@ -51,7 +57,7 @@ def read(path: Path) -> Document:
     if not segments:
         pages = f"{len(page_texts)} page{'s' if len(page_texts) != 1 else ''}"
         raise ReadError(
-            path, f"no extractable text in {pages} (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`)"
+            path, f"no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in {pages}"
         )
     return Document(
         path=path,
@@ -84,10 +90,13 @@ def _document_info(data: bytes, path: Path) -> dict[str, Any]:
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise ReadError(path, f"not a valid PDF ({brief(error)}); {_REPAIR_HINT}", error) from error
     info: dict[str, Any] = {}
-    for entry in document.info:  # one per trailer; later (incremental) updates win
-        entry = resolve1(entry)
-        if isinstance(entry, dict):
-            info.update({key: resolve1(value) for key, value in entry.items()})
+    try:
+        for entry in document.info:  # one per trailer; later (incremental) updates win
+            entry = resolve1(entry)
+            if isinstance(entry, dict):
+                info.update({key: resolve1(value) for key, value in entry.items()})
+    except (PSException, ValueError, KeyError, TypeError) as error:  # broken metadata costs only metadata
+        log.debug("%s: unreadable document information (%s)", path, error)
     return info
 
 
@@ -104,8 +113,8 @@ def _page_texts(data: bytes, path: Path) -> Iterator[str]:
         for number, layout in enumerate(pages, start=1):  # noqa: B007 (number is reported on error)
             yield page_text(layout)
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
-        where = f"page {number + 1}" if number else "the page tree"
-        raise ReadError(path, f"not a valid PDF ({where}: {brief(error)}); {_REPAIR_HINT}", error) from error
+        reason = f"not a valid PDF (page {number + 1}: {brief(error)}); {_REPAIR_HINT}"
+        raise ReadError(path, reason, error) from error
 
 
 def page_text(layout: Any) -> str:

@@ -100,11 +100,12 @@ def _frame_text(frame: Any) -> str:
 
 def _table_text(table: Any) -> str:
     """One line per row, cells separated by tabs; cells hidden under a merge are skipped."""
-    rows = (
-        "\t".join(_frame_text(cell.text_frame) for cell in row.cells if not cell.is_spanned)
-        for row in table.rows
-    )
+    rows = (_row_text(row) for row in table.rows)
     return "\n".join(row for row in rows if row.strip())
+
+
+def _row_text(row: Any) -> str:
+    return "\t".join(_frame_text(cell.text_frame) for cell in row.cells if not cell.is_spanned)
 
 
 def _notes_text(slide: Any) -> str:

@@ -1,0 +1,115 @@
+"""The reader registry: dispatch by extension, conversion hints, missing files, lazy imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from focuscount.errors import ReadError, UnsupportedFormatError
+from focuscount.readers import read_document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SAME_TEXT = (
+    "Minutes of the library board meeting.",
+    "Customers and patrons praised the new user interface.",
+    "Library users asked the administration for more resources.",
+    "Children will get a reading corner in the library.",
+)
+
+
+@pytest.mark.parametrize("extension", ["txt", "md", "pdf", "docx", "pptx"])
+def test_same_text_gives_the_same_words_in_every_format(extension: str) -> None:
+    document = read_document(FIXTURES / f"same_text.{extension}")
+    assert document.format == extension
+    assert document.text.split() == " ".join(SAME_TEXT).split()
+
+
+def test_text_extension_alias(tmp_path: Path) -> None:
+    path = tmp_path / "notes.TEXT"
+    path.write_text("Patrons.\n", encoding="utf-8")
+    assert read_document(path).format == "txt"
+
+
+def test_unsupported_extension() -> None:
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_document("minutes.xyz")
+    assert caught.value.reason == (
+        "unsupported format .xyz; focuscount reads .docx, .markdown, .md, .pdf, .pptx, .text, .txt"
+    )
+
+
+def test_no_extension() -> None:
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_document("README")
+    assert caught.value.reason.startswith("unsupported format (no extension); focuscount reads ")
+
+
+def test_legacy_doc_says_how_to_convert() -> None:
+    path = FIXTURES / "legacy.doc"
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_document(path)
+    assert str(caught.value) == (
+        f"{path}: .doc is an old binary format; convert it first, e.g. "
+        "`soffice --headless --convert-to docx legacy.doc`"
+    )
+
+
+def test_legacy_ppt_says_how_to_convert(tmp_path: Path) -> None:
+    path = tmp_path / "Slides.PPT"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1"))
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_document(path)
+    assert caught.value.reason == (
+        ".ppt is an old binary format; convert it first, e.g. "
+        "`soffice --headless --convert-to pptx Slides.PPT`"
+    )
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_document(tmp_path / "gone.pdf")
+    assert caught.value.reason == "no such file"
+
+
+def test_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "minutes.txt"
+    folder.mkdir()
+    with pytest.raises(ReadError) as caught:
+        read_document(folder)
+    assert caught.value.reason == "is a directory"
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("binary.txt", "binary file, not text"),
+        ("corrupt.pdf", "not a valid PDF ("),
+        ("encrypted.pdf", "encrypted PDF (a password is needed)"),
+        ("scanned.pdf", "no extractable text"),
+        ("corrupt.docx", "not a valid .docx file ("),
+        ("fake.docx", "not a valid .docx file ("),
+        ("encrypted.docx", "encrypted (password-protected) .docx"),
+        ("corrupt.pptx", "not a valid .pptx file ("),
+        ("fake.pptx", "not a valid .pptx file ("),
+    ],
+)
+def test_reader_errors_pass_through_the_registry_unchanged(name: str, start: str) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_document(FIXTURES / name)
+    assert caught.value.reason.startswith(start)
+    assert "\n" not in str(caught.value)
+
+
+def test_heavy_libraries_are_imported_only_when_reading() -> None:
+    code = (
+        "import sys\n"
+        "import focuscount.readers, focuscount.readers.text, focuscount.readers.markdown\n"
+        "import focuscount.readers.pdf, focuscount.readers.docx, focuscount.readers.pptx\n"
+        "heavy = [name for name in ('pdfminer', 'docx', 'pptx', 'lxml') if name in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
