@@ -11,17 +11,13 @@ skipped and tracked insertions read.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from focuscount.errors import ReadError
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._textblocks import brief, clean_title, one_line, read_bytes
-
-OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+from focuscount.readers._office import WORD, open_package
+from focuscount.readers._textblocks import clean_title, one_line, read_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -66,32 +62,10 @@ def read(path: Path) -> Document:
 
 
 def _open(path: Path, data: bytes) -> Any:
-    """The python-docx document, or a ReadError saying what the file really is."""
-    if data.startswith(OLE_SIGNATURE):
-        raise ReadError(
-            path,
-            "encrypted (password-protected) .docx, or an old .doc saved with a .docx name; "
-            "remove the password in Word, or convert it: `soffice --headless --convert-to docx FILE`",
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ReadError(path, "not a valid .docx file (not a zip archive); open and re-save it in Word")
+    """The python-docx object, or a ReadError saying what the file really is."""
     import docx
 
-    try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many kinds for a broken package
-        raise ReadError(
-            path, f"not a valid .docx file ({_why_not_docx(error)}); open and re-save it in Word", error
-        ) from error
-
-
-def _why_not_docx(error: Exception) -> str:
-    text = brief(error)
-    if "is not a Word file" in text:  # python-docx: the main part is of another type
-        return "it is not a Word document; is it another Office file renamed to .docx?"
-    if "no item named" in text or "PackageNotFound" in type(error).__name__:
-        return f"no Word document inside the zip: {text}"
-    return text
+    return open_package(path, data, WORD, docx.Document)
 
 
 # ----------------------------------------------------------------- body

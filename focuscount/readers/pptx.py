@@ -8,17 +8,13 @@ every cell of tables.  Speaker notes get their own segment, ``slide N (notes)``.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from focuscount.errors import ReadError
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._textblocks import brief, clean_title, read_bytes
-
-OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+from focuscount.readers._office import POWERPOINT, open_package
+from focuscount.readers._textblocks import clean_title, read_bytes
 
 
 def read(path: Path) -> Document:
@@ -48,32 +44,10 @@ def read(path: Path) -> Document:
 
 
 def _open(path: Path, data: bytes) -> Any:
-    """The python-pptx presentation, or a ReadError saying what the file really is."""
-    if data.startswith(OLE_SIGNATURE):
-        raise ReadError(
-            path,
-            "encrypted (password-protected) .pptx, or an old .ppt saved with a .pptx name; "
-            "remove the password in PowerPoint, or convert it: `soffice --headless --convert-to pptx FILE`",
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ReadError(path, "not a valid .pptx file (not a zip archive); open and re-save it in PowerPoint")
+    """The python-pptx object, or a ReadError saying what the file really is."""
     import pptx
 
-    try:
-        return pptx.Presentation(io.BytesIO(data))
-    except Exception as error:  # python-pptx raises many kinds for a broken package
-        raise ReadError(
-            path, f"not a valid .pptx file ({_why_not_pptx(error)}); open and re-save it in PowerPoint", error
-        ) from error
-
-
-def _why_not_pptx(error: Exception) -> str:
-    text = brief(error)
-    if "is not a PowerPoint file" in text:  # python-pptx: the main part is of another type
-        return "it is not a PowerPoint presentation; is it another Office file renamed to .pptx?"
-    if "no member" in text or "PackageNotFound" in type(error).__name__:
-        return f"no presentation inside the zip: {text}"
-    return text
+    return open_package(path, data, POWERPOINT, pptx.Presentation)
 
 
 def _shape_texts(shapes: Iterable[Any]) -> Iterator[str]:
