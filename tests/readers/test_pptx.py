@@ -101,7 +101,7 @@ def test_zip_without_a_presentation() -> None:
     with pytest.raises(ReadError) as caught:
         read(FIXTURES / "fake.pptx")
     assert caught.value.reason == (
-        "not a valid .pptx file (no presentation inside the zip: "
+        "not a valid .pptx file (no PowerPoint presentation inside the zip: "
         f"no member '/[Content_Types].xml' in package); {SAVE_HINT}"
     )
 
