@@ -68,11 +68,12 @@ class DatesManifest:
     """Dates given by the user in a CSV file of ``path,date`` rows."""
 
     path: Path
-    dates: dict[Path, FoundDate]
+    dates: dict[Path, FoundDate]  # by path relative to the manifest's folder
+    fallback: dict[Path, FoundDate]  # by path relative to the working folder
 
     @classmethod
     def load(cls, path: Path | str) -> DatesManifest:
-        """Read a manifest; paths in it are relative to the manifest's folder."""
+        """Read a manifest; paths in it are relative to its folder (or else to the working folder)."""
         path = Path(path)
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -81,6 +82,7 @@ class DatesManifest:
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(path, f"cannot read dates manifest ({error})") from error
         dates: dict[Path, FoundDate] = {}
+        fallback: dict[Path, FoundDate] = {}
         for number, row in enumerate(csv.reader(text.splitlines()), start=1):
             if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
                 continue
@@ -93,11 +95,15 @@ class DatesManifest:
             if found is None:
                 raise ConfigError(path, f"'{date_text}' is not a date; write YYYY-MM-DD (or YYYY-MM)", number)
             dates[_key(path.parent / file_text)] = found
-        return cls(path, dates)
+            # A path written relative to where focuscount runs also finds its file,
+            # unless a path relative to the manifest already means another one.
+            fallback.setdefault(_key(Path(file_text)), found)
+        return cls(path, dates, fallback)
 
     def lookup(self, document_path: Path) -> FoundDate | None:
         """The date given for ``document_path``, if any."""
-        return self.dates.get(_key(document_path))
+        key = _key(document_path)
+        return self.dates.get(key) or self.fallback.get(key)
 
 
 def _key(path: Path) -> Path:

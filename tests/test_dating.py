@@ -176,3 +176,11 @@ def test_ambiguous_text_falls_back_to_metadata_but_keeps_the_note(tmp_path: Path
     dated = assign_date(document(tmp_path / "minutes.txt", "Date: 03/04/2024", dt.date(2024, 4, 5)))
     assert (dated.date, dated.date_source) == (dt.date(2024, 4, 5), "metadata")
     assert dated.date_note is not None
+
+
+def test_manifest_paths_relative_to_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "config").mkdir()
+    monkeypatch.chdir(tmp_path)
+    manifest = DatesManifest.load(write_manifest(tmp_path / "config", "minutes/board.txt,2024-06-11\n"))
+    dated = assign_date(document(Path("minutes/board.txt")), manifest)
+    assert (dated.date, dated.date_source) == (dt.date(2024, 6, 11), "manifest")
