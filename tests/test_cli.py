@@ -49,7 +49,8 @@ def test_json_documents_periods_trend_and_summary(corpus: Path) -> None:
     data = analyze_json(corpus)
     assert data["schema"] == "focuscount/analyze/v1"
     assert data["lexicon"]["name"] == "library"
-    assert len(data["lexicon"]["sha256"]) == 64
+    assert len(data["lexicon"]["hash"]) == 64
+    assert data["lexicon"]["hash_algorithm"] == "sha256"
     assert data["lexicon"]["ratio"] == {"focus": "customer", "versus": "institution"}
     rows = [
         (Path(d["path"]).name, d["date"], d["date_source"], d["words"], d["counts"], d["ratio"])

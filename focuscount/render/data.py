@@ -26,7 +26,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
         "focuscount_version": __version__,
         "lexicon": {
             "name": lexicon.name,
-            "sha256": lexicon.sha256,
+            "hash": lexicon.sha256,
+            "hash_algorithm": "sha256",
             "path": str(lexicon.path) if lexicon.path else None,
             "language": lexicon.language,
             "ratio": {"focus": lexicon.focus, "versus": lexicon.versus},
