@@ -33,7 +33,7 @@ def count_document(
                 category=match.pattern.category,
                 term=match.pattern.term.text,
                 matched_text=segment.text[first.start : last.end],
-                location=segment.location.at_offset(segment.text, first.start),
+                location=segment.location_at(first.start),
                 context=context_of(segment.text, tokens, match.first, match.last, context_words),
                 segment=index,
                 start=first.start,

@@ -50,12 +50,21 @@ class Location:
 class Segment:
     """A unit of text a reader can name: a page, a slide, a paragraph, a block of lines.
 
-    For line-based units, ``location.line`` is the line the text starts on, and a
-    hit's own line is found with :meth:`Location.at_offset`.
+    For line-based units (a block of a text file), ``location.line`` is the line the
+    text starts on.  A unit whose lines can be counted but are not part of its name
+    (a PDF page: ``page 3``) sets ``first_line`` instead, so that a hit inside it can
+    still say ``page 3, line 12``.  :meth:`location_at` gives a hit's own location.
     """
 
     text: str
     location: Location
+    first_line: int | None = None
+
+    def location_at(self, offset: int) -> Location:
+        """The location of character ``offset`` of this segment's text."""
+        if self.first_line is not None and self.location.line is None:
+            return replace(self.location, line=self.first_line).at_offset(self.text, offset)
+        return self.location.at_offset(self.text, offset)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Text boxes of a page come in pdfminer's layout order, separated by a blank
 line; words hyphenated across a line end are joined again.  A page's segment
-is located at ``page N, line 1``, so a hit can say which line of the page it
-is on (lines as pdfminer lays them out, blank separators included).
+is located at ``page N`` and counts its lines from 1, so a hit can say which
+line of the page it is on (lines as pdfminer lays them out, blank separators
+included).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def read(path: Path) -> Document:
     info = _document_info(data, path)
     page_texts = list(_page_texts(data, path))
     segments = tuple(
-        Segment(text, Location("page", number=number, line=1))
+        Segment(text, Location("page", number=number), first_line=1)
         for number, text in enumerate(page_texts, start=1)
         if text.strip()
     )

@@ -23,8 +23,9 @@ def test_same_text_is_one_page_segment_with_boxes_separated_by_blank_lines() -> 
     assert document.created == dt.date(2024, 3, 12)
     assert len(document.segments) == 1
     segment = document.segments[0]
-    assert segment.location == Location("page", number=1, line=1)
-    assert str(segment.location) == "page 1, line 1"
+    assert segment.location == Location("page", number=1)
+    assert segment.first_line == 1
+    assert str(segment.location) == "page 1"
     assert segment.text == (
         "Minutes of the library board meeting.\n\n"
         "Customers and patrons praised the new user interface.\n\n"
@@ -32,14 +33,14 @@ def test_same_text_is_one_page_segment_with_boxes_separated_by_blank_lines() -> 
         "Children will get a reading corner in the library."
     )
     offset = segment.text.index("Customers")
-    assert str(segment.location.at_offset(segment.text, offset)) == "page 1, line 3"
+    assert str(segment.location_at(offset)) == "page 1, line 3"
 
 
 def test_blank_page_gives_no_segment_and_numbering_stays_true() -> None:
     document = read(FIXTURES / "multipage.pdf")
     assert [(str(segment.location), segment.text) for segment in document.segments] == [
-        ("page 1, line 1", "Page one talks about customers."),
-        ("page 3, line 1", "Page three mentions the library."),
+        ("page 1", "Page one talks about customers."),
+        ("page 3", "Page three mentions the library."),
     ]
     assert document.title == "Three pages"
 
