@@ -159,13 +159,14 @@ def analyze(
 @cli.command("lexicons")
 @fail_on_library_errors
 def list_lexicons() -> None:
-    """List the shipped lexicons with their descriptions."""
+    """List the shipped lexicons with their descriptions and files (copy one to make your own)."""
     from focuscount.lexicon import load_lexicon, shipped_lexicons
 
     for name, path in shipped_lexicons().items():
         lexicon = load_lexicon(path)
         terms = ", ".join(f"{c.name} {len(c.terms)}" for c in lexicon.categories)
         click.echo(f"{name}: {lexicon.description} ({terms}; ignore {len(lexicon.ignore)} terms)")
+        click.echo(f"  {path}")
 
 
 def main() -> NoReturn:
