@@ -16,7 +16,8 @@ class Location:
     """Where a piece of text sits in its document, in terms the format can name.
 
     ``kind`` is one of ``line``, ``page``, ``slide``, ``paragraph``, ``table``,
-    ``header``, ``footer``, ``footnote``.  ``line`` is a line number inside the
+    ``header``, ``footer``, ``footnote``, ``cue`` (a transcript cue, with its
+    ``timestamp``), ``heading`` (an HTML/ODF heading, numbered among headings).  ``line`` is a line number inside the
     unit (a line of a text file, a line of a PDF page), when known.  ``part`` marks
     a sub-part such as speaker ``notes`` of a slide.
     """
@@ -27,10 +28,13 @@ class Location:
     part: str | None = None
     speaker: str | None = None
     section: str | None = None
+    timestamp: str | None = None  # start of a transcript cue, e.g. 00:03:41.200
 
     def __str__(self) -> str:
         if self.kind == "line":
             text = f"line {self.line if self.line is not None else self.number}"
+        elif self.kind == "cue":
+            text = f"{self.timestamp} (cue {self.number})" if self.timestamp else f"cue {self.number}"
         else:
             text = self.kind if self.number is None else f"{self.kind} {self.number}"
             if self.line is not None:
@@ -59,6 +63,7 @@ class Segment:
     text: str
     location: Location
     first_line: int | None = None
+    heading: bool = False  # the text is a heading (Markdown ``#``, a DOCX heading style, HTML ``h2`` …)
 
     def location_at(self, offset: int) -> Location:
         """The location of character ``offset`` of this segment's text."""
