@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from focuscount.model import Location, Segment
+from focuscount.model import Segment
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Councillor|Sir|Dame|Rev|Father|Sister)\.?"
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
@@ -29,25 +29,118 @@ _LABEL = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*:[ \t]+(?=\S)")
 
 # Labels that name a field of the minutes, not a person speaking.
 FIELD_LABELS = frozenset(
-    """
-    present also present in attendance attendance attendees absent apologies regrets guests
-    motion motions resolved resolution resolutions moved seconded carried vote votes result
-    action actions action items decision decisions outcome outcomes agreed
-    note notes nb ps date dates time times venue location place where when
-    agenda minutes item items subject re title purpose summary background context
-    recommendation recommendations proposal proposals next meeting next steps
-    attachment attachments appendix source sources reference references see
-    question questions answer answers q a total cost costs amount budget status owner due deadline
-    goal goals aim aims objective objectives example examples update updates tip hint warning important
-    reminder fyi tel telephone phone email e-mail fax web website address url http https
-    """.split()
-) | {
-    "also present",
-    "in attendance",
-    "action items",
-    "next meeting",
-    "next steps",
-}
+    {
+        "present",
+        "also present",
+        "in attendance",
+        "attendance",
+        "attendees",
+        "absent",
+        "apologies",
+        "regrets",
+        "guests",
+        "motion",
+        "motions",
+        "resolved",
+        "resolution",
+        "resolutions",
+        "moved",
+        "seconded",
+        "carried",
+        "vote",
+        "votes",
+        "result",
+        "action",
+        "actions",
+        "action items",
+        "decision",
+        "decisions",
+        "outcome",
+        "outcomes",
+        "agreed",
+        "note",
+        "notes",
+        "nb",
+        "ps",
+        "date",
+        "dates",
+        "time",
+        "times",
+        "venue",
+        "location",
+        "place",
+        "where",
+        "when",
+        "agenda",
+        "minutes",
+        "item",
+        "items",
+        "subject",
+        "re",
+        "title",
+        "purpose",
+        "summary",
+        "background",
+        "context",
+        "recommendation",
+        "recommendations",
+        "proposal",
+        "proposals",
+        "next meeting",
+        "next steps",
+        "attachment",
+        "attachments",
+        "appendix",
+        "source",
+        "sources",
+        "reference",
+        "references",
+        "see",
+        "question",
+        "questions",
+        "answer",
+        "answers",
+        "q",
+        "a",
+        "total",
+        "cost",
+        "costs",
+        "amount",
+        "budget",
+        "status",
+        "owner",
+        "due",
+        "deadline",
+        "goal",
+        "goals",
+        "aim",
+        "aims",
+        "objective",
+        "objectives",
+        "example",
+        "examples",
+        "update",
+        "updates",
+        "tip",
+        "hint",
+        "warning",
+        "important",
+        "reminder",
+        "fyi",
+        "tel",
+        "telephone",
+        "phone",
+        "email",
+        "e-mail",
+        "fax",
+        "web",
+        "website",
+        "address",
+        "url",
+        "http",
+        "https",
+    }
+)
 
 _AGENDA_ITEM = re.compile(r"^[ \t]*(?:Item[ \t]+)?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?[ \t]+[A-ZÀ-ÖØ-Þ]")
 _AGENDA_MAX_WORDS = 12
@@ -126,7 +219,7 @@ def _sub_segment(segment: Segment, start: int, end: int) -> Segment | None:
 
 def _blocks(segment: Segment) -> Iterator[Segment]:
     """The segment cut at blank lines (a PDF page holds many paragraphs)."""
-    if segment.heading or "\n\n" not in segment.text and "\n \n" not in segment.text:
+    if segment.heading or ("\n\n" not in segment.text and "\n \n" not in segment.text):
         yield segment
         return
     start = 0
@@ -170,4 +263,3 @@ def speakers_in(segments: Iterable[Segment]) -> list[str]:
         if segment.location.speaker:
             seen.setdefault(segment.location.speaker, None)
     return list(seen)
-
