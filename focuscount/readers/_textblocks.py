@@ -114,24 +114,31 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def paragraph_segments(text: str) -> tuple[Segment, ...]:
+def paragraph_segments(text: str, headings: frozenset[int] = frozenset()) -> tuple[Segment, ...]:
     """One segment per block of non-blank lines, located at the block's first line.
 
-    Blocks over :data:`MAX_SEGMENT_CHARS` are cut at line boundaries (a single
-    longer line at whitespace), so no segment is unboundedly large.
+    Lines numbered in ``headings`` stand as segments of their own, marked as
+    headings.  Blocks over :data:`MAX_SEGMENT_CHARS` are cut at line boundaries
+    (a single longer line at whitespace), so no segment is unboundedly large.
     """
     segments: list[Segment] = []
-    for first_line, lines in _blocks(text.split("\n")):
+    for first_line, lines in _blocks(text.split("\n"), headings):
+        is_heading = first_line in headings
         for start, chunk in _chunks(first_line, lines):
-            segments.append(Segment(chunk, Location("line", number=start, line=start)))
+            segments.append(Segment(chunk, Location("line", number=start, line=start), heading=is_heading))
     return tuple(segments)
 
 
-def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _blocks(lines: list[str], headings: frozenset[int]) -> Iterator[tuple[int, list[str]]]:
     block: list[str] = []
     start = 0
     for number, line in enumerate(lines, start=1):
-        if line.strip():
+        if number in headings and line.strip():
+            if block:
+                yield start, block
+            yield number, [line]
+            block = []
+        elif line.strip():
             if not block:
                 start = number
             block.append(line)

@@ -17,7 +17,8 @@ from typing import Any
 
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._office import WORD, open_package
-from focuscount.readers._textblocks import clean_title, one_line, read_bytes
+from focuscount.readers._structure import apply_structure
+from focuscount.readers._textblocks import clean_title, read_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -47,7 +48,7 @@ def read(path: Path) -> Document:
     body, heading_title, first_text = _body_segments(document)
     segments = (
         *_header_footer_segments(document, "header"),
-        *body,
+        *apply_structure(body),
         *_footnote_segments(document),
         *_header_footer_segments(document, "footer"),
     )
@@ -72,12 +73,14 @@ def _open(path: Path, data: bytes) -> Any:
 
 
 def _body_segments(document: Any) -> tuple[list[Segment], str | None, str | None]:
-    """Body segments; the first heading's text and the first paragraph's text (title candidates)."""
+    """Body segments (headings marked); the first heading's and the first paragraph's text (title candidates).
+
+    Sections and speaker turns are found afterwards by ``apply_structure``.
+    """
     styles = _style_names(document)
     segments: list[Segment] = []
     heading_title: str | None = None
     first_text: str | None = None
-    section: str | None = None
     paragraphs = tables = 0
     for element in document.element.body.iterchildren():
         if element.tag == _P:
@@ -85,21 +88,21 @@ def _body_segments(document: Any) -> tuple[list[Segment], str | None, str | None
             text = paragraph_text(element).strip()
             if not text:
                 continue
-            if styles.get(element.style or "", "").startswith(_HEADING_STYLE_PREFIXES):
-                section = one_line(text)
+            is_heading = styles.get(element.style or "", "").startswith(_HEADING_STYLE_PREFIXES)
+            if is_heading:
                 heading_title = heading_title or clean_title(text)
             first_text = first_text or clean_title(text)
-            segments.append(Segment(text, Location("paragraph", paragraphs, section=section)))
+            segments.append(Segment(text, Location("paragraph", paragraphs), heading=is_heading))
         elif element.tag == _TBL:
             tables += 1
             text = table_text(element)
             if text.strip():
-                segments.append(Segment(text, Location("table", tables, section=section)))
+                segments.append(Segment(text, Location("table", tables)))
         elif element.tag == _SDT:
             # A content control around whole paragraphs: not in python-docx's numbering, still text.
             text = blocks_text(element)
             if text.strip():
-                segments.append(Segment(text, Location("paragraph", section=section)))
+                segments.append(Segment(text, Location("paragraph")))
     return segments, heading_title, first_text
 
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from focuscount.model import Document
+from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import (
     clean_title,
     decode_text,
@@ -66,11 +67,11 @@ def read(path: Path) -> Document:
     """
     path = Path(path)
     source = decode_text(read_bytes(path), path)
-    text, heading, front_matter_title = strip_markdown(source)
+    text, heading, front_matter_title, heading_lines = _strip(source)
     return Document(
         path=path,
         format="md",
-        segments=paragraph_segments(text),
+        segments=apply_structure(paragraph_segments(text, heading_lines)),
         title=heading or front_matter_title or first_line_title(text),
     )
 
@@ -80,6 +81,13 @@ def strip_markdown(source: str) -> tuple[str, str | None, str | None]:
 
     The result has exactly as many lines as ``source``.
     """
+    text, heading, front_matter_title, _ = _strip(source)
+    return text, heading, front_matter_title
+
+
+def _strip(source: str) -> tuple[str, str | None, str | None, frozenset[int]]:
+    """:func:`strip_markdown`, and the (1-based) numbers of the lines that are headings."""
+    headings: set[int] = set()
     lines = source.split("\n")
     out = [""] * len(lines)
     start, front_matter_title = _front_matter(lines)
@@ -103,13 +111,17 @@ def strip_markdown(source: str) -> tuple[str, str | None, str | None]:
             continue
         if _SETEXT_UNDERLINE.match(line):
             # The line above is a heading ("Title" / "=====") or this is a rule: no words either way.
-            if heading is None and index > start and out[index - 1].strip():
-                heading = clean_title(out[index - 1])
+            if index > start and out[index - 1].strip():
+                headings.add(index)  # line index - 1, counted from 1
+                if heading is None:
+                    heading = clean_title(out[index - 1])
             continue
         out[index], is_heading = _strip_line(line)
-        if is_heading and heading is None:
-            heading = clean_title(out[index])
-    return "\n".join(out), heading, front_matter_title
+        if is_heading:
+            headings.add(index + 1)
+            if heading is None:
+                heading = clean_title(out[index])
+    return "\n".join(out), heading, front_matter_title, frozenset(headings)
 
 
 def _front_matter(lines: list[str]) -> tuple[int, str | None]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from focuscount.errors import ReadError
 from focuscount.model import Document, Location, Segment
+from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import brief, clean_title, read_bytes
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def read(path: Path) -> Document:
         raise ReadError(path, f"not a valid PDF (no %PDF- header); {_REPAIR_HINT}")
     info = _document_info(data, path)
     page_texts = list(_page_texts(data, path))
-    segments = tuple(
+    segments = apply_structure(
         Segment(text, Location("page", number=number), first_line=1)
         for number, text in enumerate(page_texts, start=1)
         if text.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from focuscount.model import Document
+from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import decode_text, first_line_title, paragraph_segments, read_bytes
 
 
@@ -12,7 +13,8 @@ def read(path: Path) -> Document:
     """Read a plain-text file in whatever encoding it most likely has.
 
     Paragraphs (blocks of lines between blank lines) become segments located at
-    their first line; the title is the first non-empty line.  A binary file or
+    their first line, cut at speaker labels and numbered agenda items (see
+    ``_structure``); the title is the first non-empty line.  A binary file or
     an undecodable one raises :class:`~focuscount.errors.ReadError`.
     """
     path = Path(path)
@@ -20,6 +22,6 @@ def read(path: Path) -> Document:
     return Document(
         path=path,
         format="txt",
-        segments=paragraph_segments(text),
+        segments=apply_structure(paragraph_segments(text)),
         title=first_line_title(text),
     )

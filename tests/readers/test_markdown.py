@@ -40,9 +40,12 @@ def test_markup_fixture_segments_exactly() -> None:
         ("line 27", "  Ann    Chair  "),
         ("line 32", "def count(customers):\n    return len(customers)"),
         ("line 37", "tilde fence content"),
-        ("line 41", "Final line with a reference link and 2  3 math.\nSetext Heading"),
+        ("line 41", "Final line with a reference link and 2  3 math."),
+        ("line 42", "Setext Heading"),
         ("line 45", "After comment."),
     ]
+    assert [segment.location.line for segment in document.segments if segment.heading] == [6, 42]
+    assert document.segments[-1].location.section == "Setext Heading"
 
 
 def test_first_heading_wins_over_front_matter_title() -> None:
