@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from focuscount.breakdown import BREAKDOWNS, BreakdownRow, document_breakdown, merge_speakers
 from focuscount.counting import DEFAULT_CONTEXT_WORDS, count_document
 from focuscount.dating import DATE_ORDERS, DatesManifest, assign_date
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
@@ -38,6 +39,7 @@ class Analysis:
     trend: Trend | None
     skipped: tuple[Skipped, ...]
     pipeline: str
+    breakdowns: dict[str, tuple[BreakdownRow, ...]] = field(default_factory=dict)
 
     @property
     def dated(self) -> tuple[DocumentCounts, ...]:
@@ -93,8 +95,12 @@ def iter_document_counts(
     date_order: str | None = None,
     model: str | None = None,
     context_words: int = DEFAULT_CONTEXT_WORDS,
+    unmatched: bool = False,
 ) -> Iterator[DocumentCounts | Skipped]:
-    """Read, date and count each file under ``paths``, one at a time, with its hits."""
+    """Read, date and count each file under ``paths``, one at a time, with its hits.
+
+    With ``unmatched``, each document also counts the content words no term matched.
+    """
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
     try:
@@ -106,7 +112,7 @@ def iter_document_counts(
         if isinstance(item, Skipped):
             yield item
             continue
-        yield _count_one(item, matcher, dates, date_order, context_words)
+        yield _count_one(item, matcher, dates, date_order, context_words, unmatched)
 
 
 def _count_one(
@@ -115,6 +121,7 @@ def _count_one(
     dates: DatesManifest | None,
     date_order: str | None,
     context_words: int,
+    unmatched: bool,
 ) -> DocumentCounts | Skipped:
     try:
         document = read_document(candidate.path)
@@ -123,7 +130,7 @@ def _count_one(
     except ReadError as error:
         return Skipped(candidate.path, error.reason)
     document = assign_date(document, dates, date_order)
-    return count_document(document, matcher, context_words)
+    return count_document(document, matcher, context_words, unmatched)
 
 
 def analyze(
@@ -134,23 +141,30 @@ def analyze(
     dates: DatesManifest | Path | str | None = None,
     date_order: str | None = None,
     model: str | None = None,
+    breakdowns: Iterable[str] = (),
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
     """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
 
+    ``breakdowns`` names any of ``speaker``, ``section``, ``slide`` to report too.
     Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
     and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
     no file could be read at all.
     """
     if by not in GROUPINGS:
         raise ConfigError(None, f"--by must be one of {', '.join(GROUPINGS)}, not '{by}'")
+    kinds = tuple(dict.fromkeys(breakdowns))
+    for kind in kinds:
+        if kind not in BREAKDOWNS:
+            raise ConfigError(None, f"breakdown must be one of {', '.join(BREAKDOWNS)}, not '{kind}'")
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
     if dates is not None and not isinstance(dates, DatesManifest):
         dates = DatesManifest.load(dates)
     documents: list[DocumentCounts] = []
     skipped: list[Skipped] = []
+    per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
     stream = iter_document_counts(paths, lexicon, dates=dates, date_order=date_order, model=model)
     for item in stream:
         if isinstance(item, Skipped):
@@ -160,11 +174,21 @@ def analyze(
             continue
         if on_document is not None:
             on_document(item)
+        if kinds:
+            per_document[item.document.path] = {
+                kind: document_breakdown(item, kind, lexicon.focus, lexicon.versus) for kind in kinds
+            }
         documents.append(item.without_evidence())
     if not documents:
-        raise NoDocumentsError(_no_documents_message(skipped))
+        raise NoDocumentsError(no_documents_message(skipped))
     documents.sort(key=lambda c: (c.document.date is None, c.document.date or dt.date.min, str(c.document.path)))
     periods = tuple(group(documents, by, lexicon.focus, lexicon.versus))
+    breakdown_rows: dict[str, tuple[BreakdownRow, ...]] = {}
+    for kind in kinds:
+        in_order = [row for counts in documents for row in per_document[counts.document.path][kind]]
+        if kind == "speaker":
+            in_order = merge_speakers(in_order, lexicon.focus, lexicon.versus)
+        breakdown_rows[kind] = tuple(in_order)
     return Analysis(
         lexicon=lexicon,
         by=by,
@@ -173,10 +197,11 @@ def analyze(
         trend=trend(periods),
         skipped=tuple(skipped),
         pipeline=get_pipeline(lexicon.language, model).name,
+        breakdowns=breakdown_rows,
     )
 
 
-def _no_documents_message(skipped: list[Skipped]) -> str:
+def no_documents_message(skipped: list[Skipped]) -> str:
     if not skipped:
         return "no documents found: give files or folders of .txt, .md, .pdf, .docx or .pptx files"
     unreadable = sum(1 for s in skipped if s.kind == UNREADABLE)

@@ -19,6 +19,7 @@ from focuscount.errors import FocusCountError
 
 EXIT_OK, EXIT_ERROR = 0, 2
 FORMATS = ("table", "json", "csv", "markdown")
+EXPLAIN_FORMATS = TERMS_FORMATS = ("table", "json", "csv")
 GROUPINGS = ("meeting", "month", "quarter", "year")
 
 
@@ -91,6 +92,41 @@ def cli() -> None:
     """
 
 
+def warn_unreadable(skipped: Any) -> None:
+    """Warn about a file that could not be read (files of other types in folders pass quietly)."""
+    from focuscount.discovery import UNREADABLE
+
+    if skipped.kind == UNREADABLE:
+        warn(f"{skipped.path}: {skipped.reason}")
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from focuscount.output import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"focuscount: wrote {output}", err=True)
+
+
+def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (one of ``formats``) and ``--output``."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        command = click.option(
+            "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+            help="Write the output to FILE (atomically) instead of standard output.",
+        )(command)  # fmt: skip
+        return click.option(
+            "--format", "-f", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
+            help="Output format.",
+        )(command)  # fmt: skip
+
+    return decorate
+
+
 @cli.command()
 @corpus_options
 @click.option(
@@ -100,14 +136,10 @@ def cli() -> None:
     show_default=True,
     help="Group dated documents into periods: one per meeting date, month, quarter or year.",
 )
-@click.option(
-    "--format", "-f", "output_format", type=click.Choice(FORMATS), default="table", show_default=True,
-    help="Output format.",
-)  # fmt: skip
-@click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-    help="Write the output to FILE (atomically) instead of standard output.",
-)  # fmt: skip
+@click.option("--by-speaker", is_flag=True, help="Also report words, counts and ratio per speaker.")
+@click.option("--by-section", is_flag=True, help="Also report per section (agenda item or heading) of each document.")
+@click.option("--by-slide", is_flag=True, help="Also report per slide of each deck (speaker notes apart).")
+@output_options(FORMATS)
 @fail_on_library_errors
 def analyze(
     paths: tuple[Path, ...],
@@ -116,6 +148,9 @@ def analyze(
     date_order: str | None,
     model: str | None,
     by: str,
+    by_speaker: bool,
+    by_section: bool,
+    by_slide: bool,
     output_format: str,
     output: Path | None,
 ) -> None:
@@ -126,18 +161,15 @@ def analyze(
     config error, or no readable document at all.
     """
     from focuscount.analysis import analyze as run_analysis
-    from focuscount.discovery import UNREADABLE
-    from focuscount.output import write_atomic
     from focuscount.render import renderer
-
-    def on_skip(skipped: Any) -> None:
-        if skipped.kind == UNREADABLE:
-            warn(f"{skipped.path}: {skipped.reason}")
 
     def on_document(counts: Any) -> None:
         if counts.document.date_note:
             warn(f"{counts.document.path}: {counts.document.date_note}")
 
+    breakdowns = [
+        kind for kind, wanted in (("speaker", by_speaker), ("section", by_section), ("slide", by_slide)) if wanted
+    ]
     result = run_analysis(
         paths,
         lexicon,
@@ -145,15 +177,118 @@ def analyze(
         dates=dates,
         date_order=date_order,
         model=model,
-        on_skip=on_skip,
+        breakdowns=breakdowns,
+        on_skip=warn_unreadable,
         on_document=on_document,
     )
-    text = renderer(output_format)(result)
-    if output is None:
-        click.echo(text, nl=False)
+    emit(renderer(output_format)(result), output)
+
+
+@cli.command()
+@corpus_options
+@click.option(
+    "--category", "-c", "categories", multiple=True, metavar="NAME",
+    help="Only hits of this category (repeatable); 'ignore' shows what the ignore list removed.",
+)  # fmt: skip
+@click.option(
+    "--term", "-t", "terms", multiple=True, metavar="TERM",
+    help="Only hits of this lexicon term, as written in the lexicon (repeatable).",
+)  # fmt: skip
+@click.option(
+    "--context", "-C", "context_words", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
+    help="Words of context either side of each hit.",
+)  # fmt: skip
+@click.option("--ignored", is_flag=True, help="Also show the matches of ignore terms (counted nowhere).")
+@output_options(EXPLAIN_FORMATS)
+@fail_on_library_errors
+def explain(
+    paths: tuple[Path, ...],
+    lexicon: str,
+    dates: Path | None,
+    date_order: str | None,
+    model: str | None,
+    categories: tuple[str, ...],
+    terms: tuple[str, ...],
+    context_words: int,
+    ignored: bool,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """Show every hit in context: file, location, category, term and the words around it.
+
+    Matched words are bold on a terminal and marked [[like this]] otherwise.
+    """
+    from focuscount.dating import DatesManifest
+    from focuscount.evidence import iter_evidence
+    from focuscount.lexicon import load_lexicon
+    from focuscount.render import evidence as render
+
+    loaded = load_lexicon(lexicon)
+    items = list(
+        iter_evidence(
+            paths,
+            loaded,
+            categories=categories,
+            terms=terms,
+            include_ignored=ignored,
+            context_words=context_words,
+            dates=DatesManifest.load(dates) if dates else None,
+            date_order=date_order,
+            model=model,
+            on_skip=warn_unreadable,
+        )
+    )
+    if output_format == "json":
+        text = render.render_explain_json(items, loaded, context_words)
+    elif output_format == "csv":
+        text = render.render_explain_csv(items)
     else:
-        write_atomic(output, text)
-        click.echo(f"focuscount: wrote {output}", err=True)
+        on_terminal = output is None and sys.stdout.isatty()
+        highlight = (lambda words: click.style(words, bold=True)) if on_terminal else render.brackets
+        text = render.render_explain_table(items, highlight)
+    emit(text, output)
+
+
+@cli.command()
+@corpus_options
+@click.option(
+    "--top", "-n", type=click.IntRange(min=1), default=15, show_default=True, metavar="N",
+    help="How many terms to list per category.",
+)  # fmt: skip
+@click.option(
+    "--unmatched", is_flag=True,
+    help="Also list the most frequent content words that matched no term (stop words left out).",
+)  # fmt: skip
+@output_options(TERMS_FORMATS)
+@fail_on_library_errors
+def terms(
+    paths: tuple[Path, ...],
+    lexicon: str,
+    dates: Path | None,
+    date_order: str | None,
+    model: str | None,
+    top: int,
+    unmatched: bool,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """List the most frequent matched terms per category, with counts and share of the category."""
+    from focuscount.dating import DatesManifest
+    from focuscount.render import evidence as render
+    from focuscount.terms import term_report
+
+    report = term_report(
+        paths,
+        lexicon,
+        top=top,
+        unmatched=unmatched,
+        dates=DatesManifest.load(dates) if dates else None,
+        date_order=date_order,
+        model=model,
+        on_skip=warn_unreadable,
+    )
+    renderers = {"table": render.render_terms_table, "json": render.render_terms_json, "csv": render.render_terms_csv}
+    emit(renderers[output_format](report), output)
 
 
 @cli.command("lexicons")

@@ -2,68 +2,113 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from focuscount.lexicon import IGNORE
-from focuscount.matching import LexiconMatcher
-from focuscount.model import Document, DocumentCounts, Hit, ratio_of
+from focuscount.matching import LexiconMatcher, Match
+from focuscount.model import Document, DocumentCounts, Hit, Segment, ratio_of
 from focuscount.nlp import Token
 
 DEFAULT_CONTEXT_WORDS = 8
+_WHITESPACE = re.compile(r"\s+")
 
 
 def count_document(
-    document: Document, matcher: LexiconMatcher, context_words: int = DEFAULT_CONTEXT_WORDS
+    document: Document,
+    matcher: LexiconMatcher,
+    context_words: int = DEFAULT_CONTEXT_WORDS,
+    unmatched: bool = False,
 ) -> DocumentCounts:
-    """Count words and lexicon hits in ``document``, keeping every hit's location and context."""
+    """Count words and lexicon hits in ``document``, keeping every hit's location and context.
+
+    With ``unmatched``, also count the content words (lemmas, stop words left out)
+    that no term matched, to help lexicon authors see what they miss.
+    """
     lexicon = matcher.lexicon
     counts: Counter[str] = Counter({name: 0 for name in lexicon.category_names})
     term_counts: dict[str, Counter[str]] = {name: Counter() for name in lexicon.category_names}
     hits: list[Hit] = []
     ignored: list[Hit] = []
-    words = 0
+    segment_words: list[int] = []
+    missed: Counter[str] = Counter()
+    stop_words = matcher.pipeline.stop_words if unmatched else frozenset()
     texts = (segment.text for segment in document.segments)
     for index, tokens in enumerate(matcher.pipeline.tokens_many(texts)):
         segment = document.segments[index]
-        words += sum(1 for token in tokens if token.is_word)
+        segment_words.append(sum(1 for token in tokens if token.is_word))
+        covered: set[int] = set()
         for match in matcher.find(tokens):
-            first, last = tokens[match.first], tokens[match.last - 1]
-            hit = Hit(
-                category=match.pattern.category,
-                term=match.pattern.term.text,
-                matched_text=segment.text[first.start : last.end],
-                location=segment.location_at(first.start),
-                context=context_of(segment.text, tokens, match.first, match.last, context_words),
-                segment=index,
-                start=first.start,
-                end=last.end,
-            )
+            hit = _hit(segment, index, tokens, match, context_words)
+            if unmatched:
+                covered.update(range(match.first, match.last))
             if hit.category == IGNORE:
                 ignored.append(hit)
                 continue
             counts[hit.category] += 1
             term_counts[hit.category][hit.term] += 1
             hits.append(hit)
+        if unmatched:
+            missed.update(
+                token.lemma
+                for position, token in enumerate(tokens)
+                if position not in covered and _is_content_word(token, stop_words)
+            )
     return DocumentCounts(
         document=document,
-        words=words,
+        words=sum(segment_words),
         counts=dict(counts),
         term_counts={name: dict(terms.most_common()) for name, terms in term_counts.items()},
         ratio=ratio_of(counts[lexicon.focus], counts[lexicon.versus]),
         hits=tuple(hits),
         ignored=tuple(ignored),
         ignored_count=len(ignored),
+        segment_words=tuple(segment_words),
+        unmatched=dict(missed),
     )
 
 
-def context_of(text: str, tokens: Sequence[Token], first: int, last: int, words: int) -> str:
-    """The matched tokens with up to ``words`` words either side, on one line.
+def _is_content_word(token: Token, stop_words: frozenset[str]) -> bool:
+    return (
+        token.is_word
+        and token.lower.isalpha()
+        and len(token.lower) > 2
+        and token.lower not in stop_words
+        and token.lemma not in stop_words
+    )
+
+
+def _hit(segment: Segment, index: int, tokens: Sequence[Token], match: Match, words: int) -> Hit:
+    start, end = tokens[match.first].start, tokens[match.last - 1].end
+    context_start, context_end = context_span(tokens, match.first, match.last, words)
+    before = _one_line(segment.text[context_start:start]).lstrip()
+    after = _one_line(segment.text[end:context_end]).rstrip()
+    matched = segment.text[start:end]
+    return Hit(
+        category=match.pattern.category,
+        term=match.pattern.term.text,
+        matched_text=matched,
+        location=segment.location_at(start),
+        context=before + _one_line(matched) + after,
+        segment=index,
+        start=start,
+        end=end,
+        before=before,
+        after=after,
+    )
+
+
+def _one_line(text: str) -> str:
+    """Runs of whitespace (line breaks included) as one space, edges kept."""
+    return _WHITESPACE.sub(" ", text)
+
+
+def context_span(tokens: Sequence[Token], first: int, last: int, words: int) -> tuple[int, int]:
+    """Character span of tokens ``[first, last)`` with up to ``words`` words either side.
 
     Punctuation between the words is kept but does not count toward ``words``.
     """
-    if not tokens:
-        return ""
     start_index, seen = first, 0
     while start_index > 0 and seen < words:
         start_index -= 1
@@ -79,4 +124,4 @@ def context_of(text: str, tokens: Sequence[Token], first: int, last: int, words:
         and tokens[end_index + 1].start == tokens[end_index].end
     ):
         end_index += 1
-    return " ".join(text[tokens[start_index].start : tokens[end_index].end].split())
+    return tokens[start_index].start, tokens[end_index].end

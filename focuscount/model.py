@@ -104,10 +104,12 @@ class Hit:
     term: str
     matched_text: str
     location: Location
-    context: str
+    context: str  # ``before``, the matched words and ``after``, on one line
     segment: int
     start: int
     end: int
+    before: str = ""  # up to N words before the match, on one line
+    after: str = ""  # up to N words after it
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ class DocumentCounts:
     hits: tuple[Hit, ...] = ()
     ignored: tuple[Hit, ...] = ()  # matches of ignore terms: they count nowhere
     ignored_count: int = 0  # kept when the evidence is dropped
+    segment_words: tuple[int, ...] = ()  # words per segment, for breakdowns by speaker, section, slide
+    unmatched: dict[str, int] = field(default_factory=dict)  # content words no term matched, when asked for
 
     def rate(self, category: str) -> float | None:
         """Hits of ``category`` per 1,000 words (None for an empty document)."""
@@ -129,7 +133,9 @@ class DocumentCounts:
 
     def without_evidence(self) -> DocumentCounts:
         """A copy without hits and segment texts, cheap to keep for a whole corpus."""
-        return replace(self, hits=(), ignored=(), document=replace(self.document, segments=()))
+        return replace(
+            self, hits=(), ignored=(), segment_words=(), document=replace(self.document, segments=())
+        )
 
 
 @dataclass(frozen=True)

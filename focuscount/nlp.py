@@ -60,6 +60,11 @@ class Pipeline:
         lemmas = "lookup lemmas" if self._lemma_table is not None else "no lemmas"
         return f"spacy.blank('{self.language}') + {lemmas}"
 
+    @functools.cached_property
+    def stop_words(self) -> frozenset[str]:
+        """The language's stop words (lower-case), from spaCy's language data."""
+        return frozenset(word.lower() for word in self._nlp.Defaults.stop_words)
+
     def lemma(self, lower: str) -> str:
         """The lookup lemma of a lower-cased word (the word itself when unknown)."""
         cached = self._lemma_cache.get(lower)

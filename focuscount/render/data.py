@@ -8,6 +8,7 @@ import json
 
 from focuscount import __version__
 from focuscount.analysis import Analysis
+from focuscount.breakdown import BreakdownRow
 from focuscount.dating import UNDATED_HINT
 from focuscount.model import DocumentCounts, Period, per_thousand
 from focuscount.render.rows import document_date_label, round_or_none
@@ -59,6 +60,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
             "first_period": analysis.trend.first_period,
             "last_period": analysis.trend.last_period,
         },
+        "breakdowns": {kind: [_breakdown(row) for row in rows] for kind, rows in analysis.breakdowns.items()},
         "undated": [str(c.document.path) for c in analysis.undated],
         "undated_hint": UNDATED_HINT if analysis.undated else None,
         "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in analysis.skipped],
@@ -71,7 +73,8 @@ def render_json(analysis: Analysis) -> str:
 
 
 def render_csv(analysis: Analysis) -> str:
-    """One CSV table: a row per document (``row=document``) then per period (``row=period``)."""
+    """One CSV table: a row per document (``row=document``), per period (``row=period``), then per
+    speaker, section or slide when asked for (``row=speaker`` …)."""
     names = analysis.lexicon.category_names
     header = ["row", "label", "path", "format", "date", "date_source", "start", "end", "documents", "words"]
     header += list(names) + [f"{name}_per_1000" for name in names] + ["ratio"]
@@ -83,19 +86,20 @@ def render_csv(analysis: Analysis) -> str:
         date = document.date.isoformat() if document.date else ""
         writer.writerow(
             ["document", document_date_label(counts), str(document.path), document.format, date,
-             document.date_source or "", "", "", 1, counts.words]
-            + [counts.counts.get(name, 0) for name in names]
-            + [_csv_number(round_or_none(counts.rate(name), 3)) for name in names]
-            + [_csv_number(round_or_none(counts.ratio, 4))]
+             document.date_source or "", "", "", 1, counts.words,
+             *_count_cells(names, counts.counts, counts.words, counts.ratio)]
         )  # fmt: skip
     for period in analysis.periods:
         writer.writerow(
             ["period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat(),
-             period.documents, period.words]
-            + [period.counts.get(name, 0) for name in names]
-            + [_csv_number(round_or_none(period.rate(name), 3)) for name in names]
-            + [_csv_number(round_or_none(period.ratio, 4))]
+             period.documents, period.words, *_count_cells(names, period.counts, period.words, period.ratio)]
         )  # fmt: skip
+    for kind, rows in analysis.breakdowns.items():
+        for row in rows:
+            writer.writerow(
+                [kind, row.key, str(row.path or ""), "", "", "", "", "", row.documents, row.words,
+                 *_count_cells(names, row.counts, row.words, row.ratio)]
+            )  # fmt: skip
     return buffer.getvalue()
 
 
@@ -130,6 +134,32 @@ def _period(period: Period) -> dict[str, object]:
         "ratio": round_or_none(period.ratio, 4),
         "paths": [str(path) for path in period.paths],
     }
+
+
+def _breakdown(row: BreakdownRow) -> dict[str, object]:
+    data: dict[str, object] = {row.kind: row.key}
+    if row.kind == "speaker":
+        data["documents"] = row.documents
+    else:
+        data["path"] = str(row.path)
+    data.update(
+        {
+            "words": row.words,
+            "counts": row.counts,
+            "rates": {name: round_or_none(row.rate(name), 3) for name in row.counts},
+            "ratio": round_or_none(row.ratio, 4),
+        }
+    )
+    return data
+
+
+def _count_cells(names: tuple[str, ...], counts: dict[str, int], words: int, ratio: float | None) -> list[object]:
+    """Hits per category, hits per 1,000 words per category, and the ratio, as CSV cells."""
+    return (
+        [counts.get(name, 0) for name in names]
+        + [_csv_number(round_or_none(per_thousand(counts.get(name, 0), words), 3)) for name in names]
+        + [_csv_number(round_or_none(ratio, 4))]
+    )
 
 
 def _csv_number(value: float | None) -> str:

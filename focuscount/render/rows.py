@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from focuscount.analysis import Analysis
-from focuscount.model import DocumentCounts, Period
+from focuscount.model import DocumentCounts, Period, per_thousand
 
 NO_RATIO = "—"  # shown when neither side of the ratio has a hit: never 0
 
@@ -28,6 +28,16 @@ def rate_header(category: str) -> str:
     return f"{category}/1k"
 
 
+def count_columns(
+    names: tuple[str, ...], counts: dict[str, int], words: int, ratio: float | None
+) -> dict[str, object]:
+    """The columns every table row shares: hits per category, hits per 1,000 words, ratio."""
+    columns: dict[str, object] = {name: counts.get(name, 0) for name in names}
+    columns.update({rate_header(name): format_rate(per_thousand(counts.get(name, 0), words)) for name in names})
+    columns["Ratio"] = format_ratio(ratio)
+    return columns
+
+
 def document_rows(analysis: Analysis) -> list[dict[str, object]]:
     """One display row per document, in the analysis order."""
     names = analysis.lexicon.category_names
@@ -40,9 +50,7 @@ def document_rows(analysis: Analysis) -> list[dict[str, object]]:
             "Document": str(document.path),
             "Words": counts.words,
         }
-        row.update({name: counts.counts.get(name, 0) for name in names})
-        row.update({rate_header(name): format_rate(counts.rate(name)) for name in names})
-        row["Ratio"] = format_ratio(counts.ratio)
+        row.update(count_columns(names, counts.counts, counts.words, counts.ratio))
         rows.append(row)
     return rows
 
@@ -53,9 +61,26 @@ def period_rows(analysis: Analysis) -> list[dict[str, object]]:
     rows = []
     for period in analysis.periods:
         row: dict[str, object] = {"Period": period.label, "Docs": period.documents, "Words": period.words}
-        row.update({name: period.counts.get(name, 0) for name in names})
-        row.update({rate_header(name): format_rate(period.rate(name)) for name in names})
-        row["Ratio"] = format_ratio(period.ratio)
+        row.update(count_columns(names, period.counts, period.words, period.ratio))
+        rows.append(row)
+    return rows
+
+
+BREAKDOWN_TITLES = {"speaker": "Speakers", "section": "Sections", "slide": "Slides"}
+
+
+def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
+    """One display row per speaker (over all documents), section or slide (per document)."""
+    names = analysis.lexicon.category_names
+    rows = []
+    for item in analysis.breakdowns.get(kind, ()):
+        row: dict[str, object]
+        if kind == "speaker":
+            row = {"Speaker": item.key, "Docs": item.documents}
+        else:
+            row = {"Document": str(item.path), kind.capitalize(): item.key}
+        row["Words"] = item.words
+        row.update(count_columns(names, item.counts, item.words, item.ratio))
         rows.append(row)
     return rows
 
@@ -86,7 +111,7 @@ def summary_line(analysis: Analysis) -> str:
         f"Overall ratio {format_ratio(analysis.ratio)} "
         f"({lexicon.focus} {counts[lexicon.focus]:,} vs {lexicon.versus} {counts[lexicon.versus]:,} "
         f"in {analysis.words:,} words)",
-        f"{read} document{'s' if read != 1 else ''} read",
+        f"{plural(read, 'document')} read",
     ]
     if analysis.undated:
         parts[-1] += f" ({len(analysis.undated)} undated)"
@@ -94,7 +119,12 @@ def summary_line(analysis: Analysis) -> str:
         parts.append(f"{len(analysis.unreadable)} unreadable")
     if analysis.unsupported:
         count = len(analysis.unsupported)
-        parts.append(f"{count} other file{'s' if count != 1 else ''} skipped")
+        parts.append(f"{plural(count, 'other file')} skipped")
     span = analysis.date_range
     parts.append(f"{span[0].isoformat()} to {span[1].isoformat()}" if span else "no dated documents")
     return " · ".join(parts)
+
+
+def plural(count: int, word: str) -> str:
+    """``1 hit``, ``3 hits``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

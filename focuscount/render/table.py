@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from focuscount.analysis import Analysis
 from focuscount.dating import UNDATED_HINT
-from focuscount.render.rows import document_rows, period_rows, summary_line
+from focuscount.render.rows import BREAKDOWN_TITLES, breakdown_rows, document_rows, period_rows, summary_line
 
 
 def render_table(analysis: Analysis) -> str:
@@ -35,6 +35,12 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
             blocks.append("Trend: needs at least two dated periods with a ratio")
     else:
         blocks.append("No dated documents: no periods and no trend.")
+    for kind, rows in analysis.breakdowns.items():
+        title = f"{BREAKDOWN_TITLES[kind]} ({len(rows)})"
+        if rows:
+            blocks.append(heading(title) + "\n\n" + _tabulate(breakdown_rows(analysis, kind), tablefmt))
+        else:
+            blocks.append(heading(title) + "\n\n" + NO_BREAKDOWN[kind])
     if analysis.undated:
         bullet = "- " if markdown else "  "
         lines = ["Undated, left out of periods and trend:"]
@@ -52,7 +58,12 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
     return "\n\n".join(blocks) + "\n"
 
 
-_TEXT_COLUMNS = {"Date", "Source", "Document", "Period"}
+_TEXT_COLUMNS = {"Date", "Source", "Document", "Period", "Speaker", "Section", "Slide"}
+NO_BREAKDOWN = {
+    "speaker": "No speaker labels found (a speaker is named by a label such as 'Chair:' at the start of a line).",
+    "section": "No sections found.",
+    "slide": "No slides: --by-slide reports on .pptx and .odp decks.",
+}
 
 
 def _tabulate(rows: list[dict[str, object]], tablefmt: str) -> str:

@@ -1,0 +1,189 @@
+"""Output of ``explain`` (keyword in context) and ``terms`` (top terms, unmatched words)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from tabulate import tabulate
+
+from focuscount import __version__
+from focuscount.evidence import Evidence
+from focuscount.lexicon import Lexicon
+from focuscount.render.rows import plural
+from focuscount.terms import TermReport
+
+EXPLAIN_FORMATS = ("table", "json", "csv")
+TERMS_FORMATS = ("table", "json", "csv")
+EXPLAIN_SCHEMA = "focuscount/explain/v1"
+TERMS_SCHEMA = "focuscount/terms/v1"
+
+
+def brackets(text: str) -> str:
+    """Mark matched words where no terminal can make them bold."""
+    return f"[[{text}]]"
+
+
+def keyword_in_context(item: Evidence, highlight: Callable[[str], str] = brackets) -> str:
+    """``before [[matched]] after`` on one line."""
+    hit = item.hit
+    return f"{hit.before}{highlight(' '.join(hit.matched_text.split()))}{hit.after}"
+
+
+def evidence_record(item: Evidence) -> dict[str, object]:
+    """One hit as a flat record (JSON and CSV)."""
+    hit, location = item.hit, item.hit.location
+    return {
+        "path": str(item.path),
+        "format": item.format,
+        "location": str(location),
+        "kind": location.kind,
+        "number": location.number,
+        "line": location.line,
+        "part": location.part,
+        "timestamp": location.timestamp,
+        "speaker": location.speaker,
+        "section": location.section,
+        "category": hit.category,
+        "term": hit.term,
+        "matched": hit.matched_text,
+        "before": hit.before,
+        "after": hit.after,
+        "context": hit.context,
+        "segment": hit.segment,
+        "start": hit.start,
+        "end": hit.end,
+    }
+
+
+def render_explain_table(
+    items: Iterable[Evidence], highlight: Callable[[str], str] = brackets, show_speakers: bool = True
+) -> str:
+    """A table of hits (document, location, category, term, context) and a summary line."""
+    rows = []
+    per_category: Counter[str] = Counter()
+    documents: set[str] = set()
+    for item in items:
+        per_category[item.hit.category] += 1
+        documents.add(str(item.path))
+        row = {
+            "Document": str(item.path),
+            "Location": str(item.hit.location),
+            "Category": item.hit.category,
+            "Term": item.hit.term,
+            "In context": keyword_in_context(item, highlight),
+        }
+        if show_speakers and item.hit.location.speaker:
+            row["Location"] = f"{row['Location']}, {item.hit.location.speaker}"
+        rows.append(row)
+    if not rows:
+        return "No hits.\n"
+    table = tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True)
+    total = sum(per_category.values())
+    parts = ", ".join(f"{name} {count}" for name, count in sorted(per_category.items()))
+    summary = f"{plural(total, 'hit')} ({parts}) in {plural(len(documents), 'document')}"
+    return f"{table}\n\n{summary}\n"
+
+
+def render_explain_json(items: Iterable[Evidence], lexicon: Lexicon, context_words: int) -> str:
+    """Hits as JSON (schema ``focuscount/explain/v1``)."""
+    data = {
+        "schema": EXPLAIN_SCHEMA,
+        "focuscount_version": __version__,
+        "lexicon": {"name": lexicon.name, "hash": lexicon.sha256},
+        "context_words": context_words,
+        "hits": [evidence_record(item) for item in items],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_explain_csv(items: Iterable[Evidence]) -> str:
+    """Hits as CSV, one row per hit."""
+    buffer = io.StringIO()
+    writer: csv.DictWriter[str] | None = None
+    for item in items:
+        record = evidence_record(item)
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(record), lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(record)
+    if writer is None:
+        csv.writer(buffer, lineterminator="\n").writerow(_EVIDENCE_FIELDS)
+    return buffer.getvalue()
+
+
+_EVIDENCE_FIELDS = (
+    "path", "format", "location", "kind", "number", "line", "part", "timestamp", "speaker", "section",
+    "category", "term", "matched", "before", "after", "context", "segment", "start", "end",
+)  # fmt: skip
+
+
+def render_terms_table(report: TermReport) -> str:
+    """Top terms per category with counts and share of the category, then unmatched words."""
+    blocks: list[str] = []
+    for category in report.lexicon.categories:
+        total = report.totals[category.name]
+        heading = f"{category.label} ({category.name}): {plural(total, 'hit')}"
+        rows = [
+            {"Term": item.term, "Hits": item.count, "Share": f"{100 * (item.share or 0):.1f}%"}
+            for item in report.top[category.name]
+        ]
+        body = (
+            tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right", "right"))
+            if rows
+            else "No hits."
+        )
+        blocks.append(f"{heading}\n\n{body}")
+    if report.unmatched is not None:
+        heading = "Frequent words no term matched (lemmas, stop words left out): candidates for the lexicon"
+        rows = [{"Word": item.term, "Count": item.count} for item in report.unmatched]
+        body = tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right")) if rows else "None."
+        blocks.append(f"{heading}\n\n{body}")
+    blocks.append(
+        f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, "
+        f"lexicon {report.lexicon.name}"
+    )
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_terms_json(report: TermReport) -> str:
+    """Top terms as JSON (schema ``focuscount/terms/v1``)."""
+    data = {
+        "schema": TERMS_SCHEMA,
+        "focuscount_version": __version__,
+        "lexicon": {"name": report.lexicon.name, "hash": report.lexicon.sha256},
+        "documents": report.documents,
+        "words": report.words,
+        "categories": {
+            category.name: {
+                "label": category.label,
+                "hits": report.totals[category.name],
+                "terms": [
+                    {"term": item.term, "count": item.count, "share": round(item.share or 0, 4)}
+                    for item in report.top[category.name]
+                ],
+            }
+            for category in report.lexicon.categories
+        },
+        "unmatched": None
+        if report.unmatched is None
+        else [{"word": item.term, "count": item.count} for item in report.unmatched],
+        "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in report.skipped],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_terms_csv(report: TermReport) -> str:
+    """Top terms as CSV: category, term, count, share (``unmatched`` rows have no share)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["category", "term", "count", "share"])
+    for category in report.lexicon.categories:
+        for item in report.top[category.name]:
+            writer.writerow([category.name, item.term, item.count, repr(round(item.share or 0, 4))])
+    for item in report.unmatched or ():
+        writer.writerow(["unmatched", item.term, item.count, ""])
+    return buffer.getvalue()

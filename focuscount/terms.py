@@ -1,0 +1,99 @@
+"""Which lexicon terms drive the counts, and which frequent words no term matches."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from focuscount.analysis import iter_document_counts, no_documents_message
+from focuscount.dating import DatesManifest
+from focuscount.discovery import Skipped
+from focuscount.errors import ConfigError, NoDocumentsError
+from focuscount.lexicon import Lexicon, load_lexicon
+
+DEFAULT_TOP = 15
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """A term (or an unmatched word) and how often it was found."""
+
+    category: str  # the lexicon category, or "unmatched"
+    term: str
+    count: int
+    share: float | None  # of all hits in the category (None for unmatched words)
+
+
+@dataclass(frozen=True)
+class TermReport:
+    """Top terms per category over a set of documents, and optionally unmatched words."""
+
+    lexicon: Lexicon
+    documents: int
+    words: int
+    totals: dict[str, int]  # hits per category
+    top: dict[str, tuple[TermCount, ...]]  # category → most frequent terms
+    unmatched: tuple[TermCount, ...] | None  # most frequent content words no term matched
+    skipped: tuple[Skipped, ...]
+
+
+def term_report(
+    paths: Iterable[Path | str],
+    lexicon: Lexicon | str | Path = "library",
+    *,
+    top: int = DEFAULT_TOP,
+    unmatched: bool = False,
+    dates: DatesManifest | None = None,
+    date_order: str | None = None,
+    model: str | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> TermReport:
+    """Count matched terms per category (and, with ``unmatched``, the words no term matched)."""
+    if top < 1:
+        raise ConfigError(None, f"--top must be 1 or more, not {top}")
+    if not isinstance(lexicon, Lexicon):
+        lexicon = load_lexicon(lexicon)
+    per_category: dict[str, Counter[str]] = {name: Counter() for name in lexicon.category_names}
+    missed: Counter[str] = Counter()
+    documents = words = 0
+    skipped: list[Skipped] = []
+    for item in iter_document_counts(
+        paths, lexicon, dates=dates, date_order=date_order, model=model, unmatched=unmatched
+    ):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            if on_skip is not None:
+                on_skip(item)
+            continue
+        documents += 1
+        words += item.words
+        for category, counts in item.term_counts.items():
+            per_category[category].update(counts)
+        missed.update(item.unmatched)
+    if documents == 0:
+        raise NoDocumentsError(no_documents_message(skipped))
+    totals = {name: sum(counter.values()) for name, counter in per_category.items()}
+    tops = {
+        name: tuple(
+            TermCount(name, term, count, count / totals[name]) for term, count in _most_common(counter, top)
+        )
+        for name, counter in per_category.items()
+    }
+    return TermReport(
+        lexicon=lexicon,
+        documents=documents,
+        words=words,
+        totals=totals,
+        top=tops,
+        unmatched=tuple(TermCount("unmatched", word, n, None) for word, n in _most_common(missed, top))
+        if unmatched
+        else None,
+        skipped=tuple(skipped),
+    )
+
+
+def _most_common(counter: Counter[str], top: int) -> list[tuple[str, int]]:
+    """The ``top`` most frequent items; ties in alphabetical order, so output is stable."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]
