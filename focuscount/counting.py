@@ -23,8 +23,8 @@ def count_document(
 ) -> DocumentCounts:
     """Count words and lexicon hits in ``document``, keeping every hit's location and context.
 
-    With ``unmatched``, also count the content words (lemmas, stop words left out)
-    that no term matched, to help lexicon authors see what they miss.
+    With ``unmatched``, also count the content words (lower-cased, stop words left
+    out) that no term matched, to help lexicon authors see what they miss.
     """
     lexicon = matcher.lexicon
     counts: Counter[str] = Counter({name: 0 for name in lexicon.category_names})
@@ -51,7 +51,7 @@ def count_document(
             hits.append(hit)
         if unmatched:
             missed.update(
-                token.lemma
+                token.lower
                 for position, token in enumerate(tokens)
                 if position not in covered and _is_content_word(token, stop_words)
             )

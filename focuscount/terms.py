@@ -12,6 +12,7 @@ from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
+from focuscount.nlp import get_pipeline
 
 DEFAULT_TOP = 15
 
@@ -75,6 +76,7 @@ def term_report(
     if documents == 0:
         raise NoDocumentsError(no_documents_message(skipped))
     totals = {name: sum(counter.values()) for name, counter in per_category.items()}
+    words_by_lemma = _by_lemma(missed, get_pipeline(lexicon.language, model).lemma)
     tops = {
         name: tuple(
             TermCount(name, term, count, count / totals[name]) for term, count in _most_common(counter, top)
@@ -87,11 +89,20 @@ def term_report(
         words=words,
         totals=totals,
         top=tops,
-        unmatched=tuple(TermCount("unmatched", word, n, None) for word, n in _most_common(missed, top))
+        unmatched=tuple(TermCount("unmatched", word, n, None) for word, n in _most_common(words_by_lemma, top))
         if unmatched
         else None,
         skipped=tuple(skipped),
     )
+
+
+def _by_lemma(words: Counter[str], lemma: Callable[[str], str]) -> Counter[str]:
+    """Counts of a word's inflections summed under its most frequent form ("meetings" and
+    "meeting" count together as "meeting"); a lexicon term written as that form matches them all."""
+    groups: dict[str, Counter[str]] = {}
+    for word, count in words.items():
+        groups.setdefault(lemma(word), Counter())[word] += count
+    return Counter({_most_common(forms, 1)[0][0]: sum(forms.values()) for forms in groups.values()})
 
 
 def _most_common(counter: Counter[str], top: int) -> list[tuple[str, int]]:

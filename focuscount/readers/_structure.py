@@ -15,6 +15,7 @@ next one.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -144,6 +145,8 @@ FIELD_LABELS = frozenset(
 
 _AGENDA_ITEM = re.compile(r"^[ \t]*(?:Item[ \t]+)?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?[ \t]+[A-ZÀ-ÖØ-Þ]")
 _AGENDA_MAX_WORDS = 12
+_MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
+_DATE_START = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 
 
 def speaker_label(line: str) -> tuple[str, int] | None:
@@ -169,6 +172,8 @@ def agenda_title(line: str) -> str | None:
     if not _AGENDA_ITEM.match(text) or len(text.split()) > _AGENDA_MAX_WORDS:
         return None
     if text[-1] in ".;,!?":  # a numbered sentence, not a heading
+        return None
+    if _DATE_START.match(text):  # "12 March 2024": a date standing alone, not an agenda item
         return None
     return text
 

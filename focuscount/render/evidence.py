@@ -138,7 +138,7 @@ def render_terms_table(report: TermReport) -> str:
         )
         blocks.append(f"{heading}\n\n{body}")
     if report.unmatched is not None:
-        heading = "Frequent words no term matched (lemmas, stop words left out): candidates for the lexicon"
+        heading = "Frequent words no term matched (stop words left out): candidates for the lexicon"
         rows = [{"Word": item.term, "Count": item.count} for item in report.unmatched]
         body = tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right")) if rows else "None."
         blocks.append(f"{heading}\n\n{body}")

@@ -1,0 +1,133 @@
+"""Breakdowns by speaker, section and slide, through the API and the CLI, with exact numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import EXAMPLES, ISSUE_LEXICON, lexicon_from
+
+import focuscount
+from focuscount.breakdown import NO_SPEAKER
+from focuscount.cli import cli
+from focuscount.errors import ConfigError
+
+MEETING = """\
+1. Opening
+
+Chair: Welcome. Our patrons come first.
+Director: The library budget is tight.
+
+2. Services
+
+Director: Customers asked for longer hours.
+The library agreed.
+"""
+
+
+@pytest.fixture
+def meeting(tmp_path: Path) -> Path:
+    (tmp_path / "2024-05-14-board.txt").write_text(MEETING, encoding="utf-8")
+    (tmp_path / "2024-06-11-board.txt").write_text("Director: Users and patrons.\n", encoding="utf-8")
+    (tmp_path / "lexicon.toml").write_text(textwrap.dedent(ISSUE_LEXICON), encoding="utf-8")
+    return tmp_path
+
+
+def rows(result: focuscount.Analysis, kind: str) -> list[tuple]:
+    return [(r.key, r.path.name if r.path else None, r.documents, r.words, r.counts, r.ratio) for r in result.breakdowns[kind]]
+
+
+def test_speakers_are_summed_over_documents(meeting: Path) -> None:
+    result = focuscount.analyze([meeting], lexicon_from(), breakdowns=["speaker"])
+    assert rows(result, "speaker") == [
+        ("Director", None, 2, 16, {"customer": 3, "institution": 2}, 0.6),
+        ("Chair", None, 1, 5, {"customer": 1, "institution": 0}, 1.0),
+        (NO_SPEAKER, None, 1, 4, {"customer": 0, "institution": 0}, None),
+    ]
+
+
+def test_sections_belong_to_their_document(meeting: Path) -> None:
+    result = focuscount.analyze([meeting], lexicon_from(), breakdowns=["section"])
+    assert rows(result, "section") == [
+        ("1. Opening", "2024-05-14-board.txt", 1, 12, {"customer": 1, "institution": 1}, 0.5),
+        ("2. Services", "2024-05-14-board.txt", 1, 10, {"customer": 1, "institution": 1}, 0.5),
+        ("(before the first heading)", "2024-06-11-board.txt", 1, 3, {"customer": 2, "institution": 0}, 1.0),
+    ]
+
+
+def test_breakdown_words_and_counts_add_up_to_the_documents(meeting: Path) -> None:
+    result = focuscount.analyze([meeting], lexicon_from(), breakdowns=["speaker", "section"])
+    for kind in ("speaker", "section"):
+        assert sum(r.words for r in result.breakdowns[kind]) == result.words
+        assert sum(r.counts["customer"] for r in result.breakdowns[kind]) == result.counts["customer"]
+
+
+def test_slides_with_notes_apart() -> None:
+    result = focuscount.analyze([EXAMPLES / "talks"], breakdowns=["slide"])
+    slides = result.breakdowns["slide"]
+    assert [r.key for r in slides[:3]] == ["slide 1", "slide 1 (notes)", "slide 2"]
+    assert len(slides) == 19  # ten slides, nine with notes; the PDF deck has pages, not slides
+    assert {r.path.name for r in slides} == {"2024-10-03-regional-conference.pptx"}
+    deck = next(c for c in result.documents if c.document.format == "pptx")
+    assert sum(r.words for r in slides) == deck.words
+    assert sum(r.counts["institution"] for r in slides) == deck.counts["institution"]
+
+
+def test_unknown_breakdown_is_refused(meeting: Path) -> None:
+    with pytest.raises(ConfigError, match="breakdown must be one of speaker, section, slide, not 'room'"):
+        focuscount.analyze([meeting], breakdowns=["room"])
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(arg) for arg in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_by_speaker_table(meeting: Path) -> None:
+    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker")
+    assert code == 0
+    assert "Speakers (3)" in out
+    director = next(line for line in out.splitlines() if line.startswith("Director "))
+    assert director.split() == ["Director", "2", "16", "3", "2", "187.5", "125.0", "0.60"]
+
+
+def test_cli_by_section_and_slide_json(meeting: Path) -> None:
+    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-section", "--by-slide", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["breakdowns"]["slide"] == []
+    first = data["breakdowns"]["section"][0]
+    assert first == {
+        "section": "1. Opening",
+        "path": str(meeting / "2024-05-14-board.txt"),
+        "words": 12,
+        "counts": {"customer": 1, "institution": 1},
+        "rates": {"customer": 83.333, "institution": 83.333},
+        "ratio": 0.5,
+    }
+    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-slide")
+    assert "No slides: --by-slide reports on .pptx and .odp decks." in out
+
+
+def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:
+    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "json")
+    assert json.loads(out)["breakdowns"]["speaker"][1] == {
+        "speaker": "Chair",
+        "documents": 1,
+        "words": 5,
+        "counts": {"customer": 1, "institution": 0},
+        "rates": {"customer": 200.0, "institution": 0.0},
+        "ratio": 1.0,
+    }
+    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "csv")
+    speakers = [row for row in csv.DictReader(io.StringIO(out)) if row["row"] == "speaker"]
+    assert [(row["label"], row["words"], row["ratio"]) for row in speakers] == [
+        ("Director", "16", "0.6"),
+        ("Chair", "5", "1.0"),
+        (NO_SPEAKER, "4", ""),
+    ]

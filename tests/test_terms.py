@@ -1,0 +1,125 @@
+"""terms: the top terms per category and the words no term matched, with exact counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import ISSUE_LEXICON, lexicon_from
+
+from focuscount.cli import cli
+from focuscount.errors import ConfigError
+from focuscount.terms import term_report
+
+TEXT = """\
+The library and the library board met. Patrons, patrons and customers came.
+Users asked about the new shelving. The shelving was approved; shelving costs rose.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "minutes.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "lexicon.toml").write_text(textwrap.dedent(ISSUE_LEXICON), encoding="utf-8")
+    return tmp_path
+
+
+def test_top_terms_with_share_of_the_category(folder: Path) -> None:
+    report = term_report([folder], lexicon_from())
+    assert report.totals == {"customer": 4, "institution": 2}
+    assert [(t.term, t.count, t.share) for t in report.top["customer"]] == [
+        ("patron", 2, 0.5),
+        ("customer", 1, 0.25),
+        ("user", 1, 0.25),
+    ]
+    assert [(t.term, t.count, t.share) for t in report.top["institution"]] == [("library", 2, 1.0)]
+    assert report.unmatched is None
+    assert (report.documents, report.words) == (1, 25)
+
+
+def test_top_limits_the_list(folder: Path) -> None:
+    assert [t.term for t in term_report([folder], lexicon_from(), top=1).top["customer"]] == ["patron"]
+    with pytest.raises(ConfigError, match="--top must be 1 or more"):
+        term_report([folder], lexicon_from(), top=0)
+
+
+def test_unmatched_content_words_leave_out_stop_words_and_matches(folder: Path) -> None:
+    report = term_report([folder], lexicon_from(), unmatched=True, top=4)
+    assert report.unmatched is not None
+    assert [(t.term, t.count) for t in report.unmatched] == [("shelving", 3), ("approved", 1), ("asked", 1), ("board", 1)]
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(arg) for arg in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_table(folder: Path) -> None:
+    code, out, _ = run("terms", folder, "-l", folder / "lexicon.toml", "--unmatched", "-n", "2")
+    assert code == 0
+    assert out == textwrap.dedent(
+        """\
+        Customer-oriented (customer): 4 hits
+
+        Term        Hits    Share
+        --------  ------  -------
+        patron         2    50.0%
+        customer       1    25.0%
+
+        Institution-oriented (institution): 2 hits
+
+        Term       Hits    Share
+        -------  ------  -------
+        library       2   100.0%
+
+        Frequent words no term matched (stop words left out): candidates for the lexicon
+
+        Word        Count
+        --------  -------
+        shelving        3
+        approved        1
+
+        1 document, 25 words, lexicon library
+        """
+    )
+
+
+def test_cli_json_and_csv(folder: Path) -> None:
+    code, out, _ = run("terms", folder, "-l", folder / "lexicon.toml", "-f", "json")
+    data = json.loads(out)
+    assert data["schema"] == "focuscount/terms/v1"
+    assert data["categories"]["customer"] == {
+        "label": "Customer-oriented",
+        "hits": 4,
+        "terms": [
+            {"term": "patron", "count": 2, "share": 0.5},
+            {"term": "customer", "count": 1, "share": 0.25},
+            {"term": "user", "count": 1, "share": 0.25},
+        ],
+    }
+    assert data["unmatched"] is None
+    code, out, _ = run("terms", folder, "-l", folder / "lexicon.toml", "-f", "csv", "--unmatched", "-n", "1")
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["category", "term", "count", "share"],
+        ["customer", "patron", "2", "0.5"],
+        ["institution", "library", "2", "1.0"],
+        ["unmatched", "shelving", "3", ""],
+    ]
+
+
+def test_cli_no_documents_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("terms", tmp_path)
+    assert code == 2
+    assert "no documents found" in err
+
+
+def test_unmatched_inflections_count_together_under_their_most_frequent_form(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("Meetings, meetings and one meeting about shelves.\n", encoding="utf-8")
+    report = term_report([tmp_path], lexicon_from(), unmatched=True)
+    assert report.unmatched is not None
+    assert [(t.term, t.count) for t in report.unmatched] == [("meetings", 3), ("shelves", 1)]
