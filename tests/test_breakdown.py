@@ -39,7 +39,10 @@ def meeting(tmp_path: Path) -> Path:
 
 
 def rows(result: focuscount.Analysis, kind: str) -> list[tuple]:
-    return [(r.key, r.path.name if r.path else None, r.documents, r.words, r.counts, r.ratio) for r in result.breakdowns[kind]]
+    return [
+        (r.key, r.path.name if r.path else None, r.documents, r.words, r.counts, r.ratio)
+        for r in result.breakdowns[kind]
+    ]
 
 
 def test_speakers_are_summed_over_documents(meeting: Path) -> None:
@@ -115,7 +118,7 @@ def test_cli_by_section_and_slide_json(meeting: Path) -> None:
 
 
 def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:
-    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "json")
+    _, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "json")
     assert json.loads(out)["breakdowns"]["speaker"][1] == {
         "speaker": "Chair",
         "documents": 1,
@@ -124,7 +127,7 @@ def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:
         "rates": {"customer": 200.0, "institution": 0.0},
         "ratio": 1.0,
     }
-    code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "csv")
+    _, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "csv")
     speakers = [row for row in csv.DictReader(io.StringIO(out)) if row["row"] == "speaker"]
     assert [(row["label"], row["words"], row["ratio"]) for row in speakers] == [
         ("Director", "16", "0.6"),

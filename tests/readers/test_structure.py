@@ -154,7 +154,9 @@ def test_markdown_headings_and_bold_labels(tmp_path: Path) -> None:
     path = tmp_path / "minutes.md"
     path.write_text("# Board minutes\n## 2. Staffing\n**Director:** Staff asked patrons.\n", encoding="utf-8")
     document = read_document(path)
-    assert [(str(s.location), s.heading, s.location.section, s.location.speaker, s.text) for s in document.segments] == [
+    assert [
+        (str(s.location), s.heading, s.location.section, s.location.speaker, s.text) for s in document.segments
+    ] == [
         ("line 1", True, "Board minutes", None, "Board minutes"),
         ("line 2", True, "2. Staffing", None, "2. Staffing"),
         ("line 3", False, "2. Staffing", "Director", "Staff asked patrons."),
@@ -165,7 +167,10 @@ def test_docx_heading_styles_agenda_items_and_labels() -> None:
     document = read_document(EXAMPLES / "minutes" / "board-minutes-march.docx")
     by_number = {s.location.number: s for s in document.segments if s.location.kind == "paragraph"}
     assert by_number[10].heading and by_number[10].location.section == "3. Council funding review"
-    assert (by_number[12].location.section, by_number[12].location.speaker) == ("3. Council funding review", "Treasurer")
+    assert (by_number[12].location.section, by_number[12].location.speaker) == (
+        "3. Council funding review",
+        "Treasurer",
+    )
     assert by_number[12].text.startswith("A cut of 5 per cent")
     assert by_number[14].location.speaker is None  # "Ms Raman asked that …" is prose
     header = document.segments[0]
