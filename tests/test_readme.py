@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 
 import pytest
 from click.testing import CliRunner
@@ -36,14 +37,29 @@ def test_every_command_and_option_is_documented(name: str) -> None:
                 assert option in README, f"{name} {option} is not in README.md"
 
 
-def test_readme_shows_the_real_demo_output() -> None:
-    block = re.search(r"\$ focuscount analyze examples/\n(.*?)```", README, re.S)
-    assert block is not None
+def shown_commands() -> list[tuple[str, str]]:
+    """``(command, output)`` for each README block that starts with ``$ focuscount …`` and shows all its output."""
+    found = []
+    for block in re.findall(r"```text\n(\$ focuscount [^\n]*)\n(.*?)```", README, re.S):
+        command, output = block
+        if "\n...\n" in f"\n{output}" or "/path/to/" in output or not output.strip():
+            continue  # an excerpt, or output that depends on where focuscount is installed
+        found.append((command.removeprefix("$ focuscount "), output))
+    return found
+
+
+def test_readme_shows_real_output_for_many_commands() -> None:
+    commands = [command for command, _ in shown_commands()]
+    assert "analyze examples/" in commands
+    assert len(commands) >= 5
+
+
+@pytest.mark.parametrize(("command", "output"), shown_commands(), ids=[c for c, _ in shown_commands()])
+def test_readme_output_is_real(command: str, output: str) -> None:
     previous = os.getcwd()
     os.chdir(REPO)
     try:
-        result = CliRunner().invoke(cli, ["analyze", "examples/"])
+        result = CliRunner().invoke(cli, shlex.split(command))
     finally:
         os.chdir(previous)
-    assert result.exit_code == 0
-    assert result.stdout == block.group(1)
+    assert result.output == output  # standard output and error, as a terminal shows them

@@ -121,7 +121,12 @@ def summary_line(analysis: Analysis) -> str:
         count = len(analysis.unsupported)
         parts.append(f"{plural(count, 'other file')} skipped")
     span = analysis.date_range
-    parts.append(f"{span[0].isoformat()} to {span[1].isoformat()}" if span else "no dated documents")
+    if span is None:
+        parts.append("no dated documents")
+    elif span[0] == span[1]:
+        parts.append(span[0].isoformat())
+    else:
+        parts.append(f"{span[0].isoformat()} to {span[1].isoformat()}")
     return " · ".join(parts)
 
 
