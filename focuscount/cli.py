@@ -100,6 +100,22 @@ def warn_unreadable(skipped: Any) -> None:
         warn(f"{skipped.path}: {skipped.reason}")
 
 
+def progress_for(paths: tuple[Path, ...]) -> Any:
+    """A progress bar over the files under ``paths``, drawn on a terminal only for long runs."""
+    from focuscount.discovery import discover
+    from focuscount.progress import Progress
+
+    stream = sys.stderr
+    total = sum(1 for _ in discover(paths)) if stream.isatty() else 0
+
+    def bar(**options: Any) -> Any:
+        made = click.progressbar(show_pos=True, width=30, **options)
+        made.render_progress()
+        return made
+
+    return Progress(total, stream, bar)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Print ``text``, or write it atomically to ``output``."""
     if output is None:
@@ -163,24 +179,34 @@ def analyze(
     from focuscount.analysis import analyze as run_analysis
     from focuscount.render import renderer
 
-    def on_document(counts: Any) -> None:
-        if counts.document.date_note:
-            warn(f"{counts.document.path}: {counts.document.date_note}")
-
     breakdowns = [
         kind for kind, wanted in (("speaker", by_speaker), ("section", by_section), ("slide", by_slide)) if wanted
     ]
-    result = run_analysis(
-        paths,
-        lexicon,
-        by=by,
-        dates=dates,
-        date_order=date_order,
-        model=model,
-        breakdowns=breakdowns,
-        on_skip=warn_unreadable,
-        on_document=on_document,
-    )
+    progress = progress_for(paths)
+
+    def on_skip(skipped: Any) -> None:
+        progress.advance()
+        warn_unreadable(skipped)
+
+    def on_document(counts: Any) -> None:
+        progress.advance()
+        if counts.document.date_note:
+            warn(f"{counts.document.path}: {counts.document.date_note}")
+
+    try:
+        result = run_analysis(
+            paths,
+            lexicon,
+            by=by,
+            dates=dates,
+            date_order=date_order,
+            model=model,
+            breakdowns=breakdowns,
+            on_skip=on_skip,
+            on_document=on_document,
+        )
+    finally:
+        progress.close()
     emit(renderer(output_format)(result), output)
 
 
