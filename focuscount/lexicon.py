@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from focuscount.errors import LexiconError
+from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 
 IGNORE = "ignore"  # the pseudo-category of ignore terms: they match, and count nowhere
 
@@ -143,12 +143,9 @@ def load_lexicon(name_or_path: str | Path = "library") -> Lexicon:
 def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexicon") -> Lexicon:
     """Validate lexicon TOML ``text``; ``path`` is used in error messages."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(str(error))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise LexiconError(path, f"invalid TOML: {message}", line) from error
-    lines = _LineFinder(text)
+        data, lines = parse_toml(text)
+    except InvalidToml as error:
+        raise LexiconError(path, error.message, error.line) from error
 
     def fail(message: str, line: int | None = None) -> LexiconError:
         return LexiconError(path, message, line)
@@ -193,7 +190,7 @@ def _string(data: dict, key: str, default: str, fail: Fail, line: int | None) ->
     return value.strip()
 
 
-def _category(name: str, body: object, fail: Fail, lines: _LineFinder) -> Category:
+def _category(name: str, body: object, fail: Fail, lines: LineFinder) -> Category:
     header = lines.table(f"categories.{name}")
     if not _NAME_PATTERN.match(name) or name == IGNORE:
         raise fail(
@@ -218,7 +215,7 @@ def _category(name: str, body: object, fail: Fail, lines: _LineFinder) -> Catego
     return Category(name, label, terms, str(description))
 
 
-def _terms(raw: object, category: str, table: str, fail: Fail, lines: _LineFinder) -> tuple[Term, ...]:
+def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -237,7 +234,7 @@ def _terms(raw: object, category: str, table: str, fail: Fail, lines: _LineFinde
     return tuple(terms)
 
 
-def _ratio(data: dict, names: set[str], fail: Fail, lines: _LineFinder) -> tuple[str, str]:
+def _ratio(data: dict, names: set[str], fail: Fail, lines: LineFinder) -> tuple[str, str]:
     ratio = data.get("ratio")
     if ratio is None:
         raise fail("no [ratio] table: name the 'focus' and 'versus' categories")
@@ -263,7 +260,7 @@ def _ratio(data: dict, names: set[str], fail: Fail, lines: _LineFinder) -> tuple
     return chosen[0], chosen[1]
 
 
-def _ignore(data: dict, fail: Fail, lines: _LineFinder) -> tuple[Term, ...]:
+def _ignore(data: dict, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
     raw = data.get("ignore")
     if raw is None:
         return ()
@@ -276,7 +273,7 @@ def _ignore(data: dict, fail: Fail, lines: _LineFinder) -> tuple[Term, ...]:
 
 
 def _check_duplicates(
-    categories: tuple[Category, ...], ignore: tuple[Term, ...], fail: Fail, lines: _LineFinder
+    categories: tuple[Category, ...], ignore: tuple[Term, ...], fail: Fail, lines: LineFinder
 ) -> None:
     seen: dict[str, Term] = {}
     for term in [t for c in categories for t in c.terms] + list(ignore):
@@ -292,56 +289,3 @@ def _check_duplicates(
 
 def _where(term: Term) -> str:
     return "[ignore]" if term.category == IGNORE else f"category '{term.category}'"
-
-
-def _toml_error_line(message: str) -> int | None:
-    match = re.search(r"at line (\d+)", message)
-    return int(match.group(1)) if match else None
-
-
-class _LineFinder:
-    """Finds the line of a table, key or string value in TOML text (tomllib keeps no positions)."""
-
-    _HEADER = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        # table name → (first line index, end line index exclusive); "" is the top level
-        self.ranges: dict[str, tuple[int, int]] = {}
-        current, start = "", 0
-        for index, line in enumerate(self.lines):
-            match = self._HEADER.match(line)
-            if match:
-                self.ranges.setdefault(current, (start, index))
-                current = ".".join(part.strip().strip("\"'") for part in match.group(1).split("."))
-                start = index
-        self.ranges.setdefault(current, (start, len(self.lines)))
-
-    def table(self, name: str) -> int | None:
-        """The 1-based line of the ``[name]`` header."""
-        span = self.ranges.get(name)
-        return span[0] + 1 if span and name else None
-
-    def key(self, key: str, table: str = "") -> int | None:
-        """The 1-based line where ``key =`` is set in ``table`` (or a dotted key at top level)."""
-        span = self.ranges.get(table)
-        if span is None:
-            return None
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]")
-        for index in range(*span):
-            if pattern.match(self.lines[index]):
-                return index + 1
-        if not table:
-            return self.table(key)
-        return None
-
-    def value(self, value: str, table: str) -> int | None:
-        """The 1-based line holding the string literal ``value`` in ``table``."""
-        span = self.ranges.get(table)
-        if span is None:
-            return None
-        quoted = (f'"{value}"', f"'{value}'")
-        for index in range(*span):
-            if any(q in self.lines[index] for q in quoted):
-                return index + 1
-        return None

@@ -1,0 +1,72 @@
+"""TOML files read with line numbers for error messages (tomllib keeps no positions)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+
+class InvalidToml(ValueError):
+    """The text is not valid TOML; ``line`` is where the parser stopped."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def parse_toml(text: str) -> tuple[dict[str, Any], LineFinder]:
+    """The parsed TOML and a :class:`LineFinder` over the same text."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"at line (\d+)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise InvalidToml(f"invalid TOML: {message}", int(found.group(1)) if found else None) from error
+    return data, LineFinder(text)
+
+
+class LineFinder:
+    """Finds the line of a table, key or string value in TOML text."""
+
+    _HEADER = re.compile(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        # table name → (first line index, end line index exclusive); "" is the top level
+        self.ranges: dict[str, tuple[int, int]] = {}
+        current, start = "", 0
+        for index, line in enumerate(self.lines):
+            match = self._HEADER.match(line)
+            if match:
+                self.ranges.setdefault(current, (start, index))
+                current = ".".join(part.strip().strip("\"'") for part in match.group(1).split("."))
+                start = index
+        self.ranges.setdefault(current, (start, len(self.lines)))
+
+    def table(self, name: str) -> int | None:
+        """The 1-based line of the ``[name]`` header."""
+        span = self.ranges.get(name)
+        return span[0] + 1 if span and name else None
+
+    def key(self, key: str, table: str = "") -> int | None:
+        """The 1-based line where ``key =`` is set in ``table`` (or the ``[table.key]`` header)."""
+        span = self.ranges.get(table)
+        if span is not None:
+            pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]")
+            for index in range(*span):
+                if pattern.match(self.lines[index]):
+                    return index + 1
+        return self.table(f"{table}.{key}" if table else key)
+
+    def value(self, value: str, table: str) -> int | None:
+        """The 1-based line holding the string literal ``value`` in ``table``."""
+        span = self.ranges.get(table)
+        if span is None:
+            return None
+        quoted = (f'"{value}"', f"'{value}'")
+        for index in range(*span):
+            if any(q in self.lines[index] for q in quoted):
+                return index + 1
+        return None
