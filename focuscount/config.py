@@ -1,0 +1,267 @@
+"""Project settings: ``[tool.focuscount]`` in pyproject.toml or a focuscount.toml, then
+``FOCUSCOUNT_*`` environment variables, then command-line options (later wins).
+
+The nearest config file above the working folder is used, as other Python tools
+do; in one folder, focuscount.toml wins over pyproject.toml.  Unknown keys and
+wrong types are errors naming the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from focuscount.errors import ConfigError
+from focuscount.timeline import GROUPINGS
+from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
+
+CONFIG_FILE = "focuscount.toml"
+PYPROJECT = "pyproject.toml"
+SEVERITIES = ("error", "warning")
+ENV_PREFIX = "FOCUSCOUNT_"
+
+# rule → the thresholds it takes (a bare number sets the first one)
+RULE_KEYS: dict[str, tuple[str, ...]] = {
+    "min_ratio": ("overall", "per_document"),
+    "max_institution_rate": ("overall", "per_document"),
+    "min_words": ("per_document",),
+    "no_regression": ("tolerance",),
+}
+RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
+TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "check")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check rule: its thresholds and how bad a failure is."""
+
+    name: str
+    severity: str = "error"
+    thresholds: dict[str, float] = field(default_factory=dict)
+    options: dict[str, str] = field(default_factory=dict)  # no_regression: baseline, baseline_ref
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can take from configuration."""
+
+    lexicon: str = "library"
+    paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    by: str = "meeting"
+    dates: str | None = None
+    rules: tuple[Rule, ...] = ()
+    source: Path | None = None  # the config file these came from
+    root: Path | None = None  # the folder paths in the file are relative to
+
+    def rule(self, name: str) -> Rule | None:
+        """The configured rule called ``name``."""
+        return next((rule for rule in self.rules if rule.name == name), None)
+
+    def resolve(self, value: str) -> Path:
+        """A path from the config file, relative to the file's folder."""
+        path = Path(value)
+        return path if path.is_absolute() or self.root is None else self.root / path
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest focuscount.toml, or pyproject.toml with a ``[tool.focuscount]`` table, at or above ``start``."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_FILE
+        if own.is_file():
+            return own
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_focuscount_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_focuscount_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.focuscount" in text or "tool.focuscount" in text.replace(" ", "")
+
+
+def load_settings(
+    start: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    config: Path | None = None,
+) -> Settings:
+    """Settings from the config file found from ``start`` (or ``config``), then the environment."""
+    path = config if config is not None else find_config(start)
+    settings = Settings()
+    if path is not None:
+        settings = read_config(path)
+    return apply_environment(settings, os.environ if environ is None else environ)
+
+
+def read_config(path: Path) -> Settings:
+    """Settings from one config file (focuscount.toml, or the ``[tool.focuscount]`` table of pyproject.toml)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise ConfigError(path, "config file not found") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(path, f"cannot read config file ({error})") from error
+    try:
+        data, lines = parse_toml(text)
+    except InvalidToml as error:
+        raise ConfigError(path, error.message, error.line) from error
+    table = ""
+    if path.name == PYPROJECT:
+        table = "tool.focuscount"
+        data = data.get("tool", {}).get("focuscount", {})
+        if not isinstance(data, dict):
+            raise ConfigError(path, "[tool.focuscount] must be a table", lines.key("focuscount", "tool"))
+    return _settings_from(data, _Where(path, lines, table))
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The file being read and how to find lines in it, for error messages."""
+
+    path: Path
+    lines: LineFinder
+    table: str
+
+    def sub(self, name: str) -> str:
+        return f"{self.table}.{name}" if self.table else name
+
+    def error(self, message: str, key: str | None = None, table: str | None = None) -> ConfigError:
+        table_name = self.table if table is None else table
+        line = self.lines.key(key, table_name) if key else self.lines.table(table_name)
+        return ConfigError(self.path, message, line)
+
+
+def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
+    for key in data:
+        if key not in TOP_KEYS:
+            raise where.error(f"unknown key '{key}' (allowed: {', '.join(TOP_KEYS)})", key)
+    settings = Settings(source=where.path, root=where.path.parent)
+    if "lexicon" in data:
+        settings = replace(settings, lexicon=_string(data["lexicon"], "lexicon", where))
+    if "dates" in data:
+        settings = replace(settings, dates=_string(data["dates"], "dates", where))
+    if "by" in data:
+        by = _string(data["by"], "by", where)
+        if by not in GROUPINGS:
+            raise where.error(f"'by' must be one of {', '.join(GROUPINGS)}, not '{by}'", "by")
+        settings = replace(settings, by=by)
+    for key in ("paths", "exclude"):
+        if key in data:
+            settings = replace(settings, **{key: _strings(data[key], key, where)})
+    if "check" in data:
+        settings = replace(settings, rules=_rules(data["check"], where))
+    return settings
+
+
+def _string(value: object, key: str, where: _Where) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(f"'{key}' must be a non-empty string, not {value!r}", key)
+    return value.strip()
+
+
+def _strings(value: object, key: str, where: _Where) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise where.error(f"'{key}' must be a list of strings, not {value!r}", key)
+    return tuple(item.strip() for item in value)
+
+
+def _rules(check: object, where: _Where) -> tuple[Rule, ...]:
+    table = where.sub("check")
+    if not isinstance(check, dict):
+        raise where.error("'check' must be a table of rules", "check")
+    rules = []
+    for name, body in check.items():
+        if name not in RULE_KEYS:
+            raise where.error(f"unknown rule '{name}' (rules: {', '.join(RULE_KEYS)})", name, table)
+        rules.append(_rule(name, body, where, table))
+    return tuple(rules)
+
+
+def _rule(name: str, body: object, where: _Where, table: str) -> Rule:
+    keys = RULE_KEYS[name]
+    extra = RULE_EXTRA_KEYS.get(name, ())
+    if isinstance(body, bool) or not isinstance(body, int | float | dict):
+        raise where.error(f"rule '{name}' takes a number or a table ({', '.join((*keys, 'severity'))})", name, table)
+    if not isinstance(body, dict):
+        body = {keys[0]: body}
+    thresholds: dict[str, float] = {}
+    options: dict[str, str] = {}
+    severity = "error"
+    for key, value in body.items():
+        if key == "severity":
+            if value not in SEVERITIES:
+                raise where.error(f"severity of '{name}' must be 'error' or 'warning', not {value!r}", name, table)
+            severity = value
+        elif key in keys:
+            thresholds[key] = _threshold(name, key, value, where, table)
+        elif key in extra:
+            if not isinstance(value, str) or not value.strip():
+                raise where.error(f"'{key}' of '{name}' must be a non-empty string", name, table)
+            options[key] = value.strip()
+        else:
+            allowed = ", ".join((*keys, *extra, "severity"))
+            raise where.error(f"unknown key '{key}' in rule '{name}' (allowed: {allowed})", name, table)
+    if name == "no_regression":
+        thresholds.setdefault("tolerance", 0.0)
+    if not thresholds:
+        raise where.error(f"rule '{name}' sets no threshold ({', '.join(keys)})", name, table)
+    return Rule(name, severity, thresholds, options)
+
+
+def _threshold(rule: str, key: str, value: object, where: _Where, table: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise where.error(f"'{key}' of '{rule}' must be a number, not {value!r}", rule, table)
+    number = float(value)
+    ratio_like = rule == "min_ratio" or key == "tolerance"
+    if number < 0 or (ratio_like and number > 1):
+        bounds = "between 0 and 1" if ratio_like else "0 or more"
+        raise where.error(f"'{key}' of '{rule}' must be {bounds}, not {value!r}", rule, table)
+    return number
+
+
+def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Settings:
+    """``FOCUSCOUNT_LEXICON``, ``_PATHS``, ``_EXCLUDE``, ``_BY``, ``_DATES`` and ``FOCUSCOUNT_<RULE>``
+    (e.g. ``FOCUSCOUNT_MIN_RATIO=0.5``) over the file's settings."""
+    changes: dict[str, Any] = {}
+    for key in ("lexicon", "by", "dates"):
+        value = environ.get(ENV_PREFIX + key.upper(), "").strip()
+        if value:
+            changes[key] = value
+    for key in ("paths", "exclude"):
+        value = environ.get(ENV_PREFIX + key.upper(), "").strip()
+        if value:
+            changes[key] = tuple(part.strip() for part in value.replace(os.pathsep, ",").split(",") if part.strip())
+    if "by" in changes and changes["by"] not in GROUPINGS:
+        raise ConfigError(None, f"{ENV_PREFIX}BY must be one of {', '.join(GROUPINGS)}, not '{changes['by']}'")
+    settings = replace(settings, **changes)
+    for name, keys in RULE_KEYS.items():
+        value = environ.get(ENV_PREFIX + name.upper(), "").strip()
+        if value:
+            settings = with_rule(settings, name, keys[0], _env_number(name, value))
+    return settings
+
+
+def _env_number(name: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError as error:
+        raise ConfigError(None, f"{ENV_PREFIX}{name.upper()} must be a number, not '{value}'") from error
+
+
+def with_rule(settings: Settings, name: str, key: str, value: float, severity: str | None = None) -> Settings:
+    """``settings`` with one threshold of rule ``name`` set (the rule is added if missing)."""
+    existing = settings.rule(name)
+    rule = existing or Rule(name)
+    rule = replace(rule, thresholds={**rule.thresholds, key: value}, severity=severity or rule.severity)
+    rules = tuple(rule if r.name == name else r for r in settings.rules) if existing else (*settings.rules, rule)
+    return replace(settings, rules=rules)

@@ -1,0 +1,180 @@
+"""Output of ``focuscount check``: for people, for editors and linters, and for CI systems."""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree
+
+from focuscount import __version__
+from focuscount.check import CheckResult, Evaluation, Finding
+from focuscount.render.rows import format_ratio, plural
+
+CHECK_FORMATS = ("text", "line", "json", "github", "junit")
+CHECK_SCHEMA = "focuscount/check/v1"
+WHOLE_SET = "."  # the path findings about all documents are reported at in line, github and junit output
+
+
+def render_findings(result: CheckResult, output_format: str) -> str:
+    """``result`` in one of :data:`CHECK_FORMATS`."""
+    if output_format == "text":
+        return render_text(result)
+    if output_format == "line":
+        return render_line(result)
+    if output_format == "json":
+        return render_json(result)
+    if output_format == "github":
+        return render_github(result)
+    if output_format == "junit":
+        return render_junit(result)
+    raise ValueError(f"unknown format {output_format!r}; use one of {', '.join(CHECK_FORMATS)}")
+
+
+def verdict(result: CheckResult) -> str:
+    """One closing line: passed or failed, with the counts."""
+    checked = plural(len(result.analysis.documents), "document")
+    state = "passed" if result.passed else "failed"
+    return (
+        f"focuscount check {state}: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
+        f"({len(result.evaluations)} checks on {checked}; overall ratio {format_ratio(result.analysis.ratio)})"
+    )
+
+
+def render_text(result: CheckResult) -> str:
+    """One line per finding, errors first, then the verdict."""
+    lines = []
+    for finding in sorted(result.findings, key=lambda f: (f.severity != "error", f.where, f.rule)):
+        lines.append(f"{finding.severity.upper():7} {finding.where}: {finding.rule}: {finding.message}")
+    if not result.evaluations:
+        lines.append("No rules to check: set some under [check] in focuscount.toml (see `focuscount init`).")
+    lines.append(verdict(result))
+    return "\n".join(lines) + "\n"
+
+
+def _location(finding: Finding) -> str:
+    return str(finding.path) if finding.path is not None else WHOLE_SET
+
+
+def render_line(result: CheckResult) -> str:
+    """``path:line:col:rule:message`` per finding (vale's line format)."""
+    return "".join(f"{_location(f)}:{f.line}:{f.column}:{f.rule}:{f.severity}: {f.message}\n" for f in result.findings)
+
+
+def _finding_record(finding: Finding) -> dict[str, object]:
+    return {
+        "path": str(finding.path) if finding.path is not None else None,
+        "line": finding.line,
+        "column": finding.column,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "measured": None if finding.measured is None else round(finding.measured, 4),
+        "threshold": finding.threshold,
+        "message": finding.message,
+        "top_terms": [{"category": c, "term": t, "hits": n} for c, t, n in finding.top_terms],
+    }
+
+
+def render_json(result: CheckResult) -> str:
+    """Findings as JSON, with each file mapped to its findings (as vale does)."""
+    files: dict[str, list[dict[str, object]]] = {}
+    for finding in result.findings:
+        files.setdefault(_location(finding), []).append(_finding_record(finding))
+    data = {
+        "schema": CHECK_SCHEMA,
+        "focuscount_version": __version__,
+        "passed": result.passed,
+        "errors": result.errors,
+        "warnings": result.warnings,
+        "checks": len(result.evaluations),
+        "documents": len(result.analysis.documents),
+        "ratio": None if result.analysis.ratio is None else round(result.analysis.ratio, 4),
+        "lexicon": {"name": result.analysis.lexicon.name, "hash": result.analysis.lexicon.sha256},
+        "baseline": None
+        if result.baseline is None
+        else {"label": result.baseline.label, "ratio": result.baseline.ratio},
+        "findings": [_finding_record(f) for f in result.findings],
+        "files": files,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_property(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def render_github(result: CheckResult) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,title=…::message`` per finding."""
+    lines = []
+    for finding in result.findings:
+        command = "error" if finding.severity == "error" else "warning"
+        properties = [f"title={_escape_property(f'focuscount {finding.rule}')}"]
+        if finding.path is not None:
+            properties = [
+                f"file={_escape_property(str(finding.path))}",
+                f"line={finding.line}",
+                f"col={finding.column}",
+                *properties,
+            ]
+        lines.append(f"::{command} {','.join(properties)}::{_escape_data(finding.message)}")
+    lines.append(verdict(result))
+    return "\n".join(lines) + "\n"
+
+
+def github_summary(result: CheckResult) -> str:
+    """A Markdown summary table for ``$GITHUB_STEP_SUMMARY``."""
+    documents = plural(len(result.analysis.documents), "document")
+    lines = [
+        f"### focuscount check {'passed' if result.passed else 'failed'}",
+        "",
+        f"Overall ratio **{format_ratio(result.analysis.ratio)}** over {documents}"
+        f" (lexicon `{result.analysis.lexicon.name}`): {plural(result.errors, 'error')}, "
+        f"{plural(result.warnings, 'warning')}.",
+        "",
+    ]
+    if result.findings:
+        lines += [
+            "| Severity | File | Rule | Measured | Threshold | Message |",
+            "| --- | --- | --- | ---: | ---: | --- |",
+        ]
+        for f in result.findings:
+            measured = "—" if f.measured is None else f"{f.measured:.2f}"
+            message = f.message.replace("|", "\\|")
+            lines.append(f"| {f.severity} | {f.where} | {f.rule} | {measured} | {f.threshold:.2f} | {message} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_junit(result: CheckResult) -> str:
+    """JUnit XML: one test case per rule and file; error findings are failures, warnings are noted."""
+    suite = ElementTree.Element(
+        "testsuite",
+        name="focuscount",
+        tests=str(len(result.evaluations)),
+        failures=str(result.errors),
+        errors="0",
+        skipped="0",
+    )
+    for evaluation in result.evaluations:
+        suite.append(_testcase(evaluation))
+    suites = ElementTree.Element("testsuites", name="focuscount check", tests=suite.get("tests", "0"))
+    suites.set("failures", suite.get("failures", "0"))
+    suites.append(suite)
+    ElementTree.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+
+
+def _testcase(evaluation: Evaluation) -> ElementTree.Element:
+    where = str(evaluation.path) if evaluation.path is not None else "all documents"
+    case = ElementTree.Element("testcase", classname=f"focuscount.{evaluation.rule}", name=where)
+    if evaluation.path is not None:
+        case.set("file", str(evaluation.path))
+    finding = evaluation.finding
+    if finding is not None and finding.severity == "error":
+        failure = ElementTree.SubElement(case, "failure", message=finding.message, type=finding.rule)
+        failure.text = f"{finding.where}: {finding.message}"
+    elif finding is not None:
+        output = ElementTree.SubElement(case, "system-out")
+        output.text = f"warning: {finding.where}: {finding.message}"
+    return case
