@@ -96,6 +96,7 @@ def iter_document_counts(
     model: str | None = None,
     context_words: int = DEFAULT_CONTEXT_WORDS,
     unmatched: bool = False,
+    exclude: Iterable[str] = (),
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time, with its hits.
 
@@ -108,7 +109,7 @@ def iter_document_counts(
     except LexiconError as error:
         raise LexiconError(lexicon.path, error.message, error.line) from error
     matcher = LexiconMatcher(lexicon, pipeline)
-    for item in discover(paths):
+    for item in discover(paths, exclude):
         if isinstance(item, Skipped):
             yield item
             continue
@@ -142,12 +143,14 @@ def analyze(
     date_order: str | None = None,
     model: str | None = None,
     breakdowns: Iterable[str] = (),
+    exclude: Iterable[str] = (),
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
     """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
 
-    ``breakdowns`` names any of ``speaker``, ``section``, ``slide`` to report too.
+    ``breakdowns`` names any of ``speaker``, ``section``, ``slide`` to report too;
+    files in folders that match an ``exclude`` glob are left out.
     Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
     and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
     no file could be read at all.
@@ -165,7 +168,7 @@ def analyze(
     documents: list[DocumentCounts] = []
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
-    stream = iter_document_counts(paths, lexicon, dates=dates, date_order=date_order, model=model)
+    stream = iter_document_counts(paths, lexicon, dates=dates, date_order=date_order, model=model, exclude=exclude)
     for item in stream:
         if isinstance(item, Skipped):
             skipped.append(item)

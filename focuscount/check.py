@@ -10,13 +10,16 @@ threshold and the terms that drove it.  A rule that fails with severity
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.analysis import Analysis
-from focuscount.baseline import Baseline, relative_key
-from focuscount.config import Rule
+from focuscount.analysis import Analysis, analyze
+from focuscount.baseline import Baseline, git_baseline, load_report_baseline, relative_key
+from focuscount.config import Rule, RunOptions, with_rule
+from focuscount.discovery import Skipped
+from focuscount.errors import ConfigError, NoDocumentsError
+from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, per_thousand
 
 TOP_TERMS = 3
@@ -229,3 +232,69 @@ def top_terms(analysis: Analysis, counts: DocumentCounts | None, category: str) 
         totals.update(document.term_counts.get(category, {}))
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
     return tuple((category, term, hits) for term, hits in ranked)
+
+
+DEFAULT_RULES = (Rule("min_ratio", "error", {"overall": 0.5}),)
+DEFAULT_TOLERANCE = 0.02
+
+
+def check_run(
+    run: RunOptions,
+    *,
+    min_ratio: float | None = None,
+    baseline: Path | None = None,
+    baseline_ref: str | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> CheckResult:
+    """Analyse ``run`` and evaluate its configured rules (or :data:`DEFAULT_RULES` when none are set).
+
+    ``min_ratio`` overrides the overall minimum; ``baseline`` / ``baseline_ref``
+    override the ones in the ``no_regression`` rule (and turn the rule on).
+    """
+    settings = run.settings
+    if min_ratio is not None:
+        settings = with_rule(settings, "min_ratio", "overall", min_ratio)
+    rules = settings.rules or DEFAULT_RULES
+    regression = next((rule for rule in rules if rule.name == "no_regression"), None)
+    if (baseline or baseline_ref) and regression is None:
+        regression = Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE})
+        rules = (*rules, regression)
+    lexicon = load_lexicon(run.lexicon)
+    analysis = analyze(
+        run.paths,
+        lexicon,
+        by=settings.by,
+        dates=run.dates,
+        date_order=run.date_order,
+        model=run.model,
+        exclude=run.exclude,
+        on_skip=on_skip,
+    )
+    found = None
+    if regression is not None:
+        found = _baseline_for(run, lexicon, regression, baseline, baseline_ref)
+    return run_check(analysis, rules, found)
+
+
+def _baseline_for(
+    run: RunOptions, lexicon: Lexicon, rule: Rule, report: Path | None, revision: str | None
+) -> Baseline | None:
+    report = report or (run.settings.resolve(rule.options["baseline"]) if "baseline" in rule.options else None)
+    revision = revision or rule.options.get("baseline_ref")
+    if report is not None:
+        return load_report_baseline(report)
+    if revision is None:
+        raise ConfigError(
+            run.settings.source,
+            "rule no_regression needs a baseline: --baseline REPORT.json, --baseline-ref REV, "
+            "or 'baseline' / 'baseline_ref' in the rule",
+        )
+
+    def ratios(paths: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
+        try:
+            then = analyze(paths, lexicon, exclude=run.exclude)
+        except NoDocumentsError:
+            return None, {}
+        return then.ratio, {counts.document.path: counts.ratio for counts in then.documents}
+
+    return git_baseline(revision, run.paths, ratios)

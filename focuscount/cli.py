@@ -1,7 +1,8 @@
 """The ``focuscount`` command line: parse options, call the library, render, map errors to exit codes.
 
-Heavy modules (spaCy, the readers' libraries) are imported only inside commands,
-so ``focuscount --help`` and ``--version`` answer at once.
+Heavy modules (spaCy, the readers' libraries, matplotlib) are imported only inside
+commands, so ``focuscount --help`` and ``--version`` answer at once.  Every
+library error becomes exit status 2 in one place, :class:`FocusCountGroup`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import click
 from focuscount import __version__
 from focuscount.errors import FocusCountError
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("table", "json", "csv", "markdown")
 EXPLAIN_FORMATS = TERMS_FORMATS = ("table", "json", "csv")
+CHECK_FORMATS = ("text", "line", "json", "github", "junit")
 GROUPINGS = ("meeting", "month", "quarter", "year")
 
 
@@ -29,67 +31,19 @@ class FocusCountFailure(click.ClickException):
     exit_code = EXIT_ERROR
 
 
-def fail_on_library_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn every :class:`FocusCountError` into exit status 2 with its one-line message: the one mapping."""
+class FocusCountGroup(click.Group):
+    """The command group; turns every :class:`FocusCountError` into exit status 2 with its one-line message."""
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except FocusCountError as error:
             raise FocusCountFailure(str(error)) from error
-
-    return wrapper
 
 
 def warn(message: str) -> None:
     """One warning line on stderr."""
     click.echo(f"focuscount: warning: {message}", err=True)
-
-
-def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by every command that reads documents."""
-    decorators = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
-        click.option(
-            "--lexicon",
-            "-l",
-            default="library",
-            show_default=True,
-            metavar="NAME|PATH",
-            help="A shipped lexicon name (see `focuscount lexicons`) or a path to a lexicon TOML file.",
-        ),
-        click.option(
-            "--dates",
-            type=click.Path(path_type=Path, dir_okay=False),
-            metavar="FILE.csv",
-            help="A CSV of path,date rows that dates documents (strongest date source).",
-        ),
-        click.option(
-            "--date-order",
-            type=click.Choice(["dmy", "mdy"]),
-            help="How to read numeric dates like 03/04/2024 in the text (otherwise they are not guessed).",
-        ),
-        click.option(
-            "--model",
-            metavar="NAME",
-            help="An installed spaCy model to use instead of the built-in blank pipeline, e.g. en_core_web_sm.",
-        ),
-    ]
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="focuscount")
-def cli() -> None:
-    """Count customer-oriented against institution-oriented language in minutes and talks.
-
-    Reads .txt, .md, .pdf, .docx and .pptx files (folders are searched recursively),
-    counts each lexicon category and reports the customer-centeredness ratio
-    focus / (focus + versus) per document, per meeting and over time.
-    """
 
 
 def warn_unreadable(skipped: Any) -> None:
@@ -100,13 +54,82 @@ def warn_unreadable(skipped: Any) -> None:
         warn(f"{skipped.path}: {skipped.reason}")
 
 
-def progress_for(paths: tuple[Path, ...]) -> Any:
+def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads documents; the command receives ``run: RunOptions``.
+
+    Values not given on the command line come from ``FOCUSCOUNT_*`` variables, then
+    from the nearest focuscount.toml or ``[tool.focuscount]`` in pyproject.toml.
+    """
+
+    @functools.wraps(command)
+    def with_run(
+        *args: Any,
+        paths: tuple[Path, ...],
+        lexicon: str | None,
+        dates: Path | None,
+        date_order: str | None,
+        model: str | None,
+        config: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        from focuscount.config import load_settings, run_options
+
+        settings = load_settings(config=config)
+        run = run_options(settings, paths, lexicon, dates, date_order, model)
+        return command(*args, run=run, **kwargs)
+
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "--lexicon", "-l", metavar="NAME|PATH",
+            help="A shipped lexicon name (see `focuscount lexicons`) or a path to a lexicon TOML file "
+            "[default: library].",
+        ),
+        click.option(
+            "--dates", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.csv",
+            help="A CSV of path,date rows that dates documents (strongest date source).",
+        ),
+        click.option(
+            "--date-order", type=click.Choice(["dmy", "mdy"]),
+            help="How to read numeric dates like 03/04/2024 in the text (otherwise they are not guessed).",
+        ),
+        click.option(
+            "--model", metavar="NAME",
+            help="An installed spaCy model to use instead of the built-in blank pipeline, e.g. en_core_web_sm.",
+        ),
+        click.option(
+            "--config", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+            help="Settings file to use instead of the nearest focuscount.toml or pyproject.toml.",
+        ),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        with_run = decorator(with_run)
+    return with_run
+
+
+def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (one of ``formats``) and ``--output``."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        command = click.option(
+            "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+            help="Write the output to FILE (atomically) instead of standard output.",
+        )(command)  # fmt: skip
+        return click.option(
+            "--format", "-f", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
+            help="Output format.",
+        )(command)  # fmt: skip
+
+    return decorate
+
+
+def progress_for(paths: tuple[Path, ...], exclude: tuple[str, ...]) -> Any:
     """A progress bar over the files under ``paths``, drawn on a terminal only for long runs."""
     from focuscount.discovery import discover
     from focuscount.progress import Progress
 
     stream = sys.stderr
-    total = sum(1 for _ in discover(paths)) if stream.isatty() else 0
+    total = sum(1 for _ in discover(paths, exclude)) if stream.isatty() else 0
 
     def bar(**options: Any) -> Any:
         made = click.progressbar(show_pos=True, width=30, **options)
@@ -127,20 +150,47 @@ def emit(text: str, output: Path | None) -> None:
     click.echo(f"focuscount: wrote {output}", err=True)
 
 
-def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--format`` (one of ``formats``) and ``--output``."""
+def run_analysis(run: Any, by: str | None = None, breakdowns: tuple[str, ...] = ()) -> Any:
+    """``analyze`` over ``run`` with warnings and a progress bar on stderr."""
+    from focuscount.analysis import analyze
 
-    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        command = click.option(
-            "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-            help="Write the output to FILE (atomically) instead of standard output.",
-        )(command)  # fmt: skip
-        return click.option(
-            "--format", "-f", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
-            help="Output format.",
-        )(command)  # fmt: skip
+    progress = progress_for(run.paths, run.exclude)
 
-    return decorate
+    def on_skip(skipped: Any) -> None:
+        progress.advance()
+        warn_unreadable(skipped)
+
+    def on_document(counts: Any) -> None:
+        progress.advance()
+        if counts.document.date_note:
+            warn(f"{counts.document.path}: {counts.document.date_note}")
+
+    try:
+        return analyze(
+            run.paths,
+            run.lexicon,
+            by=by or run.settings.by,
+            dates=run.dates,
+            date_order=run.date_order,
+            model=run.model,
+            breakdowns=breakdowns,
+            exclude=run.exclude,
+            on_skip=on_skip,
+            on_document=on_document,
+        )
+    finally:
+        progress.close()
+
+
+@click.group(cls=FocusCountGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="focuscount")
+def cli() -> None:
+    """Count customer-oriented against institution-oriented language in minutes and talks.
+
+    Reads .txt, .md, .pdf, .docx and .pptx files (folders are searched recursively),
+    counts each lexicon category and reports the customer-centeredness ratio
+    focus / (focus + versus) per document, per meeting and over time.
+    """
 
 
 @cli.command()
@@ -148,22 +198,15 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
 @click.option(
     "--by",
     type=click.Choice(GROUPINGS),
-    default="meeting",
-    show_default=True,
-    help="Group dated documents into periods: one per meeting date, month, quarter or year.",
+    help="Group dated documents into periods: one per meeting date, month, quarter or year [default: meeting].",
 )
 @click.option("--by-speaker", is_flag=True, help="Also report words, counts and ratio per speaker.")
 @click.option("--by-section", is_flag=True, help="Also report per section (agenda item or heading) of each document.")
 @click.option("--by-slide", is_flag=True, help="Also report per slide of each deck (speaker notes apart).")
 @output_options(FORMATS)
-@fail_on_library_errors
 def analyze(
-    paths: tuple[Path, ...],
-    lexicon: str,
-    dates: Path | None,
-    date_order: str | None,
-    model: str | None,
-    by: str,
+    run: Any,
+    by: str | None,
     by_speaker: bool,
     by_section: bool,
     by_slide: bool,
@@ -176,37 +219,10 @@ def analyze(
     in the output, and do not stop the run. Exit status: 0 done; 2 usage, lexicon or
     config error, or no readable document at all.
     """
-    from focuscount.analysis import analyze as run_analysis
     from focuscount.render import renderer
 
-    breakdowns = [
-        kind for kind, wanted in (("speaker", by_speaker), ("section", by_section), ("slide", by_slide)) if wanted
-    ]
-    progress = progress_for(paths)
-
-    def on_skip(skipped: Any) -> None:
-        progress.advance()
-        warn_unreadable(skipped)
-
-    def on_document(counts: Any) -> None:
-        progress.advance()
-        if counts.document.date_note:
-            warn(f"{counts.document.path}: {counts.document.date_note}")
-
-    try:
-        result = run_analysis(
-            paths,
-            lexicon,
-            by=by,
-            dates=dates,
-            date_order=date_order,
-            model=model,
-            breakdowns=breakdowns,
-            on_skip=on_skip,
-            on_document=on_document,
-        )
-    finally:
-        progress.close()
+    wanted = (("speaker", by_speaker), ("section", by_section), ("slide", by_slide))
+    result = run_analysis(run, by, tuple(kind for kind, flag in wanted if flag))
     emit(renderer(output_format)(result), output)
 
 
@@ -226,13 +242,8 @@ def analyze(
 )  # fmt: skip
 @click.option("--ignored", is_flag=True, help="Also show the matches of ignore terms (counted nowhere).")
 @output_options(EXPLAIN_FORMATS)
-@fail_on_library_errors
 def explain(
-    paths: tuple[Path, ...],
-    lexicon: str,
-    dates: Path | None,
-    date_order: str | None,
-    model: str | None,
+    run: Any,
     categories: tuple[str, ...],
     terms: tuple[str, ...],
     context_words: int,
@@ -249,23 +260,24 @@ def explain(
     from focuscount.lexicon import load_lexicon
     from focuscount.render import evidence as render
 
-    loaded = load_lexicon(lexicon)
+    lexicon = load_lexicon(run.lexicon)
     items = list(
         iter_evidence(
-            paths,
-            loaded,
+            run.paths,
+            lexicon,
             categories=categories,
             terms=terms,
             include_ignored=ignored,
             context_words=context_words,
-            dates=DatesManifest.load(dates) if dates else None,
-            date_order=date_order,
-            model=model,
+            dates=DatesManifest.load(run.dates) if run.dates else None,
+            date_order=run.date_order,
+            model=run.model,
+            exclude=run.exclude,
             on_skip=warn_unreadable,
         )
     )
     if output_format == "json":
-        text = render.render_explain_json(items, loaded, context_words)
+        text = render.render_explain_json(items, lexicon, context_words)
     elif output_format == "csv":
         text = render.render_explain_csv(items)
     else:
@@ -286,47 +298,106 @@ def explain(
     help="Also list the most frequent content words that matched no term (stop words left out).",
 )  # fmt: skip
 @output_options(TERMS_FORMATS)
-@fail_on_library_errors
-def terms(
-    paths: tuple[Path, ...],
-    lexicon: str,
-    dates: Path | None,
-    date_order: str | None,
-    model: str | None,
-    top: int,
-    unmatched: bool,
-    output_format: str,
-    output: Path | None,
-) -> None:
+def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path | None) -> None:
     """List the most frequent matched terms per category, with counts and share of the category."""
     from focuscount.dating import DatesManifest
     from focuscount.render import evidence as render
     from focuscount.terms import term_report
 
     report = term_report(
-        paths,
-        lexicon,
+        run.paths,
+        run.lexicon,
         top=top,
         unmatched=unmatched,
-        dates=DatesManifest.load(dates) if dates else None,
-        date_order=date_order,
-        model=model,
+        dates=DatesManifest.load(run.dates) if run.dates else None,
+        date_order=run.date_order,
+        model=run.model,
+        exclude=run.exclude,
         on_skip=warn_unreadable,
     )
     renderers = {"table": render.render_terms_table, "json": render.render_terms_json, "csv": render.render_terms_csv}
     emit(renderers[output_format](report), output)
 
 
+@cli.command()
+@corpus_options
+@click.option("--min-ratio", type=click.FloatRange(0, 1), metavar="X", help="Fail when the overall ratio is below X.")
+@click.option(
+    "--baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="REPORT.json",
+    help="Compare with a report saved by `focuscount analyze -f json -o REPORT.json` (rule no_regression).",
+)  # fmt: skip
+@click.option(
+    "--baseline-ref", metavar="REV",
+    help="Compare with the same files at a git revision, e.g. origin/main (read with git show; rule no_regression).",
+)  # fmt: skip
+@output_options(CHECK_FORMATS)
+def check(
+    run: Any,
+    min_ratio: float | None,
+    baseline: Path | None,
+    baseline_ref: str | None,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """Check documents against the rules in [check] and fail like a linter.
+
+    Exit status: 0 when every rule passes (warnings allowed); 1 when a rule with
+    severity error fails; 2 on a usage, config, lexicon or read error.
+    """
+    from focuscount.check import check_run
+    from focuscount.render.findings import github_summary, render_findings
+
+    unreadable: list[Any] = []
+
+    def on_unreadable(skipped: Any) -> None:
+        from focuscount.discovery import UNREADABLE
+
+        if skipped.kind == UNREADABLE:
+            unreadable.append(skipped)
+        warn_unreadable(skipped)
+
+    result = check_run(
+        run, min_ratio=min_ratio, baseline=baseline, baseline_ref=baseline_ref, on_skip=on_unreadable
+    )
+    emit(render_findings(result, output_format), output)
+    if output_format == "github":
+        _append_step_summary(github_summary(result))
+    if unreadable:
+        raise FocusCountFailure(f"{len(unreadable)} file(s) could not be read; the check is incomplete")
+    sys.exit(EXIT_OK if result.passed else EXIT_FINDINGS)
+
+
+def _append_step_summary(markdown: str) -> None:
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(markdown)
+
+
+@cli.command()
+@click.option(
+    "--path", "target", type=click.Path(path_type=Path, dir_okay=False), default=Path("focuscount.toml"),
+    show_default=True, help="Where to write the starter settings.",
+)  # fmt: skip
+def init(target: Path) -> None:
+    """Write a commented starter focuscount.toml (never overwrites an existing file)."""
+    from focuscount.starter import write_starter
+
+    write_starter(target)
+    click.echo(f"focuscount: wrote {target}; edit 'paths' and the [check] rules, then run `focuscount check`")
+
+
 @cli.command("lexicons")
-@fail_on_library_errors
 def list_lexicons() -> None:
     """List the shipped lexicons with their descriptions and files (copy one to make your own)."""
     from focuscount.lexicon import load_lexicon, shipped_lexicons
 
     for name, path in shipped_lexicons().items():
         lexicon = load_lexicon(path)
-        terms = ", ".join(f"{c.name} {len(c.terms)}" for c in lexicon.categories)
-        click.echo(f"{name}: {lexicon.description} ({terms}; ignore {len(lexicon.ignore)} terms)")
+        counts = ", ".join(f"{c.name} {len(c.terms)}" for c in lexicon.categories)
+        click.echo(f"{name}: {lexicon.description} ({counts}; ignore {len(lexicon.ignore)} terms)")
         click.echo(f"  {path}")
 
 

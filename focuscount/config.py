@@ -265,3 +265,42 @@ def with_rule(settings: Settings, name: str, key: str, value: float, severity: s
     rule = replace(rule, thresholds={**rule.thresholds, key: value}, severity=severity or rule.severity)
     rules = tuple(rule if r.name == name else r for r in settings.rules) if existing else (*settings.rules, rule)
     return replace(settings, rules=rules)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What one command reads and how: command-line values over the settings."""
+
+    paths: tuple[Path, ...]
+    lexicon: str | Path
+    dates: Path | None
+    date_order: str | None
+    model: str | None
+    exclude: tuple[str, ...]
+    settings: Settings
+
+
+def run_options(
+    settings: Settings,
+    paths: tuple[Path, ...] = (),
+    lexicon: str | None = None,
+    dates: Path | None = None,
+    date_order: str | None = None,
+    model: str | None = None,
+) -> RunOptions:
+    """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
+    if not paths:
+        paths = tuple(settings.resolve(path) for path in settings.paths)
+    if not paths:
+        raise ConfigError(
+            None, "no PATHS given, and no 'paths' in a focuscount.toml or [tool.focuscount] (see `focuscount init`)"
+        )
+    chosen_lexicon: str | Path = lexicon or settings.lexicon
+    if lexicon is None and _looks_like_path(settings.lexicon):
+        chosen_lexicon = settings.resolve(settings.lexicon)
+    chosen_dates = dates if dates is not None else (settings.resolve(settings.dates) if settings.dates else None)
+    return RunOptions(paths, chosen_lexicon, chosen_dates, date_order, model, settings.exclude, settings)
+
+
+def _looks_like_path(value: str) -> bool:
+    return value.endswith(".toml") or "/" in value or "\\" in value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,17 +39,39 @@ def is_hidden_or_lock(name: str) -> bool:
     return name.startswith((".", "~$")) or name.endswith("~")
 
 
-def discover(paths: Iterable[Path | str]) -> Iterator[Candidate | Skipped]:
+def is_excluded(relative: str, patterns: Iterable[str]) -> bool:
+    """True when a POSIX path relative to a searched folder matches one of the globs.
+
+    ``*`` matches across folders; a pattern without ``/`` also matches the file name
+    alone; ``**/`` at the start also matches at the top (``**/drafts/*`` excludes
+    ``drafts/plan.md``).
+    """
+    name = relative.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(relative, pattern):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:]):
+            return True
+        if "/" not in pattern and fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
+
+
+def discover(paths: Iterable[Path | str], exclude: Iterable[str] = ()) -> Iterator[Candidate | Skipped]:
     """Files under ``paths``: folders are walked recursively in sorted order.
 
     Missing paths are reported as unreadable; files of other types inside a folder
-    as unsupported; a file given twice is read once.
+    as unsupported; a file given twice is read once.  Files inside folders that
+    match an ``exclude`` glob are left out silently.
     """
+    exclude = tuple(exclude)
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
+                if exclude and is_excluded(file.relative_to(path).as_posix(), exclude):
+                    continue
                 key = file.resolve()
                 if key in seen:
                     continue

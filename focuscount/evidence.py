@@ -51,6 +51,7 @@ def iter_evidence(
     dates: DatesManifest | None = None,
     date_order: str | None = None,
     model: str | None = None,
+    exclude: Iterable[str] = (),
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
@@ -70,7 +71,7 @@ def iter_evidence(
     read = 0
     skipped: list[Skipped] = []
     for item in iter_document_counts(
-        paths, lexicon, dates=dates, date_order=date_order, model=model, context_words=context_words
+        paths, lexicon, dates=dates, date_order=date_order, model=model, context_words=context_words, exclude=exclude
     ):
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -92,4 +93,3 @@ def _hits(counts: DocumentCounts, include_ignored: bool) -> list[Hit]:
     if not include_ignored:
         return list(counts.hits)
     return sorted(counts.hits + counts.ignored, key=lambda hit: (hit.segment, hit.start))
-

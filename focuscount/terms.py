@@ -49,6 +49,7 @@ def term_report(
     dates: DatesManifest | None = None,
     date_order: str | None = None,
     model: str | None = None,
+    exclude: Iterable[str] = (),
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> TermReport:
     """Count matched terms per category (and, with ``unmatched``, the words no term matched)."""
@@ -61,7 +62,7 @@ def term_report(
     documents = words = 0
     skipped: list[Skipped] = []
     for item in iter_document_counts(
-        paths, lexicon, dates=dates, date_order=date_order, model=model, unmatched=unmatched
+        paths, lexicon, dates=dates, date_order=date_order, model=model, unmatched=unmatched, exclude=exclude
     ):
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -78,9 +79,7 @@ def term_report(
     totals = {name: sum(counter.values()) for name, counter in per_category.items()}
     words_by_lemma = _by_lemma(missed, get_pipeline(lexicon.language, model).lemma)
     tops = {
-        name: tuple(
-            TermCount(name, term, count, count / totals[name]) for term, count in _most_common(counter, top)
-        )
+        name: tuple(TermCount(name, term, count, count / totals[name]) for term, count in _most_common(counter, top))
         for name, counter in per_category.items()
     }
     return TermReport(
