@@ -22,8 +22,16 @@ def parse_toml(text: str) -> tuple[dict[str, Any], LineFinder]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"at line (\d+)", str(error))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise InvalidToml(f"invalid TOML: {message}", int(found.group(1)) if found else None) from error
+        line = int(found.group(1)) if found else None
+        if line is None and "end of document" in str(error):
+            line = max(1, len(text.splitlines()))
+        message = re.sub(r"\s*\((at line \d+, column \d+|at end of document)\)", "", str(error))
+        raise InvalidToml(
+            f"invalid TOML: {message} (at the end of the file)"
+            if "end of document" in str(error)
+            else f"invalid TOML: {message}",
+            line,
+        ) from error
     return data, LineFinder(text)
 
 

@@ -1,0 +1,152 @@
+"""Settings: where they are found, what wins, and every error with file and line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from focuscount.config import Rule, find_config, load_settings, read_config, run_options
+from focuscount.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def test_nearest_config_above_the_working_folder(tmp_path: Path) -> None:
+    outer = write(tmp_path / "focuscount.toml", 'lexicon = "outer.toml"\n')
+    inner = write(tmp_path / "team" / "pyproject.toml", '[tool.focuscount]\nby = "month"\n')
+    deep = tmp_path / "team" / "docs" / "minutes"
+    deep.mkdir(parents=True)
+    assert find_config(deep) == inner
+    assert find_config(tmp_path) == outer
+
+
+def test_pyproject_without_a_focuscount_table_is_passed_over(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub") is None
+
+
+def test_focuscount_toml_wins_over_pyproject_in_one_folder(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.focuscount]\nby = "month"\n')
+    own = write(tmp_path / "focuscount.toml", 'by = "year"\n')
+    assert find_config(tmp_path) == own
+    assert load_settings(tmp_path, environ={}).by == "year"
+
+
+def test_every_key_is_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "focuscount.toml",
+        """
+        lexicon = "lexicons/ours.toml"
+        paths = ["docs", "plans/2025.md"]
+        exclude = ["**/drafts/*"]
+        by = "quarter"
+        dates = "dates.csv"
+
+        [check]
+        min_ratio = 0.5
+        max_institution_rate = { per_document = 60, severity = "warning" }
+        min_words = { per_document = 200 }
+        no_regression = { tolerance = 0.05, baseline_ref = "origin/main" }
+        """,
+    )
+    settings = read_config(path)
+    assert (settings.lexicon, settings.paths, settings.exclude, settings.by, settings.dates) == (
+        "lexicons/ours.toml", ("docs", "plans/2025.md"), ("**/drafts/*",), "quarter", "dates.csv",
+    )  # fmt: skip
+    assert settings.rules == (
+        Rule("min_ratio", "error", {"overall": 0.5}),
+        Rule("max_institution_rate", "warning", {"per_document": 60.0}),
+        Rule("min_words", "error", {"per_document": 200.0}),
+        Rule("no_regression", "error", {"tolerance": 0.05}, {"baseline_ref": "origin/main"}),
+    )
+    run = run_options(settings)
+    assert run.paths == (tmp_path / "docs", tmp_path / "plans/2025.md")
+    assert run.lexicon == tmp_path / "lexicons/ours.toml"
+    assert run.dates == tmp_path / "dates.csv"
+
+
+def test_rule_subtables_in_pyproject(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "pyproject.toml",
+        """
+        [tool.focuscount]
+        paths = ["docs"]
+
+        [tool.focuscount.check.min_ratio]
+        overall = 0.6
+        severity = "warning"
+        """,
+    )
+    assert read_config(path).rules == (Rule("min_ratio", "warning", {"overall": 0.6}),)
+
+
+def test_environment_over_file_and_command_line_over_both(tmp_path: Path) -> None:
+    write(
+        tmp_path / "focuscount.toml", 'lexicon = "library"\npaths = ["docs"]\nby = "month"\n[check]\nmin_ratio = 0.4\n'
+    )
+    environ = {"FOCUSCOUNT_BY": "year", "FOCUSCOUNT_PATHS": "a,b", "FOCUSCOUNT_MIN_RATIO": "0.7"}
+    settings = load_settings(tmp_path, environ=environ)
+    assert (settings.by, settings.paths) == ("year", ("a", "b"))
+    assert settings.rule("min_ratio") == Rule("min_ratio", "error", {"overall": 0.7})
+    run = run_options(settings, paths=(Path("given"),), lexicon="mine.toml")
+    assert (run.paths, run.lexicon) == ((Path("given"),), "mine.toml")
+
+
+def test_no_paths_anywhere_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"no PATHS given, and no 'paths' in a focuscount\.toml"):
+        run_options(load_settings(tmp_path, environ={}))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('paths = ["docs"]\ncolour = "red"\n', 2, "unknown key 'colour' (allowed: lexicon, paths, exclude, by, dates, check)"),
+        ('by = "week"\n', 1, "'by' must be one of meeting, month, quarter, year, not 'week'"),
+        ("paths = 3\n", 1, "'paths' must be a list of strings, not 3"),
+        ("lexicon = 7\n", 1, "'lexicon' must be a non-empty string, not 7"),
+        ("[check]\nmax_ratio = 0.5\n", 2, "unknown rule 'max_ratio' (rules: min_ratio, max_institution_rate, min_words, no_regression)"),
+        ("[check]\nmin_ratio = 1.5\n", 2, "'overall' of 'min_ratio' must be between 0 and 1, not 1.5"),
+        ('[check]\nmin_ratio = "half"\n', 2, "rule 'min_ratio' takes a number or a table (overall, per_document, severity)"),
+        ('[check]\nmin_words = { per_document = 100, severity = "fatal" }\n', 2, "severity of 'min_words' must be 'error' or 'warning', not 'fatal'"),
+        ("[check]\n\nmin_words = { each = 100 }\n", 3, "unknown key 'each' in rule 'min_words' (allowed: per_document, severity)"),
+        ('[check]\nmin_ratio = { severity = "error" }\n', 2, "rule 'min_ratio' sets no threshold (overall, per_document)"),
+        ("check = 3\n", 1, "'check' must be a table of rules"),
+        ("paths = [\n", 1, None),
+    ],
+)  # fmt: skip
+def test_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str | None) -> None:
+    path = write(tmp_path / "focuscount.toml", text)
+    with pytest.raises(ConfigError) as raised:
+        read_config(path)
+    assert (raised.value.path, raised.value.line) == (path, line)
+    if message is not None:
+        assert raised.value.message == message
+    else:
+        assert raised.value.message.startswith("invalid TOML")
+    assert str(raised.value).startswith(f"{path}:{line}: ")
+
+
+def test_errors_in_pyproject_point_at_its_lines(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.focuscount]\nby = "week"\n')
+    with pytest.raises(ConfigError) as raised:
+        read_config(path)
+    assert raised.value.line == 5
+
+
+def test_bad_environment_values(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="FOCUSCOUNT_BY must be one of"):
+        load_settings(tmp_path, environ={"FOCUSCOUNT_BY": "week"})
+    with pytest.raises(ConfigError, match="FOCUSCOUNT_MIN_RATIO must be a number, not 'half'"):
+        load_settings(tmp_path, environ={"FOCUSCOUNT_MIN_RATIO": "half"})
+
+
+def test_missing_explicit_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(config=tmp_path / "nope.toml", environ={})
