@@ -62,9 +62,15 @@ class Settings:
         return next((rule for rule in self.rules if rule.name == name), None)
 
     def resolve(self, value: str) -> Path:
-        """A path from the config file, relative to the file's folder."""
+        """A path from the config file, relative to the file's folder (shown relative to the working folder)."""
         path = Path(value)
-        return path if path.is_absolute() or self.root is None else self.root / path
+        if path.is_absolute() or self.root is None:
+            return path
+        absolute = self.root / path
+        try:
+            return absolute.relative_to(Path.cwd())
+        except ValueError:
+            return absolute
 
 
 def find_config(start: Path | None = None) -> Path | None:
