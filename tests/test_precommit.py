@@ -1,0 +1,60 @@
+"""The repository works as a pre-commit hook: exercised for real with ``pre-commit try-repo``.
+
+pre-commit builds the hook's own environment with pip (from the package index, or
+pip's cache), so this test takes some seconds; it is skipped, with the reason,
+only when pre-commit itself is not installed or the hook environment cannot be
+downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import REPO
+
+NETWORK_TROUBLE = ("Failed to establish a new connection", "No matching distribution", "Could not find a version")
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+        cwd=folder, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def try_repo(folder: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "focuscount-check", "--all-files"],
+        cwd=folder, capture_output=True, text=True, env=environment, check=False, timeout=600,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed")
+def test_pre_commit_hook_fails_then_passes(tmp_path: Path) -> None:
+    project = tmp_path / "plans"
+    (project / "docs").mkdir(parents=True)
+    (project / "focuscount.toml").write_text('paths = ["docs"]\n[check]\nmin_ratio = 0.5\n', encoding="utf-8")
+    (project / "docs" / "plan.md").write_text("The library budget and library resources.\n", encoding="utf-8")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "plan")
+
+    failed = try_repo(project, tmp_path / "pre-commit-home")
+    if failed.returncode != 0 and any(text in failed.stdout + failed.stderr for text in NETWORK_TROUBLE):
+        pytest.skip("pre-commit could not download the hook's dependencies: " + failed.stdout[-300:])
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "focuscount check" in failed.stdout
+    assert "Failed" in failed.stdout
+    assert "min_ratio: ratio 0.00 is below the minimum 0.50" in failed.stdout
+
+    (project / "docs" / "plan.md").write_text("Our patrons and families come first in the library.\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "better plan")
+    passed = try_repo(project, tmp_path / "pre-commit-home")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
