@@ -66,7 +66,7 @@ class Settings:
         path = Path(value)
         if path.is_absolute() or self.root is None:
             return path
-        absolute = self.root / path
+        absolute = Path(os.path.normpath(self.root.resolve() / path))
         try:
             return absolute.relative_to(Path.cwd())
         except ValueError:

@@ -35,7 +35,7 @@ def verdict(result: CheckResult) -> str:
     state = "passed" if result.passed else "failed"
     return (
         f"focuscount check {state}: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
-        f"({len(result.evaluations)} checks on {checked}; overall ratio {format_ratio(result.analysis.ratio)})"
+        f"({plural(len(result.evaluations), 'check')} on {checked}; overall ratio {format_ratio(result.analysis.ratio)})"
     )
 
 
