@@ -33,9 +33,10 @@ def verdict(result: CheckResult) -> str:
     """One closing line: passed or failed, with the counts."""
     checked = plural(len(result.analysis.documents), "document")
     state = "passed" if result.passed else "failed"
+    ratio = format_ratio(result.analysis.ratio)
     return (
         f"focuscount check {state}: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
-        f"({plural(len(result.evaluations), 'check')} on {checked}; overall ratio {format_ratio(result.analysis.ratio)})"
+        f"({plural(len(result.evaluations), 'check')} on {checked}; overall ratio {ratio})"
     )
 
 
