@@ -16,7 +16,7 @@ class Location:
     """Where a piece of text sits in its document, in terms the format can name.
 
     ``kind`` is one of ``line``, ``page``, ``slide``, ``paragraph``, ``table``,
-    ``header``, ``footer``, ``footnote``, ``cue`` (a transcript cue, with its
+    ``header``, ``footer``, ``footnote``, ``endnote``, ``cue`` (a transcript cue, with its
     ``timestamp``), ``heading`` (an HTML/ODF heading, numbered among headings).  ``line`` is a line number inside the
     unit (a line of a text file, a line of a PDF page), when known.  ``part`` marks
     a sub-part such as speaker ``notes`` of a slide.

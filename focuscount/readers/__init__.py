@@ -36,13 +36,18 @@ READERS: tuple[ReaderSpec, ...] = (
     ReaderSpec("pdf", (".pdf",), "focuscount.readers.pdf"),
     ReaderSpec("docx", (".docx",), "focuscount.readers.docx"),
     ReaderSpec("pptx", (".pptx",), "focuscount.readers.pptx"),
+    ReaderSpec("html", (".html", ".htm"), "focuscount.readers.html"),
+    ReaderSpec("odt", (".odt",), "focuscount.readers.odt"),
+    ReaderSpec("odp", (".odp",), "focuscount.readers.odp"),
+    ReaderSpec("rtf", (".rtf",), "focuscount.readers.rtf"),
+    ReaderSpec("vtt", (".vtt",), "focuscount.readers.vtt"),
+    ReaderSpec("srt", (".srt",), "focuscount.readers.srt"),
 )
 
 # Old binary formats: say how to convert them rather than just "unsupported".
 LEGACY_FORMATS: dict[str, str] = {
     ".doc": "docx",
     ".ppt": "pptx",
-    ".rtf": "docx",
     ".wpd": "docx",
 }
 

@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,10 +103,10 @@ class OdfFormat:
 WRITER = OdfFormat("odt", "text document", "LibreOffice Writer", f"{OFFICE}text")
 IMPRESS = OdfFormat("odp", "presentation", "LibreOffice Impress", f"{OFFICE}presentation")
 _BODIES = {
-    f"{OFFICE}text": "a text document (.odt)",
-    f"{OFFICE}presentation": "a presentation (.odp)",
-    f"{OFFICE}spreadsheet": "a spreadsheet (.ods)",
-    f"{OFFICE}drawing": "a drawing (.odg)",
+    f"{OFFICE}text": ("a text document", "odt"),
+    f"{OFFICE}presentation": ("a presentation", "odp"),
+    f"{OFFICE}spreadsheet": ("a spreadsheet", "ods"),
+    f"{OFFICE}drawing": ("a drawing", "odg"),
 }
 
 
@@ -151,7 +152,15 @@ def open_package(path: Path, data: bytes, kind: OdfFormat) -> OdfPackage:
             meta = archive.read("meta.xml") if "meta.xml" in names else None
     except ReadError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+    ) as error:
         raise ReadError(path, f"{invalid} (broken zip archive: {brief(error)}); {advice}", error) from error
     try:
         root = ElementTree.fromstring(content)
@@ -184,7 +193,7 @@ def _body(path: Path, root: ElementTree.Element, kind: OdfFormat) -> ElementTree
     children = list(office_body) if office_body is not None else []
     other = next((_BODIES[child.tag] for child in children if child.tag in _BODIES), None)
     if other is not None:
-        why = f"it is {other}, not a {kind.content}; rename it to its own extension"
+        why = f"it is {other[0]}, not a {kind.content}; rename it to .{other[1]}"
     else:
         why = f"no {kind.content} in content.xml; open and re-save it in {kind.application}"
     raise ReadError(path, f"not a valid .{kind.extension} file ({why})")

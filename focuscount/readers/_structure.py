@@ -145,6 +145,7 @@ FIELD_LABELS = frozenset(
 
 _AGENDA_ITEM = re.compile(r"^[ \t]*(?:Item[ \t]+)?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?[ \t]+[A-ZÀ-ÖØ-Þ]")
 _AGENDA_MAX_WORDS = 12
+MARGINAL_KINDS = frozenset({"header", "footer", "footnote", "endnote"})
 _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 _DATE_START = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 
@@ -188,6 +189,9 @@ def apply_structure(segments: Iterable[Segment], speakers: bool = True) -> tuple
     result: list[Segment] = []
     section: str | None = None
     for segment in segments:
+        if segment.location.kind in MARGINAL_KINDS:
+            result.append(segment)  # running heads and notes stand outside the flow of sections and turns
+            continue
         for piece in _blocks(segment):
             if piece.heading:
                 section = " ".join(piece.text.split()) or section

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from focuscount.errors import ReadError, UnsupportedFormatError
-from focuscount.readers import read_document
+from focuscount.readers import is_supported, read_document, spec_for
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAME_TEXT = (
@@ -20,11 +20,38 @@ SAME_TEXT = (
 )
 
 
-@pytest.mark.parametrize("extension", ["txt", "md", "pdf", "docx", "pptx"])
+SAME_TEXT_FORMATS = ["txt", "md", "pdf", "docx", "pptx", "html", "odt", "odp", "rtf", "vtt", "srt"]
+
+
+@pytest.mark.parametrize("extension", SAME_TEXT_FORMATS)
 def test_same_text_gives_the_same_words_in_every_format(extension: str) -> None:
     document = read_document(FIXTURES / f"same_text.{extension}")
     assert document.format == extension
     assert document.text.split() == " ".join(SAME_TEXT).split()
+
+
+def test_every_same_text_fixture_is_tested() -> None:
+    found = sorted(path.suffix[1:] for path in FIXTURES.glob("same_text.*"))
+    assert found == sorted(SAME_TEXT_FORMATS)
+    words = {extension: read_document(FIXTURES / f"same_text.{extension}").text.split() for extension in found}
+    assert len({tuple(value) for value in words.values()}) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "format_name"),
+    [
+        ("page.HTML", "html"),
+        ("page.htm", "html"),
+        ("a.odt", "odt"),
+        ("a.odp", "odp"),
+        ("a.RTF", "rtf"),
+        ("a.vtt", "vtt"),
+        ("a.srt", "srt"),
+    ],
+)
+def test_new_extensions_dispatch_to_their_reader(name: str, format_name: str) -> None:
+    assert spec_for(Path(name)).format == format_name
+    assert is_supported(Path(name))
 
 
 def test_text_extension_alias(tmp_path: Path) -> None:
@@ -37,7 +64,8 @@ def test_unsupported_extension() -> None:
     with pytest.raises(UnsupportedFormatError) as caught:
         read_document("minutes.xyz")
     assert caught.value.reason == (
-        "unsupported format .xyz; focuscount reads .docx, .markdown, .md, .pdf, .pptx, .text, .txt"
+        "unsupported format .xyz; focuscount reads .docx, .htm, .html, .markdown, .md, .odp, .odt, .pdf, .pptx, "
+        ".rtf, .srt, .text, .txt, .vtt"
     )
 
 
@@ -68,6 +96,14 @@ def test_legacy_ppt_says_how_to_convert(tmp_path: Path) -> None:
     )
 
 
+def test_rtf_is_read_not_sent_to_conversion(tmp_path: Path) -> None:
+    path = tmp_path / "Minutes.RTF"
+    path.write_bytes(b"{\\rtf1 Patrons\\par}")
+    document = read_document(path)
+    assert document.format == "rtf"
+    assert document.text == "Patrons"
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read_document(tmp_path / "gone.pdf")
@@ -94,6 +130,11 @@ def test_directory(tmp_path: Path) -> None:
         ("encrypted.docx", "encrypted (password-protected) .docx"),
         ("corrupt.pptx", "not a valid .pptx file ("),
         ("fake.pptx", "not a valid .pptx file ("),
+        ("corrupt.odt", "not a valid .odt file (not a zip archive)"),
+        ("encrypted.odt", "encrypted (password-protected) .odt"),
+        ("not_vtt.vtt", "not a WebVTT file"),
+        ("empty.srt", "not an SRT subtitle file (no cues found)"),
+        ("not_rtf.rtf", "not an RTF file"),
     ],
 )
 def test_reader_errors_pass_through_the_registry_unchanged(name: str, start: str) -> None:
@@ -108,6 +149,8 @@ def test_heavy_libraries_are_imported_only_when_reading() -> None:
         "import sys\n"
         "import focuscount.readers, focuscount.readers.text, focuscount.readers.markdown\n"
         "import focuscount.readers.pdf, focuscount.readers.docx, focuscount.readers.pptx\n"
+        "import focuscount.readers.html, focuscount.readers.odt, focuscount.readers.odp\n"
+        "import focuscount.readers.rtf, focuscount.readers.vtt, focuscount.readers.srt\n"
         "heavy = [name for name in ('pdfminer', 'docx', 'pptx', 'lxml') if name in sys.modules]\n"
         "print(','.join(heavy))\n"
     )

@@ -1,0 +1,666 @@
+"""Charts of an :class:`~focuscount.analysis.Analysis` for slides, print and the HTML report.
+
+Presenters cite these charts, so every choice here favours honesty at a glance:
+the ratio axis always runs from 0% to 100%, a period without hits is a gap in the
+line (never a zero), each point's marker area says how many words stand behind
+it, and a source line names the lexicon, the documents and the dates.
+
+matplotlib is imported only inside the functions that draw, so importing this
+module (and the CLI that imports it) stays fast.  No pyplot is used: each chart is
+a bare :class:`~matplotlib.figure.Figure` on an Agg canvas, so no display is
+needed and no global matplotlib state (the backend of a host application, the
+list of open figures) is touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from focuscount import __version__
+from focuscount.analysis import Analysis
+from focuscount.breakdown import NO_SECTION, NO_SPEAKER, BreakdownRow
+from focuscount.errors import ConfigError
+from focuscount.lexicon import Category, Lexicon
+from focuscount.render.rows import document_date_label, plural
+from focuscount.terms import TermReport
+from focuscount.timeline import midpoint
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+CHART_KINDS = ("ratio", "counts", "terms", "speakers", "sections")
+CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+DEFAULT_DPI = 200
+
+# 16:9 at 100 dpi is 1280×720: a projector's native size, where 11 pt text stays readable.
+FIGSIZE = (12.8, 7.2)
+SOURCE_BAND = 0.06  # the bottom strip of the figure kept for the source line
+
+# Okabe–Ito: a palette that colour-blind viewers (and greyscale printers) can tell apart.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "bluish green": "#009E73",
+    "reddish purple": "#CC79A7",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+FOCUS_COLOUR = OKABE_ITO["blue"]
+VERSUS_COLOUR = OKABE_ITO["vermillion"]
+OTHER_COLOURS = tuple(OKABE_ITO[name] for name in ("bluish green", "reddish purple", "orange", "sky blue", "yellow"))
+TREND_COLOUR = OKABE_ITO["black"]
+BALANCE_COLOUR = "#6E6E6E"
+GAP_COLOUR = "#B0B0B0"
+MUTED_COLOUR = "#555555"
+TEXT_COLOUR = "#222222"
+
+MAX_MARKER_AREA = 320.0  # pt², the marker of the period with the most words; the others in proportion
+PLOT_WIDTH = 600.0  # pt, about the width of the time axis: many periods get smaller markers, so they do not pile up
+MAX_BARS = 20  # more speakers or sections than this would not be readable on one slide
+MAX_LABEL = 48  # characters of a speaker or section name before it is cut with "…"
+# A second cue besides colour, for greyscale print: focus, versus, then the others.
+MARKERS = ("o", "s", "^", "D", "v", "P")
+
+_STYLE: dict[str, object] = {
+    "font.size": 12,
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "figure.titlesize": 18,
+    "figure.titleweight": "bold",
+    "text.color": TEXT_COLOUR,
+    "axes.labelcolor": TEXT_COLOUR,
+    "axes.titlecolor": TEXT_COLOUR,
+    "axes.edgecolor": "#8A8A8A",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.axisbelow": True,
+    "grid.color": "#E3E3E3",
+    "grid.linewidth": 0.8,
+    "xtick.color": "#444444",
+    "ytick.color": "#444444",
+    "legend.frameon": False,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "svg.fonttype": "none",  # text stays text: searchable, selectable, and testable
+    "pdf.fonttype": 42,  # embed TrueType fonts, so text in the PDF stays text too
+}
+
+
+def render_chart(
+    analysis: Analysis,
+    path: Path | str,
+    *,
+    kind: str = "ratio",
+    title: str | None = None,
+    dpi: int = DEFAULT_DPI,
+    term_report: TermReport | None = None,
+) -> Path:
+    """Draw the ``kind`` chart of ``analysis`` into ``path`` and return the path.
+
+    The format follows the extension: ``.png`` (``dpi`` dots per inch on a
+    12.8×7.2 inch figure), ``.svg`` or ``.pdf``.  The file is written atomically
+    (a temporary file in the same folder, then a rename), so a failure never leaves
+    half a chart.  ``kind="terms"`` needs ``term_report`` (from
+    :func:`focuscount.terms.term_report` with the same lexicon); ``speakers`` and
+    ``sections`` need the analysis run with that breakdown.  Raises
+    :class:`ConfigError` for an unknown kind or extension, a missing folder, or
+    missing data.
+    """
+    path = Path(path)
+    chart_format = _format_of(path)
+    if dpi <= 0:
+        raise ConfigError(path, f"chart dpi must be a positive number, not {dpi}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError(path, f"cannot write chart: folder {folder} does not exist")
+    with _styled(kind):
+        figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
+        _write_atomic(path, lambda stream: _save(figure, stream, chart_format, dpi, title or figure_title(figure)))
+    return path
+
+
+def chart_svg(
+    analysis: Analysis,
+    *,
+    kind: str = "ratio",
+    title: str | None = None,
+    term_report: TermReport | None = None,
+) -> str:
+    """The ``kind`` chart of ``analysis`` as an SVG document (text kept as text), e.g. to inline in HTML."""
+    with _styled(kind):
+        figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
+        buffer = io.BytesIO()
+        _save(figure, buffer, "svg", DEFAULT_DPI, title or figure_title(figure))
+    return buffer.getvalue().decode("utf-8")
+
+
+def chart_figure(
+    analysis: Analysis,
+    *,
+    kind: str = "ratio",
+    title: str | None = None,
+    term_report: TermReport | None = None,
+) -> Figure:
+    """The ``kind`` chart as a matplotlib Figure (on an Agg canvas), to inspect or save yourself.
+
+    Inside :func:`render_chart` and :func:`chart_svg` it is built under the
+    charts' style (fonts, colours, spines); called directly it takes that style
+    too, but saving it later outside uses matplotlib's defaults for file options
+    such as ``svg.fonttype``.
+    """
+    if kind not in CHART_KINDS:
+        raise ConfigError(None, f"chart kind must be one of {', '.join(CHART_KINDS)}, not '{kind}'")
+    # Fail on missing data before drawing anything.
+    rows = _breakdown_for_chart(analysis, kind) if kind in ("speakers", "sections") else ()
+    if kind == "terms":
+        term_report = _checked_term_report(analysis, term_report)
+    with _styled(kind):
+        figure = _new_figure()
+        if kind == "ratio":
+            _draw_ratio_and_rates(figure, analysis)
+        elif kind == "counts":
+            _draw_rates_only(figure, analysis)
+        elif kind == "terms" and term_report is not None:
+            _draw_terms(figure, term_report)
+        else:
+            _draw_breakdown(figure, analysis, kind, rows)
+        figure.suptitle(title if title is not None else default_title(analysis, kind), x=0.01, ha="left")
+        figure.text(
+            0.01, 0.015, source_line(analysis, over_time=kind in ("ratio", "counts")), fontsize=11, color=MUTED_COLOUR
+        )
+    return figure
+
+
+def default_title(analysis: Analysis, kind: str) -> str:
+    """The title a chart gets unless one is given, e.g. ``Customer-centeredness, by meeting``."""
+    centeredness = f"{analysis.lexicon.focus.capitalize()}-centeredness"
+    titles = {
+        "ratio": f"{centeredness}, by {analysis.by}",
+        "counts": f"Hits per 1,000 words, by {analysis.by}",
+        "terms": "Top terms per category",
+        "speakers": f"{centeredness}, by speaker",
+        "sections": f"{centeredness}, by section",
+    }
+    return titles[kind]
+
+
+def source_line(analysis: Analysis, *, over_time: bool = False) -> str:
+    """``Source: focuscount 0.1.0 · lexicon library (5d513bb319d1) · 14 documents · 2024-01-16 to 2025-11-18``.
+
+    With ``over_time`` (charts with a date axis), undated documents are said to be left out.
+    """
+    lexicon = analysis.lexicon
+    documents = plural(len(analysis.documents), "document")
+    if analysis.undated:
+        documents += f" ({len(analysis.undated)} undated{', not plotted' if over_time else ''})"
+    span = analysis.date_range
+    if span is None:
+        dates = "no dated documents"
+    elif span[0] == span[1]:
+        dates = span[0].isoformat()
+    else:
+        dates = f"{span[0].isoformat()} to {span[1].isoformat()}"
+    return f"Source: focuscount {__version__} · lexicon {lexicon.name} ({lexicon.short_hash}) · {documents} · {dates}"
+
+
+Series = list[list[tuple[dt.date, float]]]
+
+
+def ratio_series(analysis: Analysis) -> Series:
+    """The ratio line as segments of ``(period midpoint, ratio)``: a period without hits ends a segment.
+
+    This is what the ratio chart draws (as one line broken by gaps), so a period
+    with no ratio shows as a break, never as a zero.
+    """
+    return _segments([(midpoint(p), p.ratio) for p in analysis.periods])
+
+
+def rate_series(analysis: Analysis, category: str) -> Series:
+    """Hits of ``category`` per 1,000 words per period, as segments (broken only where a period has no words)."""
+    return _segments([(midpoint(p), p.rate(category)) for p in analysis.periods])
+
+
+def category_colours(lexicon: Lexicon) -> dict[str, str]:
+    """The colour of each category: focus blue, versus vermillion, the others from the same palette."""
+    colours = {lexicon.focus: FOCUS_COLOUR, lexicon.versus: VERSUS_COLOUR}
+    others = iter(OTHER_COLOURS * (1 + len(lexicon.categories) // len(OTHER_COLOURS)))
+    for name in lexicon.category_names:
+        if name not in colours:
+            colours[name] = next(others)
+    return colours
+
+
+def largest_marker_area(periods: int) -> float:
+    """The area (pt²) of the marker with the most words: smaller when many periods share the axis.
+
+    Areas stay proportional to words within a chart; only the scale shrinks, so that
+    60 monthly markers sit side by side instead of on top of each other.
+    """
+    spacing = PLOT_WIDTH / max(periods, 1)
+    return max(36.0, min(MAX_MARKER_AREA, (0.9 * spacing) ** 2))
+
+
+def figure_title(figure: Figure) -> str:
+    """The text of a chart's title."""
+    title = getattr(figure, "_suptitle", None)
+    return title.get_text() if title is not None else ""
+
+
+# --- drawing over time -------------------------------------------------------------------------------------------
+
+
+def _draw_ratio_and_rates(figure: Figure, analysis: Analysis) -> None:
+    top, bottom = figure.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [2.4, 1]})
+    _draw_ratio(top, analysis)
+    _draw_rates(bottom, analysis)
+    _date_axis(bottom, analysis)
+
+
+def _draw_rates_only(figure: Figure, analysis: Analysis) -> None:
+    axes = figure.subplots()
+    _draw_rates(axes, analysis, ticks=7)
+    _date_axis(axes, analysis)
+
+
+def _draw_ratio(axes: Axes, analysis: Analysis) -> None:
+    from matplotlib.ticker import FixedLocator, PercentFormatter
+
+    lexicon = analysis.lexicon
+    axes.set_ylim(0, 1)
+    axes.yaxis.set_major_locator(FixedLocator([0, 0.25, 0.5, 0.75, 1]))
+    axes.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+    axes.set_ylabel(f"Ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus})")
+    axes.grid(axis="y")
+    rated = [p for p in analysis.periods if p.ratio is not None]
+    if not rated:
+        _note(axes, "No dated documents with hits")
+        return
+    handles = [_draw_ratio_line(axes, analysis), _draw_markers(axes, analysis)]
+    balance = axes.axhline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, zorder=2)
+    balance.set_label(f"50%: as many {lexicon.focus} as {lexicon.versus} hits")
+    handles.append(balance)
+    if analysis.trend is not None:
+        handles.append(_draw_trend(axes, analysis))
+    gap = _draw_gaps(axes, analysis)
+    if gap is not None:
+        handles.append(gap)
+    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+
+
+def _draw_ratio_line(axes: Axes, analysis: Analysis) -> Line2D:
+    # One line with NaN where a period has no ratio: matplotlib breaks the line there.
+    days = [midpoint(p) for p in analysis.periods]
+    values = [math.nan if p.ratio is None else p.ratio for p in analysis.periods]
+    (line,) = axes.plot(days, values, color=FOCUS_COLOUR, linewidth=2.2, zorder=3, gid="ratio-line")
+    line.set_label(f"Ratio per {analysis.by}")
+    return line
+
+
+def _draw_markers(axes: Axes, analysis: Analysis) -> Line2D:
+    from matplotlib.lines import Line2D
+
+    rated = [p for p in analysis.periods if p.ratio is not None]
+    most = max((p.words for p in rated), default=0) or 1
+    largest = largest_marker_area(len(analysis.periods))
+    axes.scatter(
+        [midpoint(p) for p in rated],
+        [p.ratio for p in rated],
+        s=[largest * p.words / most for p in rated],
+        color=FOCUS_COLOUR,
+        edgecolors="white",
+        linewidths=0.8,
+        zorder=4,
+        clip_on=False,  # a ratio of exactly 0% or 100% keeps its whole marker
+        gid="ratio-markers",
+    )
+    # A legend entry of the largest marker's size says what the sizes mean.
+    return Line2D(
+        [],
+        [],
+        linestyle="",
+        marker="o",
+        markersize=math.sqrt(largest),
+        color=FOCUS_COLOUR,
+        markeredgecolor="white",
+        label=f"Marker area ∝ words\n(this size: {most:,} words)",
+    )
+
+
+def _draw_trend(axes: Axes, analysis: Analysis) -> Line2D:
+    trend = analysis.trend
+    assert trend is not None
+    days = [trend.start, trend.end]
+    (line,) = axes.plot(
+        days,
+        [trend.fitted(day) for day in days],
+        color=TREND_COLOUR,
+        linestyle="-.",
+        linewidth=1.6,
+        zorder=3,
+        gid="trend-line",
+    )
+    line.set_label(f"Trend {trend.slope_per_year:+.2f} per year")
+    return line
+
+
+def _draw_gaps(axes: Axes, analysis: Analysis) -> Line2D | None:
+    """A faint vertical line where a period has documents but no hits (no ratio), so the gap is explained."""
+    gap = None
+    for period in analysis.periods:
+        if period.ratio is None:
+            gap = axes.axvline(midpoint(period), color=GAP_COLOUR, linestyle=":", linewidth=1.4, zorder=1)
+    if gap is not None:
+        gap.set_label(f"{analysis.by.capitalize()} without hits:\nno ratio (a gap, not 0%)")
+    return gap
+
+
+def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axes.set_ylabel("Hits per 1,000 words")
+    axes.grid(axis="y")
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=ticks, integer=True))
+    if not analysis.periods:
+        axes.set_ylim(0, 1)
+        _note(axes, "No dated documents")
+        return
+    colours = category_colours(analysis.lexicon)
+    days = [midpoint(p) for p in analysis.periods]
+    highest = 0.0
+    for index, category in enumerate(_ordered_categories(analysis.lexicon)):
+        rates = [p.rate(category.name) for p in analysis.periods]
+        values = [math.nan if rate is None else rate for rate in rates]
+        highest = max([highest, *(rate for rate in rates if rate is not None)])
+        axes.plot(
+            days, values, color=colours[category.name], linewidth=1.8, marker=MARKERS[index % len(MARKERS)],
+            markersize=5, zorder=3,
+            label=category.label, gid=f"rate-{category.name}",
+        )  # fmt: skip
+    axes.set_ylim(0, highest * 1.15 if highest > 0 else 1)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+
+
+def _date_axis(axes: Axes, analysis: Analysis) -> None:
+    """Human dates (``Mar``, ``2024``) at a density that never overlaps, whatever the number of periods."""
+    import matplotlib.dates as mdates
+
+    # The locator picks ticks from the time span and the axis length, not from the
+    # number of periods, and the concise formatter drops what the neighbours repeat.
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axes.set_xlabel("Meeting date" if analysis.by == "meeting" else f"Date (middle of each {analysis.by})")
+    days = [midpoint(p) for p in analysis.periods]
+    if not days:
+        today = dt.date(2000, 1, 1)  # an empty axis still needs a range; the note says there is nothing
+        axes.set_xlim(today - dt.timedelta(days=180), today + dt.timedelta(days=180))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter(""))
+        return
+    first, last = min(days), max(days)
+    # Pad so the first and last markers are not cut by the axes edges.
+    pad = max((last - first) * 0.03, dt.timedelta(days=45))
+    axes.set_xlim(first - pad, last + pad)
+
+
+# --- bars --------------------------------------------------------------------------------------------------------
+
+
+def _draw_terms(figure: Figure, report: TermReport) -> None:
+    categories = _ordered_categories(report.lexicon)
+    colours = category_colours(report.lexicon)
+    panels = figure.subplots(1, len(categories), sharex=True, squeeze=False)[0]
+    most = max((item.count for items in report.top.values() for item in items), default=0)
+    for axes, category in zip(panels, categories, strict=True):
+        items = report.top.get(category.name, ())
+        axes.set_title(
+            f"{category.label}: {plural(report.totals.get(category.name, 0), 'hit')}",
+            loc="left",
+            color=colours[category.name],
+            fontweight="bold",
+        )
+        axes.set_xlabel("Hits")
+        axes.grid(axis="x")
+        axes.tick_params(axis="y", length=0)
+        axes.spines["left"].set_visible(False)
+        if not items:
+            axes.set_yticks([])
+            _note(axes, "No hits")
+            continue
+        positions = range(len(items))
+        bars = axes.barh(positions, [item.count for item in items], color=colours[category.name], height=0.7)
+        axes.bar_label(bars, labels=[f"{item.count:,}" for item in items], padding=3, fontsize=11)
+        axes.set_yticks(list(positions), [item.term for item in items])
+        axes.invert_yaxis()  # the most frequent term on top
+    # Shared x: bars of different categories compare honestly; room on the right for the counts.
+    panels[0].set_xlim(0, max(most, 1) * 1.15)
+
+
+def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequence[BreakdownRow]) -> None:
+    from matplotlib.ticker import PercentFormatter
+
+    lexicon = analysis.lexicon
+    shown = _busiest(rows, MAX_BARS)
+    axes = figure.subplots()
+    positions = list(range(len(shown)))
+    focus = [row.ratio or 0.0 for row in shown]
+    versus = [0.0 if row.ratio is None else 1 - row.ratio for row in shown]
+    # A 100% bar split in two: the focus share from the left, the versus share to the right.
+    handles = [
+        axes.barh(positions, focus, color=FOCUS_COLOUR, height=0.7, label=lexicon.category(lexicon.focus).label),
+        axes.barh(
+            positions, versus, left=focus, color=VERSUS_COLOUR, height=0.7,
+            label=lexicon.category(lexicon.versus).label,
+        ),
+        axes.axvline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, label="50%: balanced"),
+    ]  # fmt: skip
+    for position, row in zip(positions, shown, strict=True):
+        axes.text(1.01, position, _hits_note(lexicon, row), va="center", fontsize=11, color=MUTED_COLOUR, clip_on=False)
+    axes.set_yticks(positions, _breakdown_labels(analysis, shown))
+    # Few rows keep slim bars (centred) rather than stretching to fill the slide.
+    pad = max(0.0, (8 - len(shown)) / 2)
+    axes.set_ylim(len(shown) - 0.5 + pad, -0.5 - pad)
+    axes.tick_params(axis="y", length=0)
+    axes.spines["left"].set_visible(False)
+    axes.set_xlim(0, 1)
+    axes.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+    axes.set_xlabel(f"Share of hits: {lexicon.focus} / ({lexicon.focus} + {lexicon.versus})")
+    if len(shown) < len(rows):
+        noun = "speakers" if kind == "speakers" else "sections"
+        axes.set_title(f"The {len(shown)} {noun} with the most hits, of {len(rows)}", loc="left", color=MUTED_COLOUR)
+    axes.legend(
+        handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0 if len(shown) == len(rows) else 1.06), ncols=3
+    )
+
+
+def _hits_note(lexicon: Lexicon, row: BreakdownRow) -> str:
+    """``60% of 5 hits``: the ratio with the number of hits it rests on (a small number is a weak ratio)."""
+    if row.ratio is None:
+        return "no hits"
+    hits = row.counts.get(lexicon.focus, 0) + row.counts.get(lexicon.versus, 0)
+    return f"{row.ratio:.0%} of {plural(hits, 'hit')}"
+
+
+def _breakdown_for_chart(analysis: Analysis, kind: str) -> tuple[BreakdownRow, ...]:
+    """The speaker or section rows to chart; a clear error when the analysis has none."""
+    if kind == "speakers":
+        rows = analysis.breakdowns.get("speaker")
+        if rows is None:
+            raise ConfigError(None, "no speaker breakdown: analyse with breakdowns=['speaker'] (--by-speaker)")
+        if not any(row.key != NO_SPEAKER for row in rows):
+            raise ConfigError(
+                None,
+                "no speakers found: speakers are named by labels like 'Chair:' or 'Ms Okafor:' "
+                "at the start of a line or paragraph",
+            )
+        return rows
+    rows = analysis.breakdowns.get("section")
+    if rows is None:
+        raise ConfigError(None, "no section breakdown: run with sections (breakdowns=['section'], --by-section)")
+    if not any(row.key != NO_SECTION for row in rows):
+        raise ConfigError(
+            None,
+            "no sections found: a section starts at a Markdown heading, a DOCX heading style "
+            "or a numbered agenda item on its own line",
+        )
+    return rows
+
+
+def _busiest(rows: Sequence[BreakdownRow], limit: int) -> list[BreakdownRow]:
+    """At most ``limit`` rows, those with the most hits, ordered by ratio (highest on top).
+
+    Rows without a ratio, and the rest of the text (no speaker named, before the
+    first heading), come last: they are not a speaker or section to rank.
+    """
+    indexed = list(enumerate(rows))
+    indexed.sort(key=lambda item: (-sum(item[1].counts.values()), item[0]))
+    kept = indexed[:limit]
+    kept.sort(
+        key=lambda item: (
+            item[1].key in (NO_SPEAKER, NO_SECTION),
+            item[1].ratio is None,
+            -(item[1].ratio or 0.0),
+            item[0],
+        )
+    )
+    return [row for _, row in kept]
+
+
+def _breakdown_labels(analysis: Analysis, rows: Sequence[BreakdownRow]) -> list[str]:
+    """Speakers by name; sections with their document's date (or file name), since titles repeat."""
+    dates = {counts.document.path: document_date_label(counts) for counts in analysis.documents}
+    labels = []
+    for row in rows:
+        label = _shorten(row.key)
+        if row.path is not None:
+            where = dates.get(row.path, "undated")
+            label = f"{row.path.name if where == 'undated' else where} · {label}"
+        labels.append(label)
+    return labels
+
+
+def _checked_term_report(analysis: Analysis, report: TermReport | None) -> TermReport:
+    if report is None:
+        raise ConfigError(
+            None, "the terms chart needs a term report: pass term_report=focuscount.terms.term_report(paths, lexicon)"
+        )
+    if report.lexicon.sha256 != analysis.lexicon.sha256:
+        raise ConfigError(
+            None,
+            f"the term report used lexicon '{report.lexicon.name}' ({report.lexicon.short_hash}), "
+            f"the analysis '{analysis.lexicon.name}' ({analysis.lexicon.short_hash}): use the same lexicon",
+        )
+    return report
+
+
+# --- helpers -----------------------------------------------------------------------------------------------------
+
+
+def _segments(points: Sequence[tuple[dt.date, float | None]]) -> Series:
+    segments: Series = []
+    current: list[tuple[dt.date, float]] = []
+    for day, value in points:
+        if value is None:
+            if current:
+                segments.append(current)
+            current = []
+        else:
+            current.append((day, value))
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _ordered_categories(lexicon: Lexicon) -> list[Category]:
+    """Focus first, versus second, then the other categories in file order."""
+    first = [lexicon.category(lexicon.focus), lexicon.category(lexicon.versus)]
+    return first + [c for c in lexicon.categories if c.name not in (lexicon.focus, lexicon.versus)]
+
+
+def _note(axes: Axes, text: str) -> None:
+    axes.text(0.5, 0.5, text, transform=axes.transAxes, ha="center", va="center", fontsize=16, color=MUTED_COLOUR)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
+
+
+def _new_figure() -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    # Constrained layout keeps labels and outside legends in the figure; the bottom band is the source line's.
+    engine = ConstrainedLayoutEngine(h_pad=0.08, w_pad=0.1, rect=(0, SOURCE_BAND, 1, 1 - SOURCE_BAND))
+    figure = Figure(figsize=FIGSIZE, layout=engine)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+@contextlib.contextmanager
+def _styled(kind: str) -> Iterator[None]:
+    import matplotlib
+
+    # A fixed salt per kind makes SVG ids the same on every run (regenerated images do not churn)
+    # and different between kinds (two charts inlined in one HTML page do not share ids).
+    with matplotlib.rc_context({**_STYLE, "svg.hashsalt": f"focuscount-{kind}"}):
+        yield
+
+
+def _format_of(path: Path) -> str:
+    chart_format = CHART_FORMATS.get(path.suffix.lower())
+    if chart_format is None:
+        raise ConfigError(path, f"chart format must be .png, .svg or .pdf, not '{path.suffix or '(no extension)'}'")
+    return chart_format
+
+
+def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: int, title: str) -> None:
+    creator = f"focuscount {__version__} with matplotlib"
+    metadata: dict[str, str | None]
+    if chart_format == "png":
+        metadata = {"Software": creator, "Title": title}
+        figure.savefig(stream, format="png", dpi=dpi, metadata=metadata)
+        return
+    if chart_format == "svg":
+        # No date, so that a regenerated chart is byte for byte the same.
+        metadata = {"Date": None, "Creator": creator, "Title": title}
+    else:
+        metadata = {"CreationDate": None, "Creator": creator, "Producer": creator, "Title": title}
+    figure.savefig(stream, format=chart_format, metadata=metadata)
+
+
+def _write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a temporary file in the same folder and a rename; on any failure, no file is left."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise ConfigError(path, f"cannot write chart ({error.strerror or error})") from error
+    done = False
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        # mkstemp makes the file private (0600); a chart is for sharing, so keep the mode of the
+        # file it replaces, or the usual 0644.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temporary, path)
+        done = True
+    except OSError as error:
+        raise ConfigError(path, f"cannot write chart ({error.strerror or error})") from error
+    finally:
+        if not done:
+            Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,384 @@
+"""The report of examples/ in a real browser: it loads with no console error, makes no network request,
+and shows the chart and the tables; a screenshot and a printed PDF are kept in test-artifacts/.
+
+How: headless Chromium is started with ``--remote-debugging-port=0``; the port it picked is read from the
+``DevToolsActivePort`` file in its fresh profile folder, and the test speaks the DevTools protocol over a
+websocket with the small client below (standard library only).  This is more reliable than scraping
+``--enable-logging`` output, whose console lines vary between Chromium versions and headless modes: the
+protocol reports uncaught exceptions (``Runtime.exceptionThrown``), ``console.error`` calls
+(``Runtime.consoleAPICalled``), browser-side errors such as a blocked or failed resource
+(``Log.entryAdded``) and every request (``Network.requestWillBeSent``) as structured events, and lets the
+test measure the laid-out page (``Runtime.evaluate``) instead of guessing from the DOM text.  A control
+test feeds a deliberately broken page through the same checks, to show that they do catch errors.
+
+One browser serves the module; the whole file takes a few seconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from focuscount.analysis import Analysis
+from focuscount.render.report import render_report
+from focuscount.terms import TermReport
+
+REPO = Path(__file__).resolve().parent.parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+TIMEOUT = 15.0  # seconds for the browser to start or a page to load
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "/usr/bin/chromium"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+CHROMIUM = find_chromium()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed: run `apt-get install chromium`")
+
+
+class DevTools:
+    """A minimal DevTools protocol client: one websocket (RFC 6455, text frames), commands and events."""
+
+    def __init__(self, port: int, path: str) -> None:
+        self.socket = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.socket.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
+        )
+        response = b""
+        while b"\r\n\r\n" not in response:
+            chunk = self.socket.recv(4096)
+            if not chunk:
+                raise ConnectionError("DevTools closed the connection during the handshake")
+            response += chunk
+        head, _, self.buffer = response.partition(b"\r\n\r\n")
+        if not head.startswith(b"HTTP/1.1 101"):
+            raise ConnectionError(head.decode(errors="replace"))
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        """Send a command and wait for its answer; events met meanwhile are kept in :attr:`events`."""
+        self.next_id += 1
+        message: dict[str, Any] = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        self._send(json.dumps(message).encode())
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method: str, timeout: float = TIMEOUT) -> dict[str, Any]:
+        """The first event named ``method`` (met before, or waited for)."""
+        deadline = time.monotonic() + timeout
+        seen = 0
+        while True:
+            for event in self.events[seen:]:
+                if event.get("method") == method:
+                    return event
+            seen = len(self.events)
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {method} within {timeout} s")
+            self.events.append(self._receive())
+
+    def close(self) -> None:
+        self.socket.close()
+
+    def _send(self, payload: bytes) -> None:
+        # A client frame: FIN + text opcode, masked, with a 7-, 16- or 64-bit length.
+        header = bytearray([0x81])
+        if len(payload) < 126:
+            header.append(0x80 | len(payload))
+        elif len(payload) < 1 << 16:
+            header += bytes([0x80 | 126]) + struct.pack(">H", len(payload))
+        else:
+            header += bytes([0x80 | 127]) + struct.pack(">Q", len(payload))
+        mask = os.urandom(4)
+        header += mask
+        self.socket.sendall(bytes(header) + bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload)))
+
+    def _receive(self) -> dict[str, Any]:
+        message = b""
+        while True:
+            first, second = self._read(2)
+            length = second & 0x7F
+            if length == 126:
+                (length,) = struct.unpack(">H", self._read(2))
+            elif length == 127:
+                (length,) = struct.unpack(">Q", self._read(8))
+            mask = self._read(4) if second & 0x80 else b""
+            payload = self._read(length)
+            if mask:
+                payload = bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload))
+            opcode = first & 0x0F
+            if opcode == 0x8:
+                raise ConnectionError("DevTools closed the websocket")
+            if opcode in (0x9, 0xA):  # ping / pong: not part of a message
+                continue
+            message += payload
+            if first & 0x80:
+                return json.loads(message)
+
+    def _read(self, size: int) -> bytes:
+        while len(self.buffer) < size:
+            chunk = self.socket.recv(max(65536, size - len(self.buffer)))
+            if not chunk:
+                raise ConnectionError("DevTools closed the connection")
+            self.buffer += chunk
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
+    """One headless Chromium for the module, with a throwaway profile and no background traffic."""
+    assert CHROMIUM is not None
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    log = (profile.parent / "chromium.log").open("wb")
+    process = subprocess.Popen(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
+            f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1280,2000", "about:blank",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        port, path = wait_for_port(profile / "DevToolsActivePort", process)
+        client = DevTools(port, path)
+        yield client
+        client.close()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+def wait_for_port(file: Path, process: subprocess.Popen[bytes]) -> tuple[int, str]:
+    """The port and browser websocket path Chromium writes once it listens."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"chromium exited with status {process.returncode} before listening")
+        lines = file.read_text().splitlines() if file.exists() else []
+        if len(lines) >= 2:
+            return int(lines[0]), lines[1]
+        time.sleep(0.05)
+    raise TimeoutError("chromium did not open its DevTools port")
+
+
+class Page:
+    """A fresh tab, with the errors and requests it produced."""
+
+    def __init__(self, browser: DevTools, url: str) -> None:
+        self.browser = browser
+        target = browser.call("Target.createTarget", url="about:blank")["targetId"]
+        self.target = target
+        self.session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.call(f"{domain}.enable")
+        self.call("Emulation.setDeviceMetricsOverride", width=1280, height=2000, deviceScaleFactor=1, mobile=False)
+        browser.events.clear()
+        self.call("Page.navigate", url=url)
+        self.wait("Page.loadEventFired")
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        return self.browser.call(method, self.session, **params)
+
+    def wait(self, method: str) -> dict[str, Any]:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            for event in self.browser.events:
+                if event.get("method") == method and event.get("sessionId") == self.session:
+                    return event
+            self.browser.events.append(self.browser._receive())
+        raise TimeoutError(f"no {method} within {TIMEOUT} s")
+
+    def evaluate(self, expression: str) -> Any:
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"])
+        return result["result"].get("value")
+
+    def settle(self) -> None:
+        """Let late events (console messages, failed requests) arrive before they are read."""
+        self.evaluate("new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 100)))")
+
+    def events(self, method: str) -> list[dict[str, Any]]:
+        return [
+            event["params"]
+            for event in self.browser.events
+            if event.get("method") == method and event.get("sessionId") == self.session
+        ]
+
+    def errors(self) -> list[str]:
+        """Uncaught exceptions, console.error/assert calls and browser errors, as text."""
+        found = [
+            event["exceptionDetails"].get("exception", {}).get("description") or event["exceptionDetails"]["text"]
+            for event in self.events("Runtime.exceptionThrown")
+        ]
+        found += [
+            " ".join(str(arg.get("value", arg.get("description", ""))) for arg in event["args"])
+            for event in self.events("Runtime.consoleAPICalled")
+            if event["type"] in ("error", "assert")
+        ]
+        found += [
+            event["entry"]["text"] for event in self.events("Log.entryAdded") if event["entry"]["level"] == "error"
+        ]
+        return found
+
+    def outside_requests(self) -> list[str]:
+        """Requests for anything but the report file itself and inline data."""
+        urls = [event["request"]["url"] for event in self.events("Network.requestWillBeSent")]
+        return [url for url in urls if not url.startswith(("file://", "data:", "about:"))]
+
+    def close(self) -> None:
+        self.browser.call("Target.closeTarget", targetId=self.target)
+
+
+@pytest.fixture(scope="module")
+def report_file(
+    tmp_path_factory: pytest.TempPathFactory, examples_analysis: Analysis, examples_terms: TermReport, examples_evidence
+) -> Path:
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(render_report(examples_analysis, examples_terms, examples_evidence), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def page(browser: DevTools, report_file: Path) -> Iterator[Page]:
+    opened = Page(browser, report_file.as_uri())
+    opened.settle()
+    yield opened
+    opened.close()
+
+
+LAYOUT = """(() => {
+  const box = (element) => {
+    if (!element) return null;
+    const r = element.getBoundingClientRect();
+    // checkVisibility() is false inside a closed <details> (its content is content-visibility: hidden).
+    const shown = element.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    return {width: r.width, height: r.height, top: r.top + scrollY, visible: shown && r.width > 0 && r.height > 0};
+  };
+  const table = (id) => {
+    const element = document.querySelector(`#${id} table`);
+    return {box: box(element), rows: element ? element.tBodies[0].rows.length : 0,
+            first: element ? [...element.tBodies[0].rows[0].cells].map(c => c.textContent) : []};
+  };
+  const svg = document.querySelector("#chart svg");
+  const line = document.querySelector("#chart svg g[id$='ratio-line'] path");
+  return {
+    title: document.title,
+    svg: box(svg),
+    svgTexts: svg ? [...svg.querySelectorAll("text")].map(t => t.textContent) : [],
+    line: box(line),
+    periods: table("periods"),
+    documents: table("documents"),
+    details: document.querySelectorAll("details").length,
+    openDetails: document.querySelectorAll("details[open]").length,
+    evidence: box(document.querySelector("#evidence table")),
+    fonts: document.fonts.status,
+  };
+})()"""
+
+
+def test_report_loads_without_errors_or_network(page: Page) -> None:
+    assert page.errors() == []
+    assert page.outside_requests() == []
+    assert page.evaluate("document.readyState") == "complete"
+
+
+def test_report_shows_the_chart_and_the_tables(page: Page) -> None:
+    layout = page.evaluate(LAYOUT)
+    assert layout["title"] == "Customer-centeredness report"
+    chart = layout["svg"]
+    assert chart["visible"]
+    assert chart["width"] >= 1000  # the chart fills the page width at 1280 px
+    assert chart["height"] == pytest.approx(chart["width"] * 720 / 1280, rel=0.02)  # its 16:9 shape kept
+    assert chart["top"] < 2000  # in the first screenful
+    assert layout["line"]["visible"]  # the ratio line is drawn
+    assert "Customer-centeredness, by meeting" in layout["svgTexts"]
+    assert "Trend +0.22 per year" in layout["svgTexts"]
+    periods, documents = layout["periods"], layout["documents"]
+    assert periods["box"]["visible"]
+    assert periods["rows"] == 14
+    assert periods["first"] == ["2024-01-16", "1", "629", "15", "45", "23.8", "71.5", "0.25"]
+    assert documents["box"]["visible"]
+    assert documents["rows"] == 14
+    assert documents["first"][2:] == ["examples/minutes/2024-01-16-board-minutes.txt", "629", "15", "45", "23.8",
+                                      "71.5", "0.25"]  # fmt: skip
+    assert layout["details"] == 14
+    assert layout["openDetails"] == 0
+    assert not layout["evidence"]["visible"]  # folded on screen
+
+
+def test_screenshot_is_kept_as_an_artifact(page: Page) -> None:
+    page.call("Emulation.setEmulatedMedia", media="screen")
+    data = base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "report-examples.png"
+    shot.write_bytes(data)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert struct.unpack(">II", data[16:24]) == (1280, 2000)
+    assert shot.stat().st_size > 50_000  # a page of charts and tables, not a blank screen
+
+
+def test_printed_report_opens_the_evidence(page: Page) -> None:
+    page.call("Emulation.setEmulatedMedia", media="print")
+    try:
+        layout = page.evaluate(LAYOUT)
+        assert layout["evidence"]["visible"]  # the CSS shows folded evidence on paper
+        assert page.evaluate("getComputedStyle(document.querySelector('mark')).backgroundColor") == "rgba(0, 0, 0, 0)"
+    finally:
+        page.call("Emulation.setEmulatedMedia", media="")
+    pdf = base64.b64decode(page.call("Page.printToPDF", printBackground=False, preferCSSPageSize=True)["data"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "report-examples.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF-")
+    assert page.errors() == []
+
+
+def test_the_checks_catch_a_broken_page(browser: DevTools, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>broken</title></head><body>'
+        '<img src="http://127.0.0.1:9/chart.png" alt="">'
+        '<script>console.error("chart failed"); undefinedFunction();</script></body></html>',
+        encoding="utf-8",
+    )
+    page = Page(browser, broken.as_uri())
+    try:
+        page.settle()
+        errors = page.errors()
+        assert any("chart failed" in error for error in errors)
+        assert any("undefinedFunction is not defined" in error for error in errors)
+        assert page.outside_requests() == ["http://127.0.0.1:9/chart.png"]
+    finally:
+        page.close()
