@@ -22,7 +22,7 @@ from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.matching import LexiconMatcher
 from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
-from focuscount.readers import read_document
+from focuscount.readers import read_document, supported_extensions
 from focuscount.timeline import GROUPINGS, Trend, group, trend
 
 SkipHandler = Callable[[Skipped], None]
@@ -206,7 +206,7 @@ def analyze(
 
 def no_documents_message(skipped: list[Skipped]) -> str:
     if not skipped:
-        return "no documents found: give files or folders of .txt, .md, .pdf, .docx or .pptx files"
+        return f"no documents found: give files or folders of {_formats()} files"
     unreadable = sum(1 for s in skipped if s.kind == UNREADABLE)
     unsupported = len(skipped) - unreadable
     parts = []
@@ -214,4 +214,8 @@ def no_documents_message(skipped: list[Skipped]) -> str:
         parts.append(f"{unreadable} unreadable")
     if unsupported:
         parts.append(f"{unsupported} of an unsupported format")
-    return f"no readable document ({', '.join(parts)}); focuscount reads .txt, .md, .pdf, .docx and .pptx"
+    return f"no readable document ({', '.join(parts)}); focuscount reads {_formats()}"
+
+
+def _formats() -> str:
+    return ", ".join(supported_extensions())

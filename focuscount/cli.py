@@ -187,9 +187,10 @@ def run_analysis(run: Any, by: str | None = None, breakdowns: tuple[str, ...] = 
 def cli() -> None:
     """Count customer-oriented against institution-oriented language in minutes and talks.
 
-    Reads .txt, .md, .pdf, .docx and .pptx files (folders are searched recursively),
-    counts each lexicon category and reports the customer-centeredness ratio
-    focus / (focus + versus) per document, per meeting and over time.
+    Reads minutes, agendas, transcripts and slides (.txt .md .pdf .docx .pptx .html
+    .odt .odp .rtf .vtt .srt; folders are searched recursively), counts each lexicon
+    category and reports the customer-centeredness ratio focus / (focus + versus)
+    per document, per meeting and over time, with the evidence behind every count.
     """
 
 

@@ -134,3 +134,25 @@ def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:
         ("Chair", "5", "1.0"),
         (NO_SPEAKER, "4", ""),
     ]
+
+
+FIXTURES = EXAMPLES.parent / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("meeting.vtt", "speaker", [("Chair", 6, 1, 1), ("Ms Okafor", 5, 0, 2), ("Director", 4, 1, 0), (NO_SPEAKER, 7, 1, 0)]),
+        ("meeting.srt", "speaker", [("Chair", 17, 1, 0), ("Director", 10, 1, 1), (NO_SPEAKER, 6, 0, 0)]),
+        ("minutes.html", "speaker", [("Director", 9, 1, 1), ("Chair", 7, 1, 0), (NO_SPEAKER, 29, 0, 2)]),
+        ("full.rtf", "speaker", [("Director", 5, 1, 0), (NO_SPEAKER, 51, 7, 1)]),
+        ("full.odt", "speaker", [("Chair", 4, 0, 0), (NO_SPEAKER, 62, 8, 5)]),
+        ("minutes.html", "section", [("Library board meeting", 14, 0, 0), ("1. Opening", 18, 2, 1), ("2. Budget", 13, 0, 2)]),
+        ("deck.odp", "slide", [("slide 1", 6, 0, 1), ("slide 2", 9, 3, 0), ("slide 2 (notes)", 6, 1, 0), ("slide 3", 9, 0, 3)]),
+    ],
+)
+def test_breakdowns_on_every_kind_of_file(name: str, kind: str, expected: list[tuple[str, int, int, int]]) -> None:
+    result = focuscount.analyze([FIXTURES / name], breakdowns=[kind])
+    rows = [(r.key, r.words, r.counts["customer"], r.counts["institution"]) for r in result.breakdowns[kind]]
+    assert rows == expected
+    assert sum(row[1] for row in rows) == result.words

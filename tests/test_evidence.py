@@ -152,7 +152,7 @@ def test_cli_negative_context_is_a_usage_error(folder: Path) -> None:
     assert run("explain", folder, "--context", "-1")[0] == 2
 
 
-@pytest.mark.parametrize("suffix", ["txt", "md", "docx", "pdf", "pptx"])
+@pytest.mark.parametrize("suffix", ["txt", "md", "docx", "pdf", "pptx", "html", "odt", "odp", "rtf", "vtt", "srt"])
 def test_explain_works_on_every_format(suffix: str) -> None:
     code, out, _ = run("explain", FIXTURES / f"same_text.{suffix}", "-f", "json")
     assert code == 0

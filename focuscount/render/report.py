@@ -282,14 +282,19 @@ def _table(rows: list[dict[str, object]]) -> str:
     if not rows:
         return ""
     keys = list(rows[0])
-    classes = {
-        key: ' class="num"' if key not in TEXT_COLUMNS else ' class="path"' if key == "Document" else "" for key in keys
-    }
+    classes = {key: _cell_class(key) for key in keys}
     head = "".join(f'<th scope="col"{classes[key]}>{_e(key)}</th>' for key in keys)
     body = "\n".join(
         "<tr>" + "".join(f"<td{classes[key]}>{_e(str(row[key]))}</td>" for key in keys) + "</tr>" for row in rows
     )
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>'
+
+
+def _cell_class(column: str) -> str:
+    """Numbers line up on the right; a path never breaks across lines."""
+    if column not in TEXT_COLUMNS:
+        return ' class="num"'
+    return ' class="path"' if column == "Document" else ""
 
 
 def _tile(label: str, value: str, note: str) -> str:
