@@ -116,6 +116,26 @@ def iter_document_counts(
         yield _count_one(item, matcher, dates, date_order, context_words, unmatched)
 
 
+def counted_documents(
+    items: Iterable[DocumentCounts | Skipped], skipped: list[Skipped], on_skip: SkipHandler | None = None
+) -> Iterator[DocumentCounts]:
+    """The documents of a stream; skipped files go to ``skipped`` (and ``on_skip``) as they come.
+
+    Raises :class:`NoDocumentsError` at the end when no document was read at all.
+    """
+    read = 0
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            if on_skip is not None:
+                on_skip(item)
+            continue
+        read += 1
+        yield item
+    if read == 0:
+        raise NoDocumentsError(no_documents_message(skipped))
+
+
 def _count_one(
     candidate: Candidate,
     matcher: LexiconMatcher,
@@ -169,12 +189,7 @@ def analyze(
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
     stream = iter_document_counts(paths, lexicon, dates=dates, date_order=date_order, model=model, exclude=exclude)
-    for item in stream:
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            if on_skip is not None:
-                on_skip(item)
-            continue
+    for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:
             on_document(item)
         if kinds:
@@ -182,8 +197,6 @@ def analyze(
                 kind: document_breakdown(item, kind, lexicon.focus, lexicon.versus) for kind in kinds
             }
         documents.append(item.without_evidence())
-    if not documents:
-        raise NoDocumentsError(no_documents_message(skipped))
     documents.sort(key=lambda c: (c.document.date is None, c.document.date or dt.date.min, str(c.document.path)))
     periods = tuple(group(documents, by, lexicon.focus, lexicon.versus))
     breakdown_rows: dict[str, tuple[BreakdownRow, ...]] = {}

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.analysis import iter_document_counts, no_documents_message
+from focuscount.analysis import counted_documents, iter_document_counts
 from focuscount.counting import DEFAULT_CONTEXT_WORDS
 from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
-from focuscount.errors import ConfigError, NoDocumentsError
+from focuscount.errors import ConfigError
 from focuscount.lexicon import IGNORE, Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, Hit
 
@@ -68,25 +68,16 @@ def iter_evidence(
         raise ConfigError(None, f"--context must be 0 or more words, not {context_words}")
     wanted_categories = set(categories)
     wanted_terms = {term.lower() for term in terms}
-    read = 0
-    skipped: list[Skipped] = []
-    for item in iter_document_counts(
+    stream = iter_document_counts(
         paths, lexicon, dates=dates, date_order=date_order, model=model, context_words=context_words, exclude=exclude
-    ):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            if on_skip is not None:
-                on_skip(item)
-            continue
-        read += 1
+    )
+    for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):
             if wanted_categories and hit.category not in wanted_categories:
                 continue
             if wanted_terms and hit.term.lower() not in wanted_terms:
                 continue
             yield Evidence(item.document.path, item.document.format, hit)
-    if read == 0:
-        raise NoDocumentsError(no_documents_message(skipped))
 
 
 def _hits(counts: DocumentCounts, include_ignored: bool) -> list[Hit]:

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.analysis import iter_document_counts, no_documents_message
+from focuscount.analysis import counted_documents, iter_document_counts
 from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
-from focuscount.errors import ConfigError, NoDocumentsError
+from focuscount.errors import ConfigError
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.nlp import get_pipeline
 
@@ -61,21 +61,15 @@ def term_report(
     missed: Counter[str] = Counter()
     documents = words = 0
     skipped: list[Skipped] = []
-    for item in iter_document_counts(
+    stream = iter_document_counts(
         paths, lexicon, dates=dates, date_order=date_order, model=model, unmatched=unmatched, exclude=exclude
-    ):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            if on_skip is not None:
-                on_skip(item)
-            continue
+    )
+    for item in counted_documents(stream, skipped, on_skip):
         documents += 1
         words += item.words
         for category, counts in item.term_counts.items():
             per_category[category].update(counts)
         missed.update(item.unmatched)
-    if documents == 0:
-        raise NoDocumentsError(no_documents_message(skipped))
     totals = {name: sum(counter.values()) for name, counter in per_category.items()}
     words_by_lemma = _by_lemma(missed, get_pipeline(lexicon.language, model).lemma)
     tops = {

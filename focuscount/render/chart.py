@@ -130,7 +130,7 @@ def render_chart(
         raise ConfigError(path, f"cannot write chart: folder {folder} does not exist")
     with _styled(kind):
         figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
-        _write_atomic(path, lambda stream: _save(figure, stream, chart_format, dpi, title or figure_title(figure)))
+        _write_atomic(path, lambda stream: _save(figure, stream, chart_format, dpi))
     return path
 
 
@@ -145,7 +145,7 @@ def chart_svg(
     with _styled(kind):
         figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
         buffer = io.BytesIO()
-        _save(figure, buffer, "svg", DEFAULT_DPI, title or figure_title(figure))
+        _save(figure, buffer, "svg", DEFAULT_DPI)
     return buffer.getvalue().decode("utf-8")
 
 
@@ -253,12 +253,6 @@ def largest_marker_area(periods: int) -> float:
     """
     spacing = PLOT_WIDTH / max(periods, 1)
     return max(36.0, min(MAX_MARKER_AREA, (0.9 * spacing) ** 2))
-
-
-def figure_title(figure: Figure) -> str:
-    """The text of a chart's title."""
-    title = getattr(figure, "_suptitle", None)
-    return title.get_text() if title is not None else ""
 
 
 # --- drawing over time -------------------------------------------------------------------------------------------
@@ -434,6 +428,7 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
             fontweight="bold",
         )
         axes.set_xlabel("Hits")
+        axes.set_ylabel("Term" if axes is panels[0] else "")
         axes.grid(axis="x")
         axes.tick_params(axis="y", length=0)
         axes.spines["left"].set_visible(False)
@@ -479,6 +474,7 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     axes.set_xlim(0, 1)
     axes.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     axes.set_xlabel(f"Share of hits: {lexicon.focus} / ({lexicon.focus} + {lexicon.versus})")
+    axes.set_ylabel("Speaker" if kind == "speakers" else "Section (document date · heading)")
     if len(shown) < len(rows):
         noun = "speakers" if kind == "speakers" else "sections"
         axes.set_title(f"The {len(shown)} {noun} with the most hits, of {len(rows)}", loc="left", color=MUTED_COLOUR)
@@ -628,8 +624,9 @@ def _format_of(path: Path) -> str:
     return chart_format
 
 
-def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: int, title: str) -> None:
+def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: int) -> None:
     creator = f"focuscount {__version__} with matplotlib"
+    title = figure.get_suptitle()
     metadata: dict[str, str | None]
     if chart_format == "png":
         metadata = {"Software": creator, "Title": title}
