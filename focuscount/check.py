@@ -260,16 +260,7 @@ def check_run(
         regression = Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE})
         rules = (*rules, regression)
     lexicon = load_lexicon(run.lexicon)
-    analysis = analyze(
-        run.paths,
-        lexicon,
-        by=settings.by,
-        dates=run.dates,
-        date_order=run.date_order,
-        model=run.model,
-        exclude=run.exclude,
-        on_skip=on_skip,
-    )
+    analysis = analyze(run.paths, lexicon, by=settings.by, on_skip=on_skip, **run.reading())
     found = None
     if regression is not None:
         found = _baseline_for(run, lexicon, regression, baseline, baseline_ref)

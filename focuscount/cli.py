@@ -170,13 +170,10 @@ def run_analysis(run: Any, by: str | None = None, breakdowns: tuple[str, ...] = 
             run.paths,
             run.lexicon,
             by=by or run.settings.by,
-            dates=run.dates,
-            date_order=run.date_order,
-            model=run.model,
             breakdowns=breakdowns,
-            exclude=run.exclude,
             on_skip=on_skip,
             on_document=on_document,
+            **run.reading(),
         )
     finally:
         progress.close()
@@ -256,7 +253,6 @@ def explain(
 
     Matched words are bold on a terminal and marked [[like this]] otherwise.
     """
-    from focuscount.dating import DatesManifest
     from focuscount.evidence import iter_evidence
     from focuscount.lexicon import load_lexicon
     from focuscount.render import evidence as render
@@ -270,11 +266,8 @@ def explain(
             terms=terms,
             include_ignored=ignored,
             context_words=context_words,
-            dates=DatesManifest.load(run.dates) if run.dates else None,
-            date_order=run.date_order,
-            model=run.model,
-            exclude=run.exclude,
             on_skip=warn_unreadable,
+            **run.reading(),
         )
     )
     if output_format == "json":
@@ -301,7 +294,6 @@ def explain(
 @output_options(TERMS_FORMATS)
 def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path | None) -> None:
     """List the most frequent matched terms per category, with counts and share of the category."""
-    from focuscount.dating import DatesManifest
     from focuscount.render import evidence as render
     from focuscount.terms import term_report
 
@@ -310,11 +302,8 @@ def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path 
         run.lexicon,
         top=top,
         unmatched=unmatched,
-        dates=DatesManifest.load(run.dates) if run.dates else None,
-        date_order=run.date_order,
-        model=run.model,
-        exclude=run.exclude,
         on_skip=warn_unreadable,
+        **run.reading(),
     )
     renderers = {"table": render.render_terms_table, "json": render.render_terms_json, "csv": render.render_terms_csv}
     emit(renderers[output_format](report), output)

@@ -285,6 +285,17 @@ class RunOptions:
     exclude: tuple[str, ...]
     settings: Settings
 
+    def reading(self) -> dict[str, Any]:
+        """How to read the documents, as keyword arguments for the library's corpus functions."""
+        from focuscount.dating import DatesManifest
+
+        return {
+            "dates": DatesManifest.load(self.dates) if self.dates else None,
+            "date_order": self.date_order,
+            "model": self.model,
+            "exclude": self.exclude,
+        }
+
 
 def run_options(
     settings: Settings,

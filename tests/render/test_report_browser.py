@@ -88,19 +88,6 @@ class DevTools:
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def wait_for(self, method: str, timeout: float = TIMEOUT) -> dict[str, Any]:
-        """The first event named ``method`` (met before, or waited for)."""
-        deadline = time.monotonic() + timeout
-        seen = 0
-        while True:
-            for event in self.events[seen:]:
-                if event.get("method") == method:
-                    return event
-            seen = len(self.events)
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no {method} within {timeout} s")
-            self.events.append(self._receive())
-
     def close(self) -> None:
         self.socket.close()
 
