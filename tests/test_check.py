@@ -88,7 +88,7 @@ def test_document_without_hits_cannot_pass_min_ratio(project: Path) -> None:
     configure(project, "min_ratio = { per_document = 0.1 }\n")
     code, out, _ = run("-f", "line")
     assert code == 1
-    assert "docs/empty.md:1:1:min_ratio:error: no customer or institution hits: the ratio cannot be judged (minimum 0.10)" in out
+    assert "docs/empty.md:1:1:min_ratio:no customer or institution hits: the ratio cannot be judged (minimum 0.10)" in out
 
 
 def test_line_format(project: Path) -> None:
@@ -96,7 +96,7 @@ def test_line_format(project: Path) -> None:
     code, out, _ = run("--format", "line")
     assert code == 1
     assert out == (
-        "docs/plan.md:1:1:min_ratio:error: ratio 0.00 is below the minimum 0.40 "
+        "docs/plan.md:1:1:min_ratio:ratio 0.00 is below the minimum 0.40 "
         "(library 2, administration 1, resource 1)\n"
     )
 

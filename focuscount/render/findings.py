@@ -56,8 +56,9 @@ def _location(finding: Finding) -> str:
 
 
 def render_line(result: CheckResult) -> str:
-    """``path:line:col:rule:message`` per finding (vale's line format)."""
-    return "".join(f"{_location(f)}:{f.line}:{f.column}:{f.rule}:{f.severity}: {f.message}\n" for f in result.findings)
+    """``path:line:col:rule:message`` per finding (vale's line format; errors first, then warnings)."""
+    ordered = sorted(result.findings, key=lambda f: f.severity != "error")
+    return "".join(f"{_location(f)}:{f.line}:{f.column}:{f.rule}:{f.message}\n" for f in ordered)
 
 
 def _finding_record(finding: Finding) -> dict[str, object]:
