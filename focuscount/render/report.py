@@ -30,6 +30,7 @@ from focuscount.render.rows import (
     plural,
     summary_line,
 )
+from focuscount.render.table import NO_BREAKDOWN
 from focuscount.terms import TermReport
 
 # Columns read as text (left-aligned); all others are numbers (right-aligned), as in the terminal tables.
@@ -38,12 +39,6 @@ TEXT_COLUMNS = frozenset({"Date", "Source", "Document", "Period", "Speaker", "Se
 # Stand-ins for <mark> and </mark> while the keyword-in-context line is escaped: private-use
 # characters, which no reader produces.  A text that holds them anyway falls back to escaping each part.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-
-_NO_BREAKDOWN = {
-    "speaker": "No speaker labels found (a speaker is named by a label such as 'Chair:' at the start of a line).",
-    "section": "No sections found.",
-    "slide": "No slides: the slide breakdown reports on .pptx and .odp decks.",
-}
 
 
 def render_report(
@@ -165,7 +160,7 @@ def _breakdown(analysis: Analysis, kind: str) -> str:
     rows = analysis.breakdowns.get(kind, ())
     heading = f"<h2>{_e(BREAKDOWN_TITLES.get(kind, kind.capitalize()))} ({len(rows)})</h2>"
     if not rows:
-        return f'<section id="{_e(kind)}s">\n{heading}\n<p>{_e(_NO_BREAKDOWN.get(kind, "None found."))}</p>\n</section>'
+        return f'<section id="{_e(kind)}s">\n{heading}\n<p>{_e(NO_BREAKDOWN.get(kind, "None found."))}</p>\n</section>'
     chart = ""
     if kind in ("speaker", "section"):
         chart = _optional_chart(analysis, f"{kind}s")

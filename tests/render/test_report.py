@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import shutil
@@ -324,3 +325,15 @@ def test_inline_svg_drops_the_prolog_and_prefixes_ids() -> None:
     )
     with pytest.raises(ValueError, match="not an SVG"):
         inline_svg("<html></html>", "x", "k")
+
+
+def test_a_report_of_gaps_empty_breakdowns_and_no_hits(gap_analysis: Analysis) -> None:
+    analysis = dataclasses.replace(gap_analysis, breakdowns={"speaker": (), "slide": ()})
+    page = render_report(analysis, None, {})
+    assert f"<tr>{cells('2024-02', 1, 300, 0, 0, '0.0', '0.0', '—')}</tr>" in page  # no ratio: —, never 0
+    assert "<h2>Speakers (0)</h2>\n<p>No speaker labels found" in page
+    assert "<h2>Slides (0)</h2>\n<p>No slides:" in page
+    assert '<section id="evidence">\n<h2>Evidence</h2>\n<p>No hits.</p>' in page
+    assert "<li>minutes/undated-4.txt</li>" in page
+    assert page.count("<svg ") == 1  # the ratio chart; no speaker chart without speakers
+    assert outline(page).errors == []
