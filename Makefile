@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint examples fixtures bench clean
+.PHONY: demo test lint examples fixtures charts browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,18 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/focuscount analyze examples/
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/python -m pytest
+
+# The report test renders the HTML report in headless Chromium (Debian's package).
+# Installed here where missing and possible (root with apt-get); otherwise that test is skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium for the report's browser test"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not installed and cannot be installed here: the browser test will be skipped"; fi; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check focuscount tests tools bench
@@ -31,6 +40,14 @@ examples: $(STAMP)
 
 fixtures: $(STAMP)
 	$(BIN)/python tests/fixtures/make_fixtures.py
+
+# The chart images shown in the README, drawn from examples/.
+charts: $(STAMP)
+	mkdir -p docs/images
+	for kind in ratio counts terms speakers sections; do \
+	  $(BIN)/focuscount chart examples/ --kind $$kind --dpi 100 --output docs/images/$$kind.png || exit 1; \
+	done
+	$(BIN)/focuscount report examples/ --output docs/example-report.html
 
 bench: $(STAMP)
 	$(BIN)/python bench/benchmark.py

@@ -164,13 +164,16 @@ def analyze(
     model: str | None = None,
     breakdowns: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    context_words: int = DEFAULT_CONTEXT_WORDS,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
     """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
 
     ``breakdowns`` names any of ``speaker``, ``section``, ``slide`` to report too;
-    files in folders that match an ``exclude`` glob are left out.
+    files in folders that match an ``exclude`` glob are left out.  ``on_document``
+    sees each document's counts with its hits (``context_words`` either side) before
+    they are dropped.
     Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
     and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
     no file could be read at all.
@@ -188,7 +191,9 @@ def analyze(
     documents: list[DocumentCounts] = []
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
-    stream = iter_document_counts(paths, lexicon, dates=dates, date_order=date_order, model=model, exclude=exclude)
+    stream = iter_document_counts(
+        paths, lexicon, dates=dates, date_order=date_order, model=model, exclude=exclude, context_words=context_words
+    )
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:
             on_document(item)

@@ -22,6 +22,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("table", "json", "csv", "markdown")
 EXPLAIN_FORMATS = TERMS_FORMATS = ("table", "json", "csv")
 CHECK_FORMATS = ("text", "line", "json", "github", "junit")
+CHART_KINDS = ("ratio", "counts", "terms", "speakers", "sections")
 GROUPINGS = ("meeting", "month", "quarter", "year")
 
 
@@ -150,8 +151,17 @@ def emit(text: str, output: Path | None) -> None:
     click.echo(f"focuscount: wrote {output}", err=True)
 
 
-def run_analysis(run: Any, by: str | None = None, breakdowns: tuple[str, ...] = ()) -> Any:
-    """``analyze`` over ``run`` with warnings and a progress bar on stderr."""
+def run_analysis(
+    run: Any,
+    by: str | None = None,
+    breakdowns: tuple[str, ...] = (),
+    each_document: Callable[[Any], None] | None = None,
+    context_words: int = 8,
+) -> Any:
+    """``analyze`` over ``run`` with warnings and a progress bar on stderr.
+
+    ``each_document`` sees every document's counts, hits included, as it is read.
+    """
     from focuscount.analysis import analyze
 
     progress = progress_for(run.paths, run.exclude)
@@ -164,6 +174,8 @@ def run_analysis(run: Any, by: str | None = None, breakdowns: tuple[str, ...] = 
         progress.advance()
         if counts.document.date_note:
             warn(f"{counts.document.path}: {counts.document.date_note}")
+        if each_document is not None:
+            each_document(counts)
 
     try:
         return analyze(
@@ -171,6 +183,7 @@ def run_analysis(run: Any, by: str | None = None, breakdowns: tuple[str, ...] = 
             run.lexicon,
             by=by or run.settings.by,
             breakdowns=breakdowns,
+            context_words=context_words,
             on_skip=on_skip,
             on_document=on_document,
             **run.reading(),
@@ -202,6 +215,10 @@ def cli() -> None:
 @click.option("--by-section", is_flag=True, help="Also report per section (agenda item or heading) of each document.")
 @click.option("--by-slide", is_flag=True, help="Also report per slide of each deck (speaker notes apart).")
 @output_options(FORMATS)
+@click.option(
+    "--chart", "chart_path", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+    help="Also draw the ratio chart into FILE (.png, .svg or .pdf).",
+)  # fmt: skip
 def analyze(
     run: Any,
     by: str | None,
@@ -210,6 +227,7 @@ def analyze(
     by_slide: bool,
     output_format: str,
     output: Path | None,
+    chart_path: Path | None,
 ) -> None:
     """Report the ratio per document, per period and its trend over time.
 
@@ -219,9 +237,76 @@ def analyze(
     """
     from focuscount.render import renderer
 
+    if chart_path is not None:
+        from focuscount.render.chart import chart_format
+
+        chart_format(chart_path)  # a wrong extension fails before the reading, not after
     wanted = (("speaker", by_speaker), ("section", by_section), ("slide", by_slide))
     result = run_analysis(run, by, tuple(kind for kind, flag in wanted if flag))
     emit(renderer(output_format)(result), output)
+    if chart_path is not None:
+        from focuscount.render.chart import render_chart
+
+        render_chart(result, chart_path)
+        click.echo(f"focuscount: wrote {chart_path}", err=True)
+
+
+@cli.command()
+@corpus_options
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+    help="The chart file; its extension picks the format: .png, .svg or .pdf.",
+)  # fmt: skip
+@click.option(
+    "--kind", "-k", type=click.Choice(CHART_KINDS), default="ratio", show_default=True,
+    help="ratio: the ratio over time with hits per 1,000 words beneath; counts: hits per 1,000 words alone; "
+    "terms: top terms per category; speakers, sections: the ratio per speaker or section.",
+)  # fmt: skip
+@click.option("--by", type=click.Choice(GROUPINGS), help="One point per meeting, month, quarter or year.")
+@click.option("--title", help="The chart's title (a clear default names what is shown).")
+@click.option(
+    "--dpi", type=click.IntRange(min=30, max=1200), default=200, show_default=True,
+    help="Dots per inch of a .png (the figure is 12.8 × 7.2 inches).",
+)  # fmt: skip
+def chart(run: Any, output: Path, kind: str, by: str | None, title: str | None, dpi: int) -> None:
+    """Draw a chart for slides and reports: the ratio over time, counts, top terms, speakers or sections."""
+    from focuscount.render.chart import chart_format, render_chart
+    from focuscount.terms import term_report_from
+
+    chart_format(output)
+    breakdowns = {"speakers": ("speaker",), "sections": ("section",)}.get(kind, ())
+    result = run_analysis(run, by, breakdowns)
+    terms = term_report_from(result) if kind == "terms" else None
+    render_chart(result, output, kind=kind, title=title, dpi=dpi, term_report=terms)
+    click.echo(f"focuscount: wrote {output}", err=True)
+
+
+@cli.command()
+@corpus_options
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.html",
+    help="Write the report to FILE.html (atomically) instead of standard output.",
+)  # fmt: skip
+@click.option("--by", type=click.Choice(GROUPINGS), help="One period per meeting, month, quarter or year.")
+@click.option("--title", help="The report's title.")
+@click.option(
+    "--context", "-C", "context_words", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
+    help="Words of context either side of each hit in the evidence section.",
+)  # fmt: skip
+def report(run: Any, output: Path | None, by: str | None, title: str | None, context_words: int) -> None:
+    """Write one self-contained HTML report: summary, charts, tables, top terms and the evidence."""
+    from focuscount.evidence import Evidence
+    from focuscount.render.report import render_report
+    from focuscount.terms import term_report_from
+
+    evidence: dict[Path, list[Any]] = {}
+
+    def keep_evidence(counts: Any) -> None:
+        document = counts.document
+        evidence[document.path] = [Evidence(document.path, document.format, hit) for hit in counts.hits]
+
+    result = run_analysis(run, by, ("speaker", "section"), keep_evidence, context_words)
+    emit(render_report(result, term_report_from(result), evidence, title=title), output)
 
 
 @cli.command()
@@ -346,9 +431,7 @@ def check(
             unreadable.append(skipped)
         warn_unreadable(skipped)
 
-    result = check_run(
-        run, min_ratio=min_ratio, baseline=baseline, baseline_ref=baseline_ref, on_skip=on_unreadable
-    )
+    result = check_run(run, min_ratio=min_ratio, baseline=baseline, baseline_ref=baseline_ref, on_skip=on_unreadable)
     emit(render_findings(result, output_format), output)
     if output_format == "github":
         _append_step_summary(github_summary(result))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.analysis import counted_documents, iter_document_counts
+from focuscount.analysis import Analysis, counted_documents, iter_document_counts
 from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError
@@ -70,23 +70,46 @@ def term_report(
         for category, counts in item.term_counts.items():
             per_category[category].update(counts)
         missed.update(item.unmatched)
-    totals = {name: sum(counter.values()) for name, counter in per_category.items()}
     words_by_lemma = _by_lemma(missed, get_pipeline(lexicon.language, model).lemma)
+    return _report(
+        lexicon,
+        per_category,
+        documents,
+        words,
+        top,
+        tuple(TermCount("unmatched", word, n, None) for word, n in _most_common(words_by_lemma, top))
+        if unmatched
+        else None,
+        tuple(skipped),
+    )
+
+
+def term_report_from(analysis: Analysis, top: int = DEFAULT_TOP) -> TermReport:
+    """The top terms of an analysis already made (no second reading; no unmatched words)."""
+    per_category: dict[str, Counter[str]] = {name: Counter() for name in analysis.lexicon.category_names}
+    for counts in analysis.documents:
+        for category, terms in counts.term_counts.items():
+            per_category[category].update(terms)
+    return _report(
+        analysis.lexicon, per_category, len(analysis.documents), analysis.words, top, None, analysis.skipped
+    )
+
+
+def _report(
+    lexicon: Lexicon,
+    per_category: dict[str, Counter[str]],
+    documents: int,
+    words: int,
+    top: int,
+    unmatched: tuple[TermCount, ...] | None,
+    skipped: tuple[Skipped, ...],
+) -> TermReport:
+    totals = {name: sum(counter.values()) for name, counter in per_category.items()}
     tops = {
         name: tuple(TermCount(name, term, count, count / totals[name]) for term, count in _most_common(counter, top))
         for name, counter in per_category.items()
     }
-    return TermReport(
-        lexicon=lexicon,
-        documents=documents,
-        words=words,
-        totals=totals,
-        top=tops,
-        unmatched=tuple(TermCount("unmatched", word, n, None) for word, n in _most_common(words_by_lemma, top))
-        if unmatched
-        else None,
-        skipped=tuple(skipped),
-    )
+    return TermReport(lexicon, documents, words, totals, tops, unmatched, skipped)
 
 
 def _by_lemma(words: Counter[str], lemma: Callable[[str], str]) -> Counter[str]:

@@ -18,9 +18,7 @@ import contextlib
 import datetime as dt
 import io
 import math
-import os
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -29,6 +27,7 @@ from focuscount.analysis import Analysis
 from focuscount.breakdown import NO_SECTION, NO_SPEAKER, BreakdownRow
 from focuscount.errors import ConfigError
 from focuscount.lexicon import Category, Lexicon
+from focuscount.output import write_atomic_with
 from focuscount.render.rows import document_date_label, plural
 from focuscount.terms import TermReport
 from focuscount.timeline import midpoint
@@ -122,7 +121,7 @@ def render_chart(
     missing data.
     """
     path = Path(path)
-    chart_format = _format_of(path)
+    file_format = chart_format(path)
     if dpi <= 0:
         raise ConfigError(path, f"chart dpi must be a positive number, not {dpi}")
     folder = path.parent if str(path.parent) else Path(".")
@@ -130,7 +129,7 @@ def render_chart(
         raise ConfigError(path, f"cannot write chart: folder {folder} does not exist")
     with _styled(kind):
         figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
-        _write_atomic(path, lambda stream: _save(figure, stream, chart_format, dpi))
+        write_atomic_with(path, lambda stream: _save(figure, stream, file_format, dpi), "chart")
     return path
 
 
@@ -617,11 +616,12 @@ def _styled(kind: str) -> Iterator[None]:
         yield
 
 
-def _format_of(path: Path) -> str:
-    chart_format = CHART_FORMATS.get(path.suffix.lower())
-    if chart_format is None:
+def chart_format(path: Path) -> str:
+    """The chart format for ``path``'s extension (png, svg, pdf), or a :class:`ConfigError`."""
+    found = CHART_FORMATS.get(path.suffix.lower())
+    if found is None:
         raise ConfigError(path, f"chart format must be .png, .svg or .pdf, not '{path.suffix or '(no extension)'}'")
-    return chart_format
+    return found
 
 
 def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: int) -> None:
@@ -638,26 +638,3 @@ def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: int) -> Non
     else:
         metadata = {"CreationDate": None, "Creator": creator, "Producer": creator, "Title": title}
     figure.savefig(stream, format=chart_format, metadata=metadata)
-
-
-def _write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write through a temporary file in the same folder and a rename; on any failure, no file is left."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ConfigError(path, f"cannot write chart ({error.strerror or error})") from error
-    done = False
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        # mkstemp makes the file private (0600); a chart is for sharing, so keep the mode of the
-        # file it replaces, or the usual 0644.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
-        done = True
-    except OSError as error:
-        raise ConfigError(path, f"cannot write chart ({error.strerror or error})") from error
-    finally:
-        if not done:
-            Path(temporary).unlink(missing_ok=True)

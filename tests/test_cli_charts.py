@@ -1,0 +1,106 @@
+"""The chart and report commands, and analyze --chart, through the CLI on the example corpus."""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import EXAMPLES, REPO
+
+from focuscount.cli import cli
+
+HEADERS = {".png": b"\x89PNG\r\n\x1a\n", ".pdf": b"%PDF-"}
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(arg) for arg in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data.startswith(HEADERS[".png"])
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("kind", ["ratio", "counts", "terms", "speakers", "sections"])
+def test_every_kind_as_svg_with_title_and_source(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / f"{kind}.svg"
+    code, out, err = run("chart", EXAMPLES, "--kind", kind, "-o", target)
+    assert (code, out, err) == (0, "", f"focuscount: wrote {target}\n")
+    svg = target.read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "Source: focuscount 0.1.0 · lexicon library" in svg
+    assert "14 documents" in svg
+
+
+def test_png_follows_dpi_and_title(tmp_path: Path) -> None:
+    target = tmp_path / "ratio.png"
+    assert run("chart", EXAMPLES, "-o", target, "--dpi", "100", "--title", "Board talk, 2024–2025")[0] == 0
+    assert png_size(target) == (1280, 720)
+    svg_target = tmp_path / "ratio.svg"
+    run("chart", EXAMPLES, "-o", svg_target, "--title", "Board talk, 2024–2025", "--by", "quarter")
+    svg = svg_target.read_text(encoding="utf-8")
+    assert "Board talk, 2024–2025" in svg
+    assert "Trend +0.22 per year" in svg
+
+
+def test_pdf_chart(tmp_path: Path) -> None:
+    target = tmp_path / "ratio.pdf"
+    assert run("chart", EXAMPLES / "minutes", "-o", target)[0] == 0
+    assert target.read_bytes().startswith(HEADERS[".pdf"])
+
+
+def test_analyze_also_draws_the_chart(tmp_path: Path) -> None:
+    target = tmp_path / "trend.png"
+    code, out, err = run("analyze", EXAMPLES, "--chart", target, "-f", "csv")
+    assert code == 0
+    assert out.startswith("row,label,path")
+    assert err == f"focuscount: wrote {target}\n"
+    assert png_size(target) == (2560, 1440)
+
+
+def test_wrong_extension_fails_before_reading(tmp_path: Path) -> None:
+    code, out, err = run("chart", EXAMPLES, "-o", tmp_path / "chart.gif")
+    assert code == 2
+    assert "chart format must be .png, .svg or .pdf, not '.gif'" in err
+    code, out, err = run("analyze", EXAMPLES, "--chart", tmp_path / "chart.jpg")
+    assert (code, out) == (2, "")
+
+
+def test_speakers_chart_without_speakers_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run("chart", EXAMPLES / "talks", "--kind", "speakers", "-o", tmp_path / "s.png")
+    assert code == 2
+    assert "no speakers found" in err
+    assert not (tmp_path / "s.png").exists()
+
+
+def test_report_is_one_self_contained_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    code, out, err = run("report", EXAMPLES, "-o", target, "--title", "Alderbrook board, two years")
+    assert (code, out, err) == (0, "", f"focuscount: wrote {target}\n")
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<title>Alderbrook board, two years</title>" in html
+    assert not re.search(r"""(src|href)=["']https?://""", html)
+    assert "<link" not in html
+    assert html.count("<svg") >= 3  # ratio, speakers, sections
+    assert html.count("<details") == 14
+    assert "Trend: +0.218 per year (rising) over 14 periods, 2024-01-16 to 2025-11-18" in html
+    assert "<mark" in html
+
+
+def test_report_to_standard_output() -> None:
+    code, out, _ = run("report", EXAMPLES / "talks")
+    assert code == 0
+    assert out.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("kind", ["ratio", "counts", "terms", "speakers", "sections"])
+def test_readme_shows_each_chart_from_the_examples(kind: str) -> None:
+    image = REPO / "docs" / "images" / f"{kind}.png"
+    assert png_size(image) == (1280, 720)
+    assert f"(docs/images/{kind}.png)" in (REPO / "README.md").read_text(encoding="utf-8")
