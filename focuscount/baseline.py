@@ -50,9 +50,7 @@ def load_report_baseline(path: Path, root: Path | None = None) -> Baseline:
         )
     try:
         ratio = data["summary"]["ratio"]
-        documents = {
-            relative_key(Path(item["path"]), root or Path.cwd()): item["ratio"] for item in data["documents"]
-        }
+        documents = {relative_key(Path(item["path"]), root or Path.cwd()): item["ratio"] for item in data["documents"]}
     except (KeyError, TypeError) as error:
         raise ConfigError(path, f"baseline report lacks {error}: save it again with this version") from error
     return Baseline(path.name, ratio, documents, root or Path.cwd())

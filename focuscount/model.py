@@ -133,9 +133,7 @@ class DocumentCounts:
 
     def without_evidence(self) -> DocumentCounts:
         """A copy without hits and segment texts, cheap to keep for a whole corpus."""
-        return replace(
-            self, hits=(), ignored=(), segment_words=(), document=replace(self.document, segments=())
-        )
+        return replace(self, hits=(), ignored=(), segment_words=(), document=replace(self.document, segments=()))
 
 
 @dataclass(frozen=True)

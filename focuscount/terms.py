@@ -90,9 +90,7 @@ def term_report_from(analysis: Analysis, top: int = DEFAULT_TOP) -> TermReport:
     for counts in analysis.documents:
         for category, terms in counts.term_counts.items():
             per_category[category].update(terms)
-    return _report(
-        analysis.lexicon, per_category, len(analysis.documents), analysis.words, top, None, analysis.skipped
-    )
+    return _report(analysis.lexicon, per_category, len(analysis.documents), analysis.words, top, None, analysis.skipped)
 
 
 def _report(

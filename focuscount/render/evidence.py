@@ -143,8 +143,7 @@ def render_terms_table(report: TermReport) -> str:
         body = tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right")) if rows else "None."
         blocks.append(f"{heading}\n\n{body}")
     blocks.append(
-        f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, "
-        f"lexicon {report.lexicon.name}"
+        f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, lexicon {report.lexicon.name}"
     )
     return "\n\n".join(blocks) + "\n"
 

@@ -28,9 +28,7 @@ def rate_header(category: str) -> str:
     return f"{category}/1k"
 
 
-def count_columns(
-    names: tuple[str, ...], counts: dict[str, int], words: int, ratio: float | None
-) -> dict[str, object]:
+def count_columns(names: tuple[str, ...], counts: dict[str, int], words: int, ratio: float | None) -> dict[str, object]:
     """The columns every table row shares: hits per category, hits per 1,000 words, ratio."""
     columns: dict[str, object] = {name: counts.get(name, 0) for name in names}
     columns.update({rate_header(name): format_rate(per_thousand(counts.get(name, 0), words)) for name in names})
