@@ -182,8 +182,7 @@ def _no_regression(rule: Rule, analysis: Analysis, baseline: Baseline | None) ->
     if baseline.ratio is not None and current is not None and baseline.ratio - current > tolerance:
         finding = _finding(
             rule, None, current, tolerance,
-            f"ratio fell from {baseline.ratio:.2f} ({baseline.label}) to {current:.2f}, "
-            f"a drop of {baseline.ratio - current:.2f} (tolerance {tolerance:.2f})",
+            _drop(baseline.ratio, current, baseline.label, tolerance),
             analysis, drivers=analysis.lexicon.versus,
         )  # fmt: skip
     results.append(Evaluation(rule.name, rule.severity, None, finding))
@@ -196,12 +195,17 @@ def _no_regression(rule: Rule, analysis: Analysis, baseline: Baseline | None) ->
         if before - now > tolerance:
             finding = _finding(
                 rule, counts, now, tolerance,
-                f"ratio fell from {before:.2f} ({baseline.label}) to {now:.2f}, "
-                f"a drop of {before - now:.2f} (tolerance {tolerance:.2f})",
+                _drop(before, now, baseline.label, tolerance),
                 analysis, drivers=analysis.lexicon.versus,
             )  # fmt: skip
         results.append(Evaluation(rule.name, rule.severity, counts.document.path, finding))
     return results
+
+
+def _drop(before: float, now: float, label: str, tolerance: float) -> str:
+    return (
+        f"ratio fell from {before:.2f} ({label}) to {now:.2f}, a drop of {before - now:.2f} (tolerance {tolerance:.2f})"
+    )
 
 
 def _path(counts: DocumentCounts | None) -> Path | None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from focuscount.errors import ReadError
+from focuscount.readers._office import OLE_SIGNATURE
 from focuscount.readers._textblocks import brief, clean_title
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -87,7 +88,6 @@ _XML_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
 _MAX_REPEAT = 100  # a table cell or row "repeated" more often than this is layout, not text
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def open_package(path: Path, data: bytes, kind: OdfFormat) -> OdfPackage:
     """The parts of the package, or a :class:`ReadError` saying what the file really is."""
     advice = f"open and re-save it in {kind.application}"
     invalid = f"not a valid .{kind.extension} file"
-    if data.startswith(_OLE_SIGNATURE):
+    if data.startswith(OLE_SIGNATURE):
         raise ReadError(
             path,
             f"{invalid} (it is an old binary Office file or a password-protected Microsoft Office file); "
