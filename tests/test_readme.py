@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -63,3 +64,16 @@ def test_readme_output_is_real(command: str, output: str) -> None:
     finally:
         os.chdir(previous)
     assert result.output == output  # standard output and error, as a terminal shows them
+
+
+def test_python_example_runs(tmp_path: Path) -> None:
+    block = re.search(r"```python\n(.*?)```", README, re.S)
+    assert block is not None
+    code = block.group(1).replace("/tmp/ratio.svg", str(tmp_path / "ratio.svg"))
+    previous = os.getcwd()
+    os.chdir(REPO)
+    try:
+        exec(compile(code, "README.md", "exec"), {})
+    finally:
+        os.chdir(previous)
+    assert (tmp_path / "ratio.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
