@@ -16,7 +16,7 @@ from pathlib import Path
 
 from focuscount.analysis import Analysis, analyze
 from focuscount.baseline import Baseline, git_baseline, load_report_baseline, relative_key
-from focuscount.config import Rule, RunOptions, with_rule
+from focuscount.config import DEFAULT_TOLERANCE, Rule, RunOptions, with_rule
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
@@ -239,7 +239,6 @@ def top_terms(analysis: Analysis, counts: DocumentCounts | None, category: str) 
 
 
 DEFAULT_RULES = (Rule("min_ratio", "error", {"overall": 0.5}),)
-DEFAULT_TOLERANCE = 0.02
 
 
 def check_run(

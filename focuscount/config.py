@@ -21,6 +21,7 @@ from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 CONFIG_FILE = "focuscount.toml"
 PYPROJECT = "pyproject.toml"
 SEVERITIES = ("error", "warning")
+DEFAULT_TOLERANCE = 0.02  # no_regression: a drop of up to two points of ratio is noise, not a regression
 ENV_PREFIX = "FOCUSCOUNT_"
 
 # rule → the thresholds it takes (a bare number sets the first one)
@@ -185,24 +186,29 @@ def _rules(check: object, where: _Where) -> tuple[Rule, ...]:
     table = where.sub("check")
     if not isinstance(check, dict):
         raise where.error("'check' must be a table of rules", "check")
+    default_severity = check.get("severity", "error")
+    if default_severity not in SEVERITIES:
+        raise where.error(f"severity must be 'error' or 'warning', not {default_severity!r}", "severity", table)
     rules = []
     for name, body in check.items():
+        if name == "severity":
+            continue
         if name not in RULE_KEYS:
             raise where.error(f"unknown rule '{name}' (rules: {', '.join(RULE_KEYS)})", name, table)
-        rules.append(_rule(name, body, where, table))
+        rules.append(_rule(name, body, where, table, default_severity))
     return tuple(rules)
 
 
-def _rule(name: str, body: object, where: _Where, table: str) -> Rule:
+def _rule(name: str, body: object, where: _Where, table: str, severity: str = "error") -> Rule:
     keys = RULE_KEYS[name]
     extra = RULE_EXTRA_KEYS.get(name, ())
     if isinstance(body, bool) or not isinstance(body, int | float | dict):
         raise where.error(f"rule '{name}' takes a number or a table ({', '.join((*keys, 'severity'))})", name, table)
     if not isinstance(body, dict):
         body = {keys[0]: body}
+    body = _with_value_and_scope(name, dict(body), where, table)
     thresholds: dict[str, float] = {}
     options: dict[str, str] = {}
-    severity = "error"
     for key, value in body.items():
         if key == "severity":
             if value not in SEVERITIES:
@@ -218,10 +224,34 @@ def _rule(name: str, body: object, where: _Where, table: str) -> Rule:
             allowed = ", ".join((*keys, *extra, "severity"))
             raise where.error(f"unknown key '{key}' in rule '{name}' (allowed: {allowed})", name, table)
     if name == "no_regression":
-        thresholds.setdefault("tolerance", 0.0)
+        thresholds.setdefault("tolerance", DEFAULT_TOLERANCE)
     if not thresholds:
         raise where.error(f"rule '{name}' sets no threshold ({', '.join(keys)})", name, table)
     return Rule(name, severity, thresholds, options)
+
+
+_SCOPES = {"overall": ("overall",), "document": ("per_document",), "per_document": ("per_document",)}
+_SCOPES["both"] = ("overall", "per_document")
+
+
+def _with_value_and_scope(name: str, body: dict[str, Any], where: _Where, table: str) -> dict[str, Any]:
+    """``{value = 0.5, scope = "document"}`` spelled as ``{per_document = 0.5}`` (``value`` alone: the first key)."""
+    value_keys = [key for key in ("value", "threshold") if key in body]
+    if not value_keys:
+        if "scope" in body:
+            raise where.error(f"'scope' of '{name}' needs a 'value'", name, table)
+        return body
+    value = body.pop(value_keys[0])
+    scope = body.pop("scope", None)
+    keys = RULE_KEYS[name]
+    if scope is None:
+        targets: tuple[str, ...] = (keys[0],)
+    elif scope in _SCOPES and set(_SCOPES[scope]) <= set(keys):
+        targets = _SCOPES[scope]
+    else:
+        scopes = ", ".join(scope for scope, wanted in _SCOPES.items() if set(wanted) <= set(keys))
+        raise where.error(f"scope of '{name}' must be one of {scopes}, not {scope!r}", name, table)
+    return {**body, **dict.fromkeys(targets, value)}
 
 
 def _threshold(rule: str, key: str, value: object, where: _Where, table: str) -> float:

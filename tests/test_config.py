@@ -150,3 +150,30 @@ def test_bad_environment_values(tmp_path: Path) -> None:
 def test_missing_explicit_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(config=tmp_path / "nope.toml", environ={})
+
+
+def test_value_scope_and_default_severity_spellings(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "focuscount.toml",
+        """
+        [check]
+        severity = "warning"
+        min_ratio = { value = 0.5, scope = "both" }
+        max_institution_rate = { threshold = 60, scope = "document", severity = "error" }
+        min_words = { value = 150 }
+        no_regression = { baseline = "before.json" }
+        """,
+    )
+    assert read_config(path).rules == (
+        Rule("min_ratio", "warning", {"overall": 0.5, "per_document": 0.5}),
+        Rule("max_institution_rate", "error", {"per_document": 60.0}),
+        Rule("min_words", "warning", {"per_document": 150.0}),
+        Rule("no_regression", "warning", {"tolerance": 0.02}, {"baseline": "before.json"}),
+    )
+
+
+def test_bad_scope(tmp_path: Path) -> None:
+    path = write(tmp_path / "focuscount.toml", '[check]\nmin_words = { value = 10, scope = "overall" }\n')
+    with pytest.raises(ConfigError) as raised:
+        read_config(path)
+    assert (raised.value.line, raised.value.message) == (2, "scope of 'min_words' must be one of document, per_document, not 'overall'")
