@@ -335,3 +335,23 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == "focuscount, version 0.1.0"
+
+
+@pytest.mark.parametrize(
+    "suffix", [".txt", ".md", ".pdf", ".docx", ".pptx", ".html", ".odt", ".odp", ".rtf", ".vtt", ".srt"]
+)
+def test_garbage_in_any_format_never_crashes(tmp_path: Path, suffix: str) -> None:
+    import random
+
+    noise = random.Random(suffix).randbytes(4096)
+    for name, data in (("noise", noise), ("zip", b"PK\x03\x04" + noise), ("empty", b"")):
+        (tmp_path / f"{name}{suffix}").write_bytes(data)
+    (tmp_path / "2024-01-16-good.txt").write_text("Patrons came.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    for line in result.stderr.splitlines():
+        assert line.startswith("focuscount: warning: "), line
+        assert "Traceback" not in line
+    data = json.loads(result.stdout)
+    assert data["summary"]["documents"] + data["summary"]["unreadable"] == 4
