@@ -107,7 +107,7 @@ def test_table_output(corpus: Path) -> None:
     assert "Undated, left out of periods and trend" in out
     assert lines[-1] == (
         "Overall ratio 0.64 (customer 7 vs institution 4 in 29 words) · 4 documents read (1 undated) · "
-        "2024-01-16 to 2024-03-12"
+        "0 skipped · 2024-01-16 to 2024-03-12"
     )
 
 
@@ -182,7 +182,7 @@ def test_unsupported_file_in_folder_is_skipped_quietly_and_counted(corpus: Path)
     code, out, err = run("analyze", corpus / "minutes", "-l", corpus / "lexicon.toml")
     assert code == 0
     assert err == ""
-    assert "· 1 other file skipped ·" in out.splitlines()[-1]
+    assert "· 4 documents read (1 undated) · 1 skipped (1 of other types) ·" in out.splitlines()[-1]
     data = analyze_json(corpus)
     assert data["summary"]["unsupported"] == 1
     assert data["skipped"] == [

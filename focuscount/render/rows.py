@@ -113,11 +113,12 @@ def summary_line(analysis: Analysis) -> str:
     ]
     if analysis.undated:
         parts[-1] += f" ({len(analysis.undated)} undated)"
+    details = []
     if analysis.unreadable:
-        parts.append(f"{len(analysis.unreadable)} unreadable")
+        details.append(f"{len(analysis.unreadable)} unreadable")
     if analysis.unsupported:
-        count = len(analysis.unsupported)
-        parts.append(f"{plural(count, 'other file')} skipped")
+        details.append(f"{len(analysis.unsupported)} of other types")
+    parts.append(f"{len(analysis.skipped)} skipped" + (f" ({', '.join(details)})" if details else ""))
     span = analysis.date_range
     if span is None:
         parts.append("no dated documents")
