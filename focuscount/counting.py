@@ -38,8 +38,10 @@ def count_document(
     for index, tokens in enumerate(matcher.pipeline.tokens_many(texts)):
         segment = document.segments[index]
         segment_words.append(sum(1 for token in tokens if token.is_word))
-        covered: set[int] = set()
-        for match in matcher.find(tokens):
+        # A speaker label ("Librarian: …") names who speaks; it is not talk about anyone.
+        speech = _first_token_at(tokens, segment.attribution)
+        covered: set[int] = set(range(speech))
+        for match in matcher.find(tokens, speech):
             hit = _hit(segment, index, tokens, match, context_words)
             if unmatched:
                 covered.update(range(match.first, match.last))
@@ -67,6 +69,13 @@ def count_document(
         segment_words=tuple(segment_words),
         unmatched=dict(missed),
     )
+
+
+def _first_token_at(tokens: Sequence[Token], offset: int) -> int:
+    """The index of the first token that starts at or after character ``offset``."""
+    if offset <= 0:
+        return 0
+    return next((index for index, token in enumerate(tokens) if token.start >= offset), len(tokens))
 
 
 def _is_content_word(token: Token, stop_words: frozenset[str]) -> bool:

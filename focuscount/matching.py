@@ -116,9 +116,9 @@ class LexiconMatcher:
             found = found + [p for p in self._by_glob if p.tests[0].matches(token)]
         return found
 
-    def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
-        """Leftmost-longest matches in ``tokens``; every token is in at most one match."""
-        index, count = 0, len(tokens)
+    def find(self, tokens: Sequence[Token], start: int = 0) -> Iterator[Match]:
+        """Leftmost-longest matches in ``tokens`` from index ``start``; every token is in at most one match."""
+        index, count = start, len(tokens)
         while index < count:
             best: Pattern | None = None
             for pattern in self.candidates(tokens[index]):

@@ -64,6 +64,7 @@ class Segment:
     location: Location
     first_line: int | None = None
     heading: bool = False  # the text is a heading (Markdown ``#``, a DOCX heading style, HTML ``h2`` …)
+    attribution: int = 0  # leading characters that name the speaker ("Chair: "): words, but never matched
 
     def location_at(self, offset: int) -> Location:
         """The location of character ``offset`` of this segment's text."""

@@ -48,8 +48,8 @@ def rows(result: focuscount.Analysis, kind: str) -> list[tuple]:
 def test_speakers_are_summed_over_documents(meeting: Path) -> None:
     result = focuscount.analyze([meeting], lexicon_from(), breakdowns=["speaker"])
     assert rows(result, "speaker") == [
-        ("Director", None, 2, 16, {"customer": 3, "institution": 2}, 0.6),
-        ("Chair", None, 1, 5, {"customer": 1, "institution": 0}, 1.0),
+        ("Director", None, 2, 19, {"customer": 3, "institution": 2}, 0.6),  # labels count as words
+        ("Chair", None, 1, 6, {"customer": 1, "institution": 0}, 1.0),
         (NO_SPEAKER, None, 1, 4, {"customer": 0, "institution": 0}, None),
     ]
 
@@ -57,9 +57,9 @@ def test_speakers_are_summed_over_documents(meeting: Path) -> None:
 def test_sections_belong_to_their_document(meeting: Path) -> None:
     result = focuscount.analyze([meeting], lexicon_from(), breakdowns=["section"])
     assert rows(result, "section") == [
-        ("1. Opening", "2024-05-14-board.txt", 1, 12, {"customer": 1, "institution": 1}, 0.5),
-        ("2. Services", "2024-05-14-board.txt", 1, 10, {"customer": 1, "institution": 1}, 0.5),
-        ("(before the first heading)", "2024-06-11-board.txt", 1, 3, {"customer": 2, "institution": 0}, 1.0),
+        ("1. Opening", "2024-05-14-board.txt", 1, 14, {"customer": 1, "institution": 1}, 0.5),
+        ("2. Services", "2024-05-14-board.txt", 1, 11, {"customer": 1, "institution": 1}, 0.5),
+        ("(before the first heading)", "2024-06-11-board.txt", 1, 4, {"customer": 2, "institution": 0}, 1.0),
     ]
 
 
@@ -96,7 +96,7 @@ def test_cli_by_speaker_table(meeting: Path) -> None:
     assert code == 0
     assert "Speakers (3)" in out
     director = next(line for line in out.splitlines() if line.startswith("Director "))
-    assert director.split() == ["Director", "2", "16", "3", "2", "187.5", "125.0", "0.60"]
+    assert director.split() == ["Director", "2", "19", "3", "2", "157.9", "105.3", "0.60"]
 
 
 def test_cli_by_section_and_slide_json(meeting: Path) -> None:
@@ -108,9 +108,9 @@ def test_cli_by_section_and_slide_json(meeting: Path) -> None:
     assert first == {
         "section": "1. Opening",
         "path": str(meeting / "2024-05-14-board.txt"),
-        "words": 12,
+        "words": 14,
         "counts": {"customer": 1, "institution": 1},
-        "rates": {"customer": 83.333, "institution": 83.333},
+        "rates": {"customer": 71.429, "institution": 71.429},
         "ratio": 0.5,
     }
     code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-slide")
@@ -122,16 +122,16 @@ def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:
     assert json.loads(out)["breakdowns"]["speaker"][1] == {
         "speaker": "Chair",
         "documents": 1,
-        "words": 5,
+        "words": 6,
         "counts": {"customer": 1, "institution": 0},
-        "rates": {"customer": 200.0, "institution": 0.0},
+        "rates": {"customer": 166.667, "institution": 0.0},
         "ratio": 1.0,
     }
     _, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "csv")
     speakers = [row for row in csv.DictReader(io.StringIO(out)) if row["row"] == "speaker"]
     assert [(row["label"], row["words"], row["ratio"]) for row in speakers] == [
-        ("Director", "16", "0.6"),
-        ("Chair", "5", "1.0"),
+        ("Director", "19", "0.6"),
+        ("Chair", "6", "1.0"),
         (NO_SPEAKER, "4", ""),
     ]
 
@@ -142,12 +142,12 @@ FIXTURES = EXAMPLES.parent / "tests" / "fixtures"
 @pytest.mark.parametrize(
     ("name", "kind", "expected"),
     [
-        ("meeting.vtt", "speaker", [("Chair", 6, 1, 1), ("Ms Okafor", 5, 0, 2), ("Director", 4, 1, 0), (NO_SPEAKER, 7, 1, 0)]),
-        ("meeting.srt", "speaker", [("Chair", 17, 1, 0), ("Director", 10, 1, 1), (NO_SPEAKER, 6, 0, 0)]),
-        ("minutes.html", "speaker", [("Director", 9, 1, 1), ("Chair", 7, 1, 0), (NO_SPEAKER, 29, 0, 2)]),
-        ("full.rtf", "speaker", [("Director", 5, 1, 0), (NO_SPEAKER, 51, 7, 1)]),
-        ("full.odt", "speaker", [("Chair", 4, 0, 0), (NO_SPEAKER, 62, 8, 5)]),
-        ("minutes.html", "section", [("Library board meeting", 14, 0, 0), ("1. Opening", 18, 2, 1), ("2. Budget", 13, 0, 2)]),
+        ("meeting.vtt", "speaker", [("Chair", 6, 1, 1), ("Director", 5, 1, 0), ("Ms Okafor", 5, 0, 2), (NO_SPEAKER, 7, 1, 0)]),
+        ("meeting.srt", "speaker", [("Chair", 19, 1, 0), ("Director", 11, 1, 1), (NO_SPEAKER, 6, 0, 0)]),
+        ("minutes.html", "speaker", [("Director", 10, 1, 1), ("Chair", 8, 1, 0), (NO_SPEAKER, 29, 0, 2)]),
+        ("full.rtf", "speaker", [("Director", 6, 1, 0), (NO_SPEAKER, 51, 7, 1)]),
+        ("full.odt", "speaker", [("Chair", 5, 0, 0), (NO_SPEAKER, 62, 8, 5)]),
+        ("minutes.html", "section", [("Library board meeting", 14, 0, 0), ("1. Opening", 20, 2, 1), ("2. Budget", 13, 0, 2)]),
         ("deck.odp", "slide", [("slide 1", 6, 0, 1), ("slide 2", 9, 3, 0), ("slide 2 (notes)", 6, 1, 0), ("slide 3", 9, 0, 3)]),
     ],
 )

@@ -41,7 +41,7 @@ def hits(folder: Path, **options: object) -> list[tuple[str, str, str, str]]:
 
 def test_every_hit_with_location_and_context(folder: Path) -> None:
     assert hits(folder, context_words=3) == [
-        ("line 3", "institution", "library", "The [[library]] thanked our patrons"),
+        ("line 3", "institution", "library", "Chair: The [[library]] thanked our patrons"),
         ("line 3", "customer", "patron", "library thanked our [[patrons]] and the volunteers"),
         ("line 3", "customer", "volunteer*", "patrons and the [[volunteers]] for their help"),
     ]
@@ -50,7 +50,7 @@ def test_every_hit_with_location_and_context(folder: Path) -> None:
 def test_speaker_travels_with_the_hit(folder: Path) -> None:
     (first, *_) = list(iter_evidence([folder], lexicon_from()))
     assert first.hit.location.speaker == "Chair"
-    assert first.hit.before == "The "
+    assert first.hit.before == "Chair: The "  # the label is context, never a hit
     assert first.hit.after == " thanked our patrons and the volunteers for their"  # eight words
 
 
@@ -90,7 +90,7 @@ def test_cli_table_marks_matches_when_not_a_terminal(folder: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["Document", "Location", "Category", "Term", "In", "context"]
-    assert lines[2].endswith("line 3, Chair  institution  library     The [[library]] thanked our")
+    assert lines[2].endswith("line 3, Chair  institution  library     Chair: The [[library]] thanked our")
     assert lines[-1] == "3 hits (customer 2, institution 1) in 1 document"
 
 
@@ -115,12 +115,12 @@ def test_cli_json(folder: Path) -> None:
             "category": "customer",
             "term": "patron",
             "matched": "patrons",
-            "before": "The library thanked our ",
+            "before": "Chair: The library thanked our ",
             "after": " and the volunteers for their help this spring.",
-            "context": "The library thanked our patrons and the volunteers for their help this spring.",
+            "context": "Chair: The library thanked our patrons and the volunteers for their help this spring.",
             "segment": 1,
-            "start": 24,
-            "end": 31,
+            "start": 31,
+            "end": 38,
         }
     ]
 

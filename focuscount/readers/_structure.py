@@ -2,10 +2,12 @@
 
 A speaker turn starts with a label at the start of a line or paragraph:
 ``Chair: …``, ``Ms Okafor: …``, ``DIRECTOR: …``.  The label is attribution, not
-speech: its words are not counted.  A turn lasts to the end of its paragraph (a
-block of lines), or to the next label.  Field labels of minutes (``Present:``,
-``Motion:``, ``Date:`` …) are not speakers, and nothing in free prose ("Ms Okafor
-reported that …") is ever taken for one.
+speech: its words count as words of the text (as in every format), but no
+lexicon term is matched in it (``Librarian:`` is not talk about librarians).
+A turn lasts to the end of its paragraph (a block of lines), or to the next
+label.  Field labels of minutes (``Present:``, ``Motion:``, ``Date:`` …) are not
+speakers, and nothing in free prose ("Ms Okafor reported that …") is ever taken
+for one.
 
 A section starts at a heading the format marks (Markdown ``#``, a DOCX heading
 style, HTML ``h1``–``h6``, an ODF heading) or at a numbered agenda item standing
@@ -243,26 +245,32 @@ def _blocks(segment: Segment) -> Iterator[Segment]:
 
 
 def _turns(block: Segment, section: str | None) -> Iterator[Segment]:
-    """A block cut where a line starts with a speaker label; labels left out of the text."""
+    """A block cut where a line starts with a speaker label; each label marked as the turn's attribution."""
     text = block.text
-    cuts: list[tuple[int, int, str | None]] = []  # (label start, text start, speaker)
+    cuts: list[tuple[int, int, str | None]] = []  # (label start, label length, speaker)
     offset = 0
     for line in text.split("\n"):
         label = speaker_label(line)
         if label is not None:
-            cuts.append((offset, offset + label[1], label[0]))
+            cuts.append((offset, label[1], label[0]))
         offset += len(line) + 1
     if not cuts:
         yield replace(block, location=replace(block.location, section=section))
         return
     if cuts[0][0] > 0:
         cuts.insert(0, (0, 0, None))
-    for index, (_, text_start, speaker) in enumerate(cuts):
+    for index, (start, label_size, speaker) in enumerate(cuts):
         end = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
-        piece = _sub_segment(block, text_start, end)
+        piece = _sub_segment(block, start, end)
         if piece is not None:
             location = replace(piece.location, speaker=speaker, section=section)
-            yield replace(piece, text=piece.text.rstrip("\n"), location=location)
+            yield replace(piece, text=piece.text.rstrip("\n"), location=location, attribution=label_size)
+
+
+def label_length(text: str) -> int:
+    """How many leading characters of ``text`` are a speaker label (0 when it starts with none)."""
+    label = speaker_label(text.split("\n", 1)[0])
+    return 0 if label is None else label[1]
 
 
 def speakers_in(segments: Iterable[Segment]) -> list[str]:

@@ -9,7 +9,7 @@ and any encoding are tolerated.  Formatting tags (``<i>``, ``<b>``, ``<u>``,
 
 Speakers follow the caption convention: a name marks a change of speaker.  A
 ``Name:`` label at the start of a line of a cue (see ``speaker_label``) sets the
-speaker and is removed, and the following cues without a label keep that
+speaker (it counts as words, never as a hit), and the following cues without a label keep that
 speaker until the next label.  A line starting with a dialogue dash (``- ``) or
 ``>>`` marks a change to a speaker the captions do not name: its text, and the
 cues after it until the next label, have no speaker (unless the dash is
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from focuscount.errors import ReadError
 from focuscount.model import Document, Location, Segment
+from focuscount.readers._structure import label_length
 from focuscount.readers._textblocks import decode_text, read_bytes
 from focuscount.readers.vtt import normalise_timestamp, split_turns
 
@@ -57,7 +58,8 @@ def read(path: Path) -> Document:
         turns, speaker = split_turns(text, speaker)
         timestamp = normalise_timestamp(*match.groups()[:4])
         for who, turn in turns:
-            segments.append(Segment(turn, Location("cue", number, timestamp=timestamp, speaker=who)))
+            location = Location("cue", number, timestamp=timestamp, speaker=who)
+            segments.append(Segment(turn, location, attribution=label_length(turn)))
     return Document(path=path, format="srt", segments=tuple(segments))
 
 

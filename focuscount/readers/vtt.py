@@ -13,7 +13,7 @@ Cues are numbered in file order, ``cue N``, and located at their start time
 guessed: a voice span ``<v Name>`` (also ``<v.loud Name>``) gives the speaker
 of its text and the name is not counted; in text outside voice spans, a
 ``Name:`` label at the start of a line (see ``speaker_label``) gives the
-speaker of what follows and is removed, and a line starting with a dialogue
+speaker of what follows (it counts as words, never as a hit), and a line starting with a dialogue
 dash (``- ``) or ``>>`` starts a turn of an unknown speaker.  A cue that says
 nothing about its speaker has none; a cue with several speakers gives one
 segment per turn, all at the cue's location.
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from focuscount.errors import ReadError
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._structure import speaker_label
+from focuscount.readers._structure import label_length, speaker_label
 from focuscount.readers._textblocks import clean_title, decode_text, read_bytes
 
 _SIGNATURE = re.compile(r"^WEBVTT(?:[ \t](.*))?$")
@@ -60,7 +60,13 @@ def read(path: Path) -> Document:
     for number, (timestamp, cue_lines) in enumerate(_cues(lines), start=1):
         location = Location("cue", number, timestamp=timestamp)
         for speaker, turn in _voice_turns("\n".join(cue_lines)):
-            segments.append(Segment(turn, location if speaker is None else _with_speaker(location, speaker)))
+            segments.append(
+                Segment(
+                    turn,
+                    location if speaker is None else _with_speaker(location, speaker),
+                    attribution=label_length(turn),
+                )
+            )
     header = " ".join((signature[1] or "").split()).strip(" -\u2013\u2014:")
     return Document(
         path=path,
@@ -154,9 +160,10 @@ def _voice_turns(cue_text: str) -> list[tuple[str | None, str]]:
 def split_turns(text: str, speaker: str | None) -> tuple[list[tuple[str | None, str]], str | None]:
     """Cut a cue's text where a line starts with a speaker label or a dialogue dash.
 
-    ``speaker`` is the speaker of text before the first label or dash.  Labels
-    and dashes are removed.  Returns the non-empty turns as (speaker, text) and
-    the speaker of the last turn (the one a following cue may continue).
+    ``speaker`` is the speaker of text before the first label or dash.  Dashes
+    are removed; labels stay at the start of their turn (see ``label_length``).
+    Returns the non-empty turns as (speaker, text) and the speaker of the last
+    turn (the one a following cue may continue).
     """
     turns: list[tuple[str | None, list[str]]] = [(speaker, [])]
     for line in text.split("\n"):
@@ -166,8 +173,7 @@ def split_turns(text: str, speaker: str | None) -> tuple[list[tuple[str | None, 
             line = line[mark.end() :]
         label = speaker_label(line)
         if label is not None:
-            line = line[label[1] :]
-            turns.append((label[0], []))
+            turns.append((label[0], []))  # the label stays in the text as the turn's attribution
         elif mark is not None:
             turns.append((None, []))
         turns[-1][1].append(line)

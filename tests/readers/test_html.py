@@ -33,8 +33,8 @@ def test_minutes_segments() -> None:
         ("heading 1", None, "Library board meeting", "Library board meeting"),
         ("paragraph 1", None, "Library board meeting", "Held in the café on 12 March. Present: Ann, Ben & Chloé."),
         ("heading 2", None, "1. Opening", "1. Opening"),
-        ("paragraph 2", "Chair", "1. Opening", "Welcome, everyone. Our patrons’ survey is in."),
-        ("paragraph 3", "Director", "1. Opening", "Library users want longer hours.\nWe need more resources."),
+        ("paragraph 2", "Chair", "1. Opening", "Chair: Welcome, everyone. Our patrons’ survey is in."),
+        ("paragraph 3", "Director", "1. Opening", "Director: Library users want longer hours.\nWe need more resources."),
         ("heading 3", None, "2. Budget", "2. Budget"),
         ("table 1", None, "2. Budget", "Item\tCost\nNew books\t1 200"),
         ("paragraph 4", None, "2. Budget", "The administration’s report was accepted."),
@@ -163,8 +163,8 @@ def test_speaker_labels_in_markup_split_blocks(tmp_path: Path) -> None:
     path = page(tmp_path, "<p><strong>Chair:</strong> Welcome.<br>Treasurer: Thanks.</p><p>Present: all members</p>")
     segments = read(path).segments
     assert [(str(s.location), s.location.speaker, s.text) for s in segments] == [
-        ("paragraph 1", "Chair", "Welcome."),
-        ("paragraph 1", "Treasurer", "Thanks."),
+        ("paragraph 1", "Chair", "Chair: Welcome."),
+        ("paragraph 1", "Treasurer", "Treasurer: Thanks."),
         ("paragraph 2", None, "Present: all members"),
     ]
 

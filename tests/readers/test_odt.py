@@ -65,7 +65,7 @@ def test_full_document_segments_in_reading_order() -> None:
         ("paragraph 4", None, "Opening", "The chair welcomed patrons and staff."),
         ("paragraph 6", None, body_section, body_section),
         ("paragraph 7", None, body_section, "Customers asked for more books for children."),
-        ("paragraph 8", "Chair", body_section, "We thank the volunteers."),
+        ("paragraph 8", "Chair", body_section, "Chair: We thank the volunteers."),
         ("paragraph 9", None, body_section, "New catalogue for patrons"),
         ("paragraph 10", None, body_section, "Longer opening hours"),
         ("paragraph 11", None, body_section, "Including Sundays"),

@@ -31,7 +31,7 @@ def test_full_document_segments_in_reading_order() -> None:
         ("header", None, None, "Riverside Library – board minutes"),
         ("paragraph 1", None, first, first),
         ("paragraph 2", None, first, "The café welcomed patrons and “customers” alike."),
-        ("paragraph 3", "Director", first, "We thank the library users."),
+        ("paragraph 3", "Director", first, "Director: We thank the library users."),
         ("paragraph 4", None, children, children),
         ("paragraph 5", None, children, "Customers asked for more books."),
         ("table 1", None, children, "Item\tOwner\nStory time\tChildren’s team"),

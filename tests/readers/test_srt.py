@@ -26,12 +26,12 @@ def cues(path: Path) -> list[tuple[str, str | None, str]]:
 
 def test_meeting_cues_and_speakers() -> None:
     assert cues(FIXTURES / "meeting.srt") == [
-        ("00:00:01.000 (cue 1)", "Chair", "Welcome to the library\nboard meeting."),
+        ("00:00:01.000 (cue 1)", "Chair", "Chair: Welcome to the library\nboard meeting."),
         ("00:00:04.500 (cue 2)", "Chair", "We begin with customer feedback."),  # no label: the speaker goes on
-        ("00:00:06.500 (cue 3)", "Director", "Patrons asked for\nlonger opening hours."),
+        ("00:00:06.500 (cue 3)", "Director", "DIRECTOR: Patrons asked for\nlonger opening hours."),
         ("00:00:09.500 (cue 4)", "Director", "The resources are limited."),
         ("00:00:11.500 (cue 5)", None, "Can volunteers help?"),  # a dash: someone unnamed
-        ("00:00:11.500 (cue 5)", "Chair", "Yes, they can."),
+        ("00:00:11.500 (cue 5)", "Chair", "Chair: Yes, they can."),
         ("00:00:13.500 (cue 6)", "Chair", "Thank you all."),
         ("00:00:15.500 (cue 7)", None, "Agreed."),
         ("00:00:17.500 (cue 8)", None, "Meeting closed."),  # no index, extra blank lines before it
@@ -117,9 +117,9 @@ def test_empty_cues_keep_their_number_and_the_speaker(tmp_path: Path) -> None:
         "4\n00:00:07,000 --> 00:00:08,000\n- Ms Okafor: Good.\nVery good.\n"
     )
     assert cues(srt(tmp_path, text)) == [
-        ("00:00:01.000 (cue 1)", "Treasurer", "Costs rose."),
+        ("00:00:01.000 (cue 1)", "Treasurer", "TREASURER: Costs rose."),
         ("00:00:05.000 (cue 3)", None, "And fell again."),
-        ("00:00:07.000 (cue 4)", "Ms Okafor", "Good.\nVery good."),
+        ("00:00:07.000 (cue 4)", "Ms Okafor", "Ms Okafor: Good.\nVery good."),
     ]
 
 
@@ -131,6 +131,6 @@ def test_a_number_ending_the_last_cue_is_text(tmp_path: Path) -> None:
 def test_field_labels_are_not_speakers(tmp_path: Path) -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\nChair: Next.\n\n2\n00:00:03,000 --> 00:00:04,000\nMotion: carried.\n"
     assert cues(srt(tmp_path, text)) == [
-        ("00:00:01.000 (cue 1)", "Chair", "Next."),
+        ("00:00:01.000 (cue 1)", "Chair", "Chair: Next."),
         ("00:00:03.000 (cue 2)", "Chair", "Motion: carried."),
     ]

@@ -73,17 +73,20 @@ def lines(text: str) -> Segment:
     return Segment(text, Location("line", 1, line=1))
 
 
-def test_label_is_left_out_of_the_text_and_turns_last_to_the_end_of_the_block() -> None:
+def test_label_marks_the_attribution_and_turns_last_to_the_end_of_the_block() -> None:
     segments = apply_structure([lines("Chair: We begin.\nThe agenda was agreed.\nDirector: Thanks.")])
-    assert [(str(s.location), s.location.speaker, s.text) for s in segments] == [
-        ("line 1", "Chair", "We begin.\nThe agenda was agreed."),
-        ("line 3", "Director", "Thanks."),
+    assert [(str(s.location), s.location.speaker, s.text, s.attribution) for s in segments] == [
+        ("line 1", "Chair", "Chair: We begin.\nThe agenda was agreed.", 7),
+        ("line 3", "Director", "Director: Thanks.", 10),
     ]
 
 
 def test_text_before_the_first_label_has_no_speaker() -> None:
     segments = apply_structure([lines("Opening remarks.\nChair: Welcome.")])
-    assert [(s.location.speaker, s.text) for s in segments] == [(None, "Opening remarks."), ("Chair", "Welcome.")]
+    assert [(s.location.speaker, s.text, s.attribution) for s in segments] == [
+        (None, "Opening remarks.", 0),
+        ("Chair", "Chair: Welcome.", 7),
+    ]
 
 
 def test_a_new_paragraph_has_no_speaker_unless_labelled() -> None:
@@ -106,7 +109,7 @@ def test_sections_from_agenda_items_and_marked_headings() -> None:
         ("4.2 Budget", None, True, "4.2 Budget"),
         ("4.2 Budget", None, False, "Spending is on budget."),
         ("Patrons", None, True, "Patrons"),
-        ("Patrons", "Treasurer", False, "More patrons came."),
+        ("Patrons", "Treasurer", False, "Treasurer: More patrons came."),
     ]
 
 
@@ -115,7 +118,7 @@ def test_a_page_is_cut_into_paragraphs_that_keep_their_lines() -> None:
     segments = apply_structure([page])
     assert [(str(s.location), s.first_line, s.location.section, s.location.speaker, s.text) for s in segments] == [
         ("page 2", 1, "1. Welcome", None, "1. Welcome"),
-        ("page 2", 3, "1. Welcome", "Chair", "Good evening\nall."),
+        ("page 2", 3, "1. Welcome", "Chair", "Chair: Good evening\nall."),
         ("page 2", 6, "1. Welcome", None, "Closing words."),
     ]
     assert str(segments[1].location_at(segments[1].text.index("all"))) == "page 2, line 4"
@@ -143,10 +146,10 @@ def test_txt_reader_finds_speakers_and_sections(tmp_path: Path) -> None:
     assert [(str(s.location), s.location.section, s.location.speaker, s.text) for s in document.segments] == [
         ("line 1", None, None, "Minutes of the board"),
         ("line 3", "1. Opening", None, "1. Opening"),
-        ("line 5", "1. Opening", "Chair", "Welcome to all patrons."),
+        ("line 5", "1. Opening", "Chair", "CHAIR: Welcome to all patrons."),
         ("line 7", "1. Opening", None, "4.2 Budget"),
-        ("line 8", "1. Opening", "Treasurer", "The budget is tight."),
-        ("line 9", "1. Opening", "Ms Raman", "What about patrons?"),
+        ("line 8", "1. Opening", "Treasurer", "Treasurer: The budget is tight."),
+        ("line 9", "1. Opening", "Ms Raman", "Ms Raman: What about patrons?"),
     ]
 
 
@@ -159,7 +162,7 @@ def test_markdown_headings_and_bold_labels(tmp_path: Path) -> None:
     ] == [
         ("line 1", True, "Board minutes", None, "Board minutes"),
         ("line 2", True, "2. Staffing", None, "2. Staffing"),
-        ("line 3", False, "2. Staffing", "Director", "Staff asked patrons."),
+        ("line 3", False, "2. Staffing", "Director", "Director: Staff asked patrons."),
     ]
 
 
@@ -171,7 +174,8 @@ def test_docx_heading_styles_agenda_items_and_labels() -> None:
         "3. Council funding review",
         "Treasurer",
     )
-    assert by_number[12].text.startswith("A cut of 5 per cent")
+    assert by_number[12].text.startswith("Treasurer: A cut of 5 per cent")
+    assert by_number[12].attribution == len("Treasurer: ")
     assert by_number[14].location.speaker is None  # "Ms Raman asked that …" is prose
     header = document.segments[0]
     assert (str(header.location), header.location.section) == ("header", None)
@@ -181,4 +185,15 @@ def test_pdf_pages_get_sections_and_speakers() -> None:
     document = read_document(EXAMPLES / "minutes" / "2025-07-15-board-minutes.pdf")
     finance = [s for s in document.segments if s.location.section == "7. Finance"]
     assert [(str(s.location), s.location.speaker) for s in finance] == [("page 2", None), ("page 2", "Treasurer")]
-    assert finance[1].text.startswith("Spending is on budget.")
+    assert finance[1].text.startswith("Treasurer: Spending is on budget.")
+
+
+def test_label_words_count_but_are_never_matched(tmp_path: Path) -> None:
+    from focuscount import analyze
+
+    path = tmp_path / "minutes.txt"
+    path.write_text("Librarian: Our patrons asked.\nLibrarian said the library agreed.\n", encoding="utf-8")
+    (counts,) = analyze([path]).documents
+    # "Librarian:" is the speaker, not talk about librarians; "Librarian said" is prose.
+    assert counts.words == 9
+    assert counts.term_counts == {"customer": {"patron": 1}, "institution": {"librarian": 1, "library": 1}}

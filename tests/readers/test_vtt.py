@@ -27,7 +27,7 @@ def test_meeting_cues() -> None:
     assert cues(FIXTURES / "meeting.vtt") == [
         ("00:00:01.000 (cue 1)", "Chair", "Welcome, patrons and staff."),
         ("00:00:04.500 (cue 2)", "Ms Okafor", "The library needs more resources."),
-        ("00:00:07.500 (cue 3)", "Director", "Our customers come first."),
+        ("00:00:07.500 (cue 3)", "Director", "Director: Our customers come first."),
         ("00:00:10.500 (cue 4)", None, "Thanks to all the volunteers & users."),
         ("00:00:14.500 (cue 5)", "Chair", "Next item."),
         ("00:00:14.500 (cue 5)", None, "Agreed."),
@@ -155,18 +155,18 @@ def test_labels_and_dashes_without_voices_and_no_guessing(tmp_path: Path) -> Non
         "00:05.000 --> 00:06.000\nPresent: all members\n- Any questions?\n- Director: None.\n"
     )
     assert cues(vtt(tmp_path, text)) == [
-        ("00:00:01.000 (cue 1)", "Chair", "Welcome."),
-        ("00:00:01.000 (cue 1)", "Treasurer", "Thanks."),
+        ("00:00:01.000 (cue 1)", "Chair", "CHAIR: Welcome."),
+        ("00:00:01.000 (cue 1)", "Treasurer", "Treasurer: Thanks."),
         ("00:00:03.000 (cue 2)", None, "This cue names nobody."),
         ("00:00:05.000 (cue 3)", None, "Present: all members"),
         ("00:00:05.000 (cue 3)", None, "Any questions?"),
-        ("00:00:05.000 (cue 3)", "Director", "None."),
+        ("00:00:05.000 (cue 3)", "Director", "Director: None."),
     ]
 
 
 def test_split_turns() -> None:
     assert split_turns("go on\nChair: next\n>> yes\n-no dash", "Ann") == (
-        [("Ann", "go on"), ("Chair", "next"), (None, "yes\n-no dash")],
+        [("Ann", "go on"), ("Chair", "Chair: next"), (None, "yes\n-no dash")],
         None,
     )
     assert split_turns("", "Ann") == ([], "Ann")

@@ -147,8 +147,8 @@ def test_summary_has_the_overall_ratio_counts_and_trend(report: str, examples_an
     assert '<div class="label">Overall ratio</div><div class="value">0.47</div>' in report
     assert '<div class="label">Customer-oriented</div><div class="value">354</div>' in report
     assert '<div class="label">Institution-oriented</div><div class="value">393</div>' in report
-    assert '<div class="label">Words</div><div class="value">7,844</div>' in report
-    assert "customer hits · 45.1 per 1,000 words" in report
+    assert '<div class="label">Words</div><div class="value">7,872</div>' in report
+    assert "customer hits · 45.0 per 1,000 words" in report
     trend = "Trend: +0.218 per year (rising) over 14 periods, 2024-01-16 to 2025-11-18"
     assert f'<p class="trend">{trend}</p>' in report
     assert html.escape(summary_line(examples_analysis)) in report
@@ -157,10 +157,10 @@ def test_summary_has_the_overall_ratio_counts_and_trend(report: str, examples_an
 def test_period_table_has_the_numbers_of_the_readme(report: str) -> None:
     # Rows copied from the README's `focuscount analyze examples/` output.
     for row in (
-        ("2024-01-16", 1, 629, 15, 45, "23.8", "71.5", "0.25"),
-        ("2024-09-17", 1, 560, 15, 35, "26.8", "62.5", "0.30"),
+        ("2024-01-16", 1, 632, 15, 45, "23.7", "71.2", "0.25"),
+        ("2024-09-17", 1, 563, 15, 35, "26.6", "62.2", "0.30"),
         ("2025-10-09", 1, 445, 41, 20, "92.1", "44.9", "0.67"),
-        ("2025-11-18", 1, 528, 35, 19, "66.3", "36.0", "0.65"),
+        ("2025-11-18", 1, 530, 35, 19, "66.0", "35.8", "0.65"),
     ):
         assert f"<tr>{cells(*row)}</tr>" in report
     assert (
@@ -173,8 +173,8 @@ def test_period_table_has_the_numbers_of_the_readme(report: str) -> None:
 
 def test_document_table_has_the_numbers_of_the_readme(report: str) -> None:
     for row in (
-        ("2024-01-16", "filename", "examples/minutes/2024-01-16-board-minutes.txt", 629, 15, 45, "23.8", "71.5", "0.25"),
-        ("2024-09-17", "text", "examples/minutes/board-minutes-september.pdf", 560, 15, 35, "26.8", "62.5", "0.30"),
+        ("2024-01-16", "filename", "examples/minutes/2024-01-16-board-minutes.txt", 632, 15, 45, "23.7", "71.2", "0.25"),
+        ("2024-09-17", "text", "examples/minutes/board-minutes-september.pdf", 563, 15, 35, "26.6", "62.2", "0.30"),
         ("2024-10-03", "filename", "examples/talks/2024-10-03-regional-conference.pptx", 672, 38, 40, "56.5", "59.5", "0.49"),
     ):  # fmt: skip
         assert f"<tr>{cells(*row)}</tr>" in report
@@ -193,7 +193,7 @@ def test_top_terms_per_category(report: str, examples_terms: TermReport) -> None
     assert '<tr><td>child</td><td class="num">50</td><td class="num">14.1%</td></tr>' in section
     assert '<tr><td>library</td><td class="num">108</td><td class="num">27.5%</td></tr>' in section
     assert section.count("<tr><td>") == sum(len(items) for items in examples_terms.top.values())
-    assert "14 documents, 7,844 words, lexicon library" in section
+    assert "14 documents, 7,872 words, lexicon library" in section
 
 
 def test_no_term_report_no_terms_section(examples_analysis: Analysis, examples_evidence) -> None:
