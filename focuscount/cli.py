@@ -177,8 +177,9 @@ def run_analysis(
         if each_document is not None:
             each_document(counts)
 
+    reading = run.reading()
     try:
-        return analyze(
+        result = analyze(
             run.paths,
             run.lexicon,
             by=by or run.settings.by,
@@ -186,10 +187,15 @@ def run_analysis(
             context_words=context_words,
             on_skip=on_skip,
             on_document=on_document,
-            **run.reading(),
+            **reading,
         )
     finally:
         progress.close()
+    manifest = reading["dates"]
+    if manifest is not None:
+        for line, written in manifest.unmatched(counts.document.path for counts in result.documents):
+            warn(f"{manifest.path}:{line}: no document read matches '{written}'")
+    return result
 
 
 @click.group(cls=FocusCountGroup, context_settings={"help_option_names": ["-h", "--help"]})

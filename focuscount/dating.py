@@ -70,6 +70,7 @@ class DatesManifest:
     path: Path
     dates: dict[Path, FoundDate]  # by path relative to the manifest's folder
     fallback: dict[Path, FoundDate]  # by path relative to the working folder
+    rows: tuple[tuple[int, str], ...] = ()  # (line, path as written) of every dated row
 
     @classmethod
     def load(cls, path: Path | str) -> DatesManifest:
@@ -83,6 +84,7 @@ class DatesManifest:
             raise ConfigError(path, f"cannot read dates manifest ({error})") from error
         dates: dict[Path, FoundDate] = {}
         fallback: dict[Path, FoundDate] = {}
+        rows: list[tuple[int, str]] = []
         for number, row in enumerate(csv.reader(text.splitlines()), start=1):
             if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
                 continue
@@ -98,12 +100,22 @@ class DatesManifest:
             # A path written relative to where focuscount runs also finds its file,
             # unless a path relative to the manifest already means another one.
             fallback.setdefault(_key(Path(file_text)), found)
-        return cls(path, dates, fallback)
+            rows.append((number, file_text))
+        return cls(path, dates, fallback, tuple(rows))
 
     def lookup(self, document_path: Path) -> FoundDate | None:
         """The date given for ``document_path``, if any."""
         key = _key(document_path)
         return self.dates.get(key) or self.fallback.get(key)
+
+    def unmatched(self, document_paths: Iterable[Path]) -> list[tuple[int, str]]:
+        """Rows (line, path) that dated none of ``document_paths``: a typo, or a file not read."""
+        read = {_key(path) for path in document_paths}
+        return [
+            (line, text)
+            for line, text in self.rows
+            if _key(self.path.parent / text) not in read and _key(Path(text)) not in read
+        ]
 
 
 def _key(path: Path) -> Path:

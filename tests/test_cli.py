@@ -355,3 +355,11 @@ def test_garbage_in_any_format_never_crashes(tmp_path: Path, suffix: str) -> Non
         assert "Traceback" not in line
     data = json.loads(result.stdout)
     assert data["summary"]["documents"] + data["summary"]["unreadable"] == 4
+
+
+def test_manifest_rows_that_date_nothing_are_warned(corpus: Path) -> None:
+    manifest = corpus / "dates.csv"
+    manifest.write_text("path,date\nminutes/notes.txt,2024-05-14\nminutes/typo.txt,2024-06-11\n", encoding="utf-8")
+    code, _, err = run("analyze", corpus / "minutes", "--dates", manifest, "-f", "json")
+    assert code == 0
+    assert err == f"focuscount: warning: {manifest}:3: no document read matches 'minutes/typo.txt'\n"
