@@ -39,13 +39,18 @@ class BreakdownRow:
         return None if self.words <= 0 else self.counts.get(category, 0) * 1000.0 / self.words
 
 
-def key_of(kind: str, location: Location) -> str | None:
-    """The breakdown key of a location (None when the location has no such key, e.g. no slide)."""
+def key_of(kind: str, location: Location, deck: bool = False) -> str | None:
+    """The breakdown key of a location (None when the location has no such key, e.g. no slide).
+
+    In a ``deck`` (a PDF of slides) each page is a slide.
+    """
     if kind == "speaker":
         return location.speaker or NO_SPEAKER
     if kind == "section":
         return location.section or NO_SECTION
     if kind == "slide":
+        if location.kind == "page" and deck:
+            return f"slide {location.number}"
         if location.kind != "slide":
             return None
         return str(location)
@@ -59,14 +64,14 @@ def document_breakdown(counts: DocumentCounts, kind: str, focus: str, versus: st
     hits: dict[str, Counter[str]] = {}
     order: dict[str, int] = {}
     for index, segment in enumerate(segments):
-        key = key_of(kind, segment.location)
+        key = key_of(kind, segment.location, counts.document.deck)
         if key is None:
             continue
         order.setdefault(key, index)
         words[key] += counts.segment_words[index] if index < len(counts.segment_words) else 0
         hits.setdefault(key, Counter())
     for hit in counts.hits:
-        key = key_of(kind, segments[hit.segment].location)
+        key = key_of(kind, segments[hit.segment].location, counts.document.deck)
         if key is not None:
             hits[key][hit.category] += 1
     categories = list(counts.counts)

@@ -86,6 +86,7 @@ class Document:
     date_source: str | None = None  # manifest | filename | folder name | text | metadata
     date_precision: str | None = None  # day | month
     date_note: str | None = None  # why no date was taken, e.g. an ambiguous day/month order
+    deck: bool = False  # its pages are slides (a landscape PDF exported from a presentation)
 
     @property
     def text(self) -> str:

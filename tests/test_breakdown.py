@@ -74,11 +74,20 @@ def test_slides_with_notes_apart() -> None:
     result = focuscount.analyze([EXAMPLES / "talks"], breakdowns=["slide"])
     slides = result.breakdowns["slide"]
     assert [r.key for r in slides[:3]] == ["slide 1", "slide 1 (notes)", "slide 2"]
-    assert len(slides) == 19  # ten slides, nine with notes; the PDF deck has pages, not slides
-    assert {r.path.name for r in slides} == {"2024-10-03-regional-conference.pptx"}
-    deck = next(c for c in result.documents if c.document.format == "pptx")
-    assert sum(r.words for r in slides) == deck.words
-    assert sum(r.counts["institution"] for r in slides) == deck.counts["institution"]
+    # The pptx: ten slides, nine with notes. The PDF deck (landscape pages): twelve slides.
+    assert len(slides) == 19 + 12
+    pdf_slides = [r for r in slides if r.path.suffix == ".pdf"]
+    assert [r.key for r in pdf_slides] == [f"slide {n}" for n in range(1, 13)]
+    for deck in result.documents:
+        rows = [r for r in slides if r.path == deck.document.path]
+        assert sum(r.words for r in rows) == deck.words
+        assert sum(r.counts["institution"] for r in rows) == deck.counts["institution"]
+
+
+def test_portrait_pdf_minutes_have_no_slides() -> None:
+    result = focuscount.analyze([EXAMPLES / "minutes" / "2024-07-16-board-minutes.pdf"], breakdowns=["slide"])
+    assert result.breakdowns["slide"] == ()
+    assert not result.documents[0].document.deck
 
 
 def test_unknown_breakdown_is_refused(meeting: Path) -> None:
@@ -114,7 +123,7 @@ def test_cli_by_section_and_slide_json(meeting: Path) -> None:
         "ratio": 0.5,
     }
     code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-slide")
-    assert "No slides: --by-slide reports on .pptx and .odp decks." in out
+    assert "No slides: --by-slide reports on .pptx and .odp decks, and on PDFs of landscape slides." in out
 
 
 def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:

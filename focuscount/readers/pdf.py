@@ -50,11 +50,18 @@ def read(path: Path) -> Document:
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise ReadError(path, f"not a valid PDF (no %PDF- header); {_REPAIR_HINT}")
     info = _document_info(data, path)
-    page_texts = list(_page_texts(data, path))
+    pages = list(_page_texts(data, path))
+    page_texts = [text for text, _ in pages]
+    # Landscape pages throughout: slides exported from a presentation, read like a deck
+    # (no speaker labels: "Goal: …" on a slide is a bullet, not a speaker).
+    deck = bool(pages) and all(landscape for _, landscape in pages)
     segments = apply_structure(
-        Segment(text, Location("page", number=number), first_line=1)
-        for number, text in enumerate(page_texts, start=1)
-        if text.strip()
+        (
+            Segment(text, Location("page", number=number), first_line=1)
+            for number, text in enumerate(page_texts, start=1)
+            if text.strip()
+        ),
+        speakers=not deck,
     )
     if not segments:
         pages = f"{len(page_texts)} page{'s' if len(page_texts) != 1 else ''}"
@@ -67,6 +74,7 @@ def read(path: Path) -> Document:
         segments=segments,
         title=clean_title(_info_text(info.get("Title"))),
         created=parse_pdf_date(_info_text(info.get("CreationDate"))),
+        deck=deck,
     )
 
 
@@ -102,8 +110,8 @@ def _document_info(data: bytes, path: Path) -> dict[str, Any]:
     return info
 
 
-def _page_texts(data: bytes, path: Path) -> Iterator[str]:
-    """The text of every page, in page order ("" for a page without text)."""
+def _page_texts(data: bytes, path: Path) -> Iterator[tuple[str, bool]]:
+    """The text of every page, in page order ("" for a page without text), and whether it is landscape."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.psexceptions import PSException
@@ -113,7 +121,7 @@ def _page_texts(data: bytes, path: Path) -> Iterator[str]:
     number = 0
     try:
         for number, layout in enumerate(pages, start=1):  # noqa: B007 (number is reported on error)
-            yield page_text(layout)
+            yield page_text(layout), layout.width > layout.height
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         reason = f"not a valid PDF (page {number + 1}: {brief(error)}); {_REPAIR_HINT}"
         raise ReadError(path, reason, error) from error

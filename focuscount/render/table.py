@@ -62,7 +62,7 @@ _TEXT_COLUMNS = {"Date", "Source", "Document", "Period", "Speaker", "Section", "
 NO_BREAKDOWN = {
     "speaker": "No speaker labels found (a speaker is named by a label such as 'Chair:' at the start of a line).",
     "section": "No sections found.",
-    "slide": "No slides: --by-slide reports on .pptx and .odp decks.",
+    "slide": "No slides: --by-slide reports on .pptx and .odp decks, and on PDFs of landscape slides.",
 }
 
 
