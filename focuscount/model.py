@@ -47,7 +47,10 @@ class Location:
         """The location of character ``offset`` of ``text`` that starts at this location."""
         if self.line is None:
             return self
-        return replace(self, line=self.line + text.count("\n", 0, offset))
+        line = self.line + text.count("\n", 0, offset)
+        if self.kind == "line":  # a line of a text file is named by its number: keep both the same
+            return replace(self, number=line, line=line)
+        return replace(self, line=line)
 
 
 @dataclass(frozen=True)

@@ -200,3 +200,8 @@ def test_hits_keep_offsets_location_and_context() -> None:
 def test_context_stops_at_the_segment_edges() -> None:
     (hit,) = count_text("Patrons.").hits
     assert hit.context == "Patrons."
+
+
+def test_hit_on_a_later_line_of_a_block_is_named_by_that_line() -> None:
+    (hit,) = count_text("Opening words.\nMore words.\nOur patrons.").hits
+    assert (hit.location.kind, hit.location.number, hit.location.line, str(hit.location)) == ("line", 3, 3, "line 3")
