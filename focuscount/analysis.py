@@ -19,6 +19,7 @@ from focuscount.dating import DATE_ORDERS, DatesManifest, assign_date
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
 from focuscount.errors import ConfigError, LexiconError, NoDocumentsError, ReadError, UnsupportedFormatError
 from focuscount.lexicon import Lexicon, load_lexicon
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.matching import LexiconMatcher
 from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
@@ -97,10 +98,14 @@ def iter_document_counts(
     context_words: int = DEFAULT_CONTEXT_WORDS,
     unmatched: bool = False,
     exclude: Iterable[str] = (),
+    limits: ReadLimits = DEFAULT_LIMITS,
+    follow_links: bool = False,
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time, with its hits.
 
     With ``unmatched``, each document also counts the content words no term matched.
+    Each file is read within ``limits``; links that lead outside the folders given
+    are followed only with ``follow_links``.
     """
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
@@ -109,11 +114,11 @@ def iter_document_counts(
     except LexiconError as error:
         raise LexiconError(lexicon.path, error.message, error.line) from error
     matcher = LexiconMatcher(lexicon, pipeline)
-    for item in discover(paths, exclude):
+    for item in discover(paths, exclude, follow_links=follow_links):
         if isinstance(item, Skipped):
             yield item
             continue
-        yield _count_one(item, matcher, dates, date_order, context_words, unmatched)
+        yield _count_one(item, matcher, dates, date_order, context_words, unmatched, limits)
 
 
 def counted_documents(
@@ -143,9 +148,10 @@ def _count_one(
     date_order: str | None,
     context_words: int,
     unmatched: bool,
+    limits: ReadLimits,
 ) -> DocumentCounts | Skipped:
     try:
-        document = read_document(candidate.path)
+        document = read_document(candidate.path, limits)
     except UnsupportedFormatError as error:
         return Skipped(candidate.path, error.reason)
     except ReadError as error:
@@ -165,6 +171,8 @@ def analyze(
     breakdowns: Iterable[str] = (),
     exclude: Iterable[str] = (),
     context_words: int = DEFAULT_CONTEXT_WORDS,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    follow_links: bool = False,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
@@ -192,7 +200,15 @@ def analyze(
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
     stream = iter_document_counts(
-        paths, lexicon, dates=dates, date_order=date_order, model=model, exclude=exclude, context_words=context_words
+        paths,
+        lexicon,
+        dates=dates,
+        date_order=date_order,
+        model=model,
+        exclude=exclude,
+        context_words=context_words,
+        limits=limits,
+        follow_links=follow_links,
     )
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:

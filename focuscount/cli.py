@@ -52,7 +52,7 @@ def warn_unreadable(skipped: Any) -> None:
     from focuscount.discovery import UNREADABLE
 
     if skipped.kind == UNREADABLE:
-        warn(f"{skipped.path}: {skipped.reason}")
+        warn(f"{skipped.path}: skipped: {skipped.reason}")
 
 
 def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,12 +71,14 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         date_order: str | None,
         model: str | None,
         config: Path | None,
+        max_file_mb: float | None,
+        follow_links: bool | None,
         **kwargs: Any,
     ) -> Any:
         from focuscount.config import load_settings, run_options
 
         settings = load_settings(config=config)
-        run = run_options(settings, paths, lexicon, dates, date_order, model)
+        run = run_options(settings, paths, lexicon, dates, date_order, model, max_file_mb, follow_links)
         return command(*args, run=run, **kwargs)
 
     decorators = [
@@ -101,6 +103,14 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--config", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
             help="Settings file to use instead of the nearest focuscount.toml or pyproject.toml.",
+        ),
+        click.option(
+            "--max-file-mb", type=click.FloatRange(min=0, min_open=True), metavar="MB",
+            help="Skip a file larger than MB megabytes, or one whose parts or text expand past it [default: 200].",
+        ),
+        click.option(
+            "--follow-links/--no-follow-links", default=None,
+            help="Read links that lead outside the folders given (skipped by default).",
         ),
     ]  # fmt: skip
     for decorator in reversed(decorators):

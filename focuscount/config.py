@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from focuscount.errors import ConfigError
+from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
 from focuscount.timeline import GROUPINGS
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 
@@ -32,7 +33,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "no_regression": ("tolerance",),
 }
 RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
-TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "check")
+TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "max_file_mb", "follow_links", "check")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     by: str = "meeting"
     dates: str | None = None
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    follow_links: bool = False
     rules: tuple[Rule, ...] = ()
     source: Path | None = None  # the config file these came from
     root: Path | None = None  # the folder paths in the file are relative to
@@ -163,6 +166,15 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
     for key in ("paths", "exclude"):
         if key in data:
             settings = replace(settings, **{key: _strings(data[key], key, where)})
+    if "max_file_mb" in data:
+        value = data["max_file_mb"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+            raise where.error(f"'max_file_mb' must be a number of megabytes above 0, not {value!r}", "max_file_mb")
+        settings = replace(settings, max_file_mb=float(value))
+    if "follow_links" in data:
+        if not isinstance(data["follow_links"], bool):
+            raise where.error(f"'follow_links' must be true or false, not {data['follow_links']!r}", "follow_links")
+        settings = replace(settings, follow_links=data["follow_links"])
     if "check" in data:
         settings = replace(settings, rules=_rules(data["check"], where))
     return settings
@@ -277,6 +289,18 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
         if value:
             changes[key] = tuple(part.strip() for part in value.replace(os.pathsep, ",").split(",") if part.strip())
+    max_file_mb = environ.get(ENV_PREFIX + "MAX_FILE_MB", "").strip()
+    if max_file_mb:
+        changes["max_file_mb"] = _env_number("max_file_mb", max_file_mb)
+        if not changes["max_file_mb"] > 0:
+            raise ConfigError(
+                None, f"{ENV_PREFIX}MAX_FILE_MB must be a number of megabytes above 0, not '{max_file_mb}'"
+            )
+    follow_links = environ.get(ENV_PREFIX + "FOLLOW_LINKS", "").strip().lower()
+    if follow_links:
+        if follow_links not in _BOOLEANS:
+            raise ConfigError(None, f"{ENV_PREFIX}FOLLOW_LINKS must be true or false, not '{follow_links}'")
+        changes["follow_links"] = _BOOLEANS[follow_links]
     if "by" in changes and changes["by"] not in GROUPINGS:
         raise ConfigError(None, f"{ENV_PREFIX}BY must be one of {', '.join(GROUPINGS)}, not '{changes['by']}'")
     settings = replace(settings, **changes)
@@ -285,6 +309,9 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
         if value:
             settings = with_rule(settings, name, keys[0], _env_number(name, value))
     return settings
+
+
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 
 def _env_number(name: str, value: str) -> float:
@@ -314,6 +341,8 @@ class RunOptions:
     model: str | None
     exclude: tuple[str, ...]
     settings: Settings
+    limits: ReadLimits = DEFAULT_LIMITS
+    follow_links: bool = False
 
     def reading(self) -> dict[str, Any]:
         """How to read the documents, as keyword arguments for the library's corpus functions."""
@@ -324,6 +353,8 @@ class RunOptions:
             "date_order": self.date_order,
             "model": self.model,
             "exclude": self.exclude,
+            "limits": self.limits,
+            "follow_links": self.follow_links,
         }
 
 
@@ -334,6 +365,8 @@ def run_options(
     dates: Path | None = None,
     date_order: str | None = None,
     model: str | None = None,
+    max_file_mb: float | None = None,
+    follow_links: bool | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -346,7 +379,13 @@ def run_options(
     if lexicon is None and _looks_like_path(settings.lexicon):
         chosen_lexicon = settings.resolve(settings.lexicon)
     chosen_dates = dates if dates is not None else (settings.resolve(settings.dates) if settings.dates else None)
-    return RunOptions(paths, chosen_lexicon, chosen_dates, date_order, model, settings.exclude, settings)
+    if max_file_mb is not None and not max_file_mb > 0:
+        raise ConfigError(None, f"--max-file-mb must be a number of megabytes above 0, not {max_file_mb}")
+    limits = ReadLimits(max_file_mb=max_file_mb if max_file_mb is not None else settings.max_file_mb)
+    follow = settings.follow_links if follow_links is None else follow_links
+    return RunOptions(
+        paths, chosen_lexicon, chosen_dates, date_order, model, settings.exclude, settings, limits, follow
+    )
 
 
 def _looks_like_path(value: str) -> bool:

@@ -57,7 +57,9 @@ def is_excluded(relative: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def discover(paths: Iterable[Path | str], exclude: Iterable[str] = ()) -> Iterator[Candidate | Skipped]:
+def discover(
+    paths: Iterable[Path | str], exclude: Iterable[str] = (), *, follow_links: bool = False
+) -> Iterator[Candidate | Skipped]:
     """Files under ``paths``: folders are walked recursively in sorted order.
 
     Missing paths are reported as unreadable; files of other types inside a folder

@@ -12,6 +12,7 @@ from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError
 from focuscount.lexicon import IGNORE, Lexicon, load_lexicon
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import DocumentCounts, Hit
 
 
@@ -52,6 +53,8 @@ def iter_evidence(
     date_order: str | None = None,
     model: str | None = None,
     exclude: Iterable[str] = (),
+    limits: ReadLimits = DEFAULT_LIMITS,
+    follow_links: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
@@ -69,7 +72,15 @@ def iter_evidence(
     wanted_categories = set(categories)
     wanted_terms = {term.lower() for term in terms}
     stream = iter_document_counts(
-        paths, lexicon, dates=dates, date_order=date_order, model=model, context_words=context_words, exclude=exclude
+        paths,
+        lexicon,
+        dates=dates,
+        date_order=date_order,
+        model=model,
+        context_words=context_words,
+        exclude=exclude,
+        limits=limits,
+        follow_links=follow_links,
     )
     for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):

@@ -12,6 +12,7 @@ from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError
 from focuscount.lexicon import Lexicon, load_lexicon
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.nlp import get_pipeline
 
 DEFAULT_TOP = 15
@@ -50,6 +51,8 @@ def term_report(
     date_order: str | None = None,
     model: str | None = None,
     exclude: Iterable[str] = (),
+    limits: ReadLimits = DEFAULT_LIMITS,
+    follow_links: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> TermReport:
     """Count matched terms per category (and, with ``unmatched``, the words no term matched)."""
@@ -62,7 +65,15 @@ def term_report(
     documents = words = 0
     skipped: list[Skipped] = []
     stream = iter_document_counts(
-        paths, lexicon, dates=dates, date_order=date_order, model=model, unmatched=unmatched, exclude=exclude
+        paths,
+        lexicon,
+        dates=dates,
+        date_order=date_order,
+        model=model,
+        unmatched=unmatched,
+        exclude=exclude,
+        limits=limits,
+        follow_links=follow_links,
     )
     for item in counted_documents(stream, skipped, on_skip):
         documents += 1

@@ -161,7 +161,7 @@ def test_unreadable_file_exits_2(project: Path) -> None:
     (project / "docs" / "broken.pdf").write_bytes(b"not a pdf")
     code, _, err = run()
     assert code == 2
-    assert "docs/broken.pdf: not a valid PDF" in err
+    assert "docs/broken.pdf: skipped: not a valid PDF" in err
     assert "Error: 1 file(s) could not be read; the check is incomplete" in err
 
 

@@ -195,7 +195,7 @@ def test_unsupported_file_named_explicitly_is_an_error_for_that_file(corpus: Pat
     other.write_bytes(b"PK\x03\x04")
     code, _, err = run("analyze", corpus / "minutes", other, "-l", corpus / "lexicon.toml")
     assert code == 0
-    assert err.startswith(f"focuscount: warning: {other}: unsupported format .xlsx; focuscount reads ")
+    assert err.startswith(f"focuscount: warning: {other}: skipped: unsupported format .xlsx; focuscount reads ")
 
 
 def test_old_binary_format_gets_a_conversion_hint(corpus: Path) -> None:
@@ -209,7 +209,7 @@ def test_old_binary_format_gets_a_conversion_hint(corpus: Path) -> None:
 def test_missing_path_is_warned_and_the_rest_goes_on(corpus: Path) -> None:
     code, _, err = run("analyze", corpus / "minutes", corpus / "nope.txt", "-l", corpus / "lexicon.toml")
     assert code == 0
-    assert err == f"focuscount: warning: {corpus / 'nope.txt'}: no such file or directory\n"
+    assert err == f"focuscount: warning: {corpus / 'nope.txt'}: skipped: no such file or directory\n"
 
 
 def test_no_readable_document_exits_2(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from focuscount.errors import ReadError, UnsupportedFormatError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
 
 
@@ -25,7 +26,7 @@ class ReaderSpec:
     extensions: tuple[str, ...]
     module: str
 
-    def load(self) -> Callable[[Path], Document]:
+    def load(self) -> Callable[[Path, ReadLimits], Document]:
         """The reader's ``read`` function (imports the module on first use)."""
         return importlib.import_module(self.module).read
 
@@ -82,23 +83,24 @@ def is_supported(path: Path) -> bool:
     return any(suffix in spec.extensions for spec in READERS)
 
 
-def read_document(path: Path | str) -> Document:
-    """Read ``path`` with the reader for its format.
+def read_document(path: Path | str, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+    """Read ``path`` with the reader for its format, within ``limits``.
 
     Raises :class:`UnsupportedFormatError` when no reader accepts it and
-    :class:`ReadError` when the reader fails (missing file, corrupt, encrypted …).
+    :class:`ReadError` when the reader fails (missing file, not a regular file,
+    over a size limit, corrupt, encrypted …).
     """
     path = Path(path)
     spec = spec_for(path)
-    if not path.exists():
-        raise ReadError(path, "no such file")
-    if path.is_dir():
-        raise ReadError(path, "is a directory")
     reader = spec.load()
     try:
-        return reader(path)
+        return reader(path, limits)
     except (ReadError, UnsupportedFormatError):
         raise
+    except MemoryError as error:
+        raise ReadError(path, limits.expands(), error) from error
+    except RecursionError as error:
+        raise ReadError(path, f"cannot read {spec.format} file (nested too deeply)", error) from error
     except PermissionError as error:
         raise ReadError(path, "permission denied", error) from error
     except OSError as error:

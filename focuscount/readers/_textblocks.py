@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Location, Segment
+from focuscount.safeio import read_regular_file
 
 MAX_SEGMENT_CHARS = 50_000
 TITLE_MAX_CHARS = 120
@@ -31,18 +33,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _UTF16_SAMPLE_BYTES = 4096
 
 
-def read_bytes(path: Path) -> bytes:
-    """The whole content of ``path``, or a :class:`ReadError` that says why not."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise ReadError(path, "no such file", error) from error
-    except IsADirectoryError as error:
-        raise ReadError(path, "is a directory", error) from error
-    except PermissionError as error:
-        raise ReadError(path, "permission denied; check the file's permissions", error) from error
-    except OSError as error:
-        raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
+def read_bytes(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> bytes:
+    """The whole content of the regular file ``path``, at most ``limits.max_bytes``, or a :class:`ReadError`.
+
+    The file is opened without blocking (a named pipe never hangs the run) and
+    checked on the open descriptor: anything but a regular file is refused with
+    its kind named, and no more than the limit is ever read (``/dev/zero`` behind
+    a link costs nothing).
+    """
+    return read_regular_file(path, limits.max_bytes, limits.too_big())
 
 
 def brief(error: BaseException, limit: int = 160) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._office import WORD, open_package
 from focuscount.readers._structure import apply_structure
@@ -37,14 +38,14 @@ _FOOTNOTES_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006
 _HEADING_STYLE_PREFIXES = ("Heading", "Title")
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a Word document into located segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a
     .docx (not a zip, no Word document inside) and for an encrypted one.
     """
     path = Path(path)
-    document = _open(path, read_bytes(path))
+    document = _open(path, read_bytes(path, limits))
     body, heading_title, first_text = _body_segments(document)
     segments = (
         *_header_footer_segments(document, "header"),

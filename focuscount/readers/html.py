@@ -37,6 +37,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, decode_text, normalise_newlines, read_bytes
@@ -84,13 +85,13 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _TEXT, _PRE, _BREAK = 0, 1, 2
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a web page: its visible text in heading, paragraph and table segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a binary file.
     """
     path = Path(path)
-    tree = parse_html(_decode(read_bytes(path), path))
+    tree = parse_html(_decode(read_bytes(path, limits), path))
     extractor = _Extractor()
     for root in _content_roots(tree):
         extractor.walk(root)

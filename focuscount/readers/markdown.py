@@ -12,6 +12,7 @@ import html
 import re
 from pathlib import Path
 
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import (
@@ -59,14 +60,14 @@ _INLINE_TAGS |= {"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "stron
 _INLINE_TAGS |= {"time", "u", "var"}
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a Markdown file: its words in paragraph segments located by source line.
 
     The title is the first heading, else the front matter's ``title``, else the
     first line of text.
     """
     path = Path(path)
-    source = decode_text(read_bytes(path), path)
+    source = decode_text(read_bytes(path, limits), path)
     text, heading, front_matter_title, heading_lines = _strip(source)
     return Document(
         path=path,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._odf import (
     DRAW,
@@ -30,14 +31,14 @@ _PAGE = f"{DRAW}page"
 _NOTES = f"{PRESENTATION}notes"
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read an OpenDocument presentation into slide and notes segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a .odp
     (not a zip, no presentation inside, broken XML) and for an encrypted one.
     """
     path = Path(path)
-    package = open_package(path, read_bytes(path), IMPRESS)
+    package = open_package(path, read_bytes(path, limits), IMPRESS)
     segments: list[Segment] = []
     pages = package.body.findall(_PAGE)
     for number, page in enumerate(pages, start=1):

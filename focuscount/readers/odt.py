@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._odf import (
     NOTE_BODY,
@@ -45,14 +46,14 @@ _MASTER_PARTS = {
 }
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read an OpenDocument text into located segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a .odt
     (not a zip, no text document inside, broken XML) and for an encrypted one.
     """
     path = Path(path)
-    package = open_package(path, read_bytes(path), WRITER)
+    package = open_package(path, read_bytes(path, limits), WRITER)
     body = _Body(_heading_styles(package.automatic_styles, package.styles))
     body.walk(package.body)
     segments = (

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import brief, clean_title, read_bytes
@@ -35,7 +36,7 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")  # "ﬁ" etc.: pdfminer passes them t
 _PDF_DATE = re.compile(r"^\s*(?:D\s*:)?\s*(\d{4})-?(\d{2})-?(\d{2})")
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a PDF's text layer page by page.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a PDF or
@@ -46,7 +47,7 @@ def read(path: Path) -> Document:
     # pdfminer logs warnings (e.g. "copying not allowed") that would break the
     # one-line-per-file error contract on stderr; its real failures raise instead.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    data = read_bytes(path)
+    data = read_bytes(path, limits)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise ReadError(path, f"not a valid PDF (no %PDF- header); {_REPAIR_HINT}")
     info = _document_info(data, path)

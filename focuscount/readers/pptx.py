@@ -12,19 +12,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._office import POWERPOINT, open_package
 from focuscount.readers._textblocks import clean_title, read_bytes
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a PowerPoint presentation into slide and notes segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a
     .pptx (not a zip, no presentation inside) and for an encrypted one.
     """
     path = Path(path)
-    presentation = _open(path, read_bytes(path))
+    presentation = _open(path, read_bytes(path, limits))
     segments: list[Segment] = []
     for number, slide in enumerate(presentation.slides, start=1):
         text = "\n".join(_shape_texts(slide.shapes))

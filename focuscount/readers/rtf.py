@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, read_bytes
@@ -109,14 +110,14 @@ _HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title)$", re.IGNORECASE)
 _TEXT, _SKIP, _FONTS, _STYLES, _INFO, _TITLE, _CREATED, _UPR, _SHAPE, _NEST = range(10)
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read an RTF document into located segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that does not start
     with ``{\\rtf``.
     """
     path = Path(path)
-    data = read_bytes(path)
+    data = read_bytes(path, limits)
     if not _HEADER.match(data):
         raise ReadError(
             path, "not an RTF file (it does not start with {\\rtf); check that it really is a Rich Text document"

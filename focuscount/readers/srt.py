@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._structure import label_length
 from focuscount.readers._textblocks import decode_text, read_bytes
@@ -34,14 +35,14 @@ _TIMING = re.compile(rf"^\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}(?:\s.*)?$")
 _TAGS = re.compile(r"</?[a-zA-Z][^<>\n]*>|\{\\[^{}\n]*\}")
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a SubRip subtitle file into cue segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file with no cue (an
     empty file, another kind of file) and for a binary one.
     """
     path = Path(path)
-    lines = decode_text(read_bytes(path), path).split("\n")
+    lines = decode_text(read_bytes(path, limits), path).split("\n")
     timings = [(index, match) for index, line in enumerate(lines) if (match := _TIMING.match(line))]
     if not timings:
         raise ReadError(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import decode_text, first_line_title, paragraph_segments, read_bytes
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a plain-text file in whatever encoding it most likely has.
 
     Paragraphs (blocks of lines between blank lines) become segments located at
@@ -18,7 +19,7 @@ def read(path: Path) -> Document:
     an undecodable one raises :class:`~focuscount.errors.ReadError`.
     """
     path = Path(path)
-    text = decode_text(read_bytes(path), path)
+    text = decode_text(read_bytes(path, limits), path)
     return Document(
         path=path,
         format="txt",

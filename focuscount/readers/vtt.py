@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._structure import label_length, speaker_label
 from focuscount.readers._textblocks import clean_title, decode_text, read_bytes
@@ -40,14 +41,14 @@ _TURN_MARK = re.compile(r"^(?:[-\u2010\u2011\u2013\u2014][ \t]+|>>[ \t]*)(?=\S)"
 _NOT_TITLES = frozenset({"file"})
 
 
-def read(path: Path) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a WebVTT file into cue segments.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that does not start
     with ``WEBVTT`` and for a binary one.
     """
     path = Path(path)
-    text = decode_text(read_bytes(path), path)
+    text = decode_text(read_bytes(path, limits), path)
     lines = text.split("\n")
     signature = _SIGNATURE.match(lines[0].lstrip("\ufeff"))
     if signature is None:

@@ -115,7 +115,7 @@ def test_directory(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ReadError) as caught:
         read_document(folder)
-    assert caught.value.reason == "is a directory"
+    assert caught.value.reason == "a directory, not a file"
 
 
 @pytest.mark.parametrize(
