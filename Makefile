@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint examples fixtures charts browser bench clean
+.PHONY: demo test test-fast lint examples fixtures charts browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/python -m pytest
+
+# The same without the tests marked slow (fuzzing, pre-commit, 10,000 files).
+test-fast: $(STAMP)
+	$(BIN)/ruff check focuscount tests tools bench
+	$(BIN)/python -m pytest -m "not slow"
 
 # The report test renders the HTML report in headless Chromium (Debian's package).
 # Installed here where missing and possible (root with apt-get); otherwise that test is skipped.

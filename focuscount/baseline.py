@@ -1,8 +1,11 @@
 """Baselines for ``no_regression``: a saved JSON report, or the same files at a git revision.
 
 A git baseline is read with ``git show REV:path`` into a temporary folder (the
-working tree and the checkout are never touched) and analysed with the same
-lexicon, so the two ratios are comparable.
+working tree and the checkout are never touched) and analysed with the current
+lexicon and reading options, so the two ratios are comparable by construction.
+A saved report records the hash of the lexicon it was made with; every field the
+comparison uses is checked before it is trusted (a hand-edited or foreign JSON
+file is an error naming the field, never a crash or a silent pass).
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.errors import ConfigError
+from focuscount.errors import ConfigError, ReadError
+from focuscount.escape import display_path
+from focuscount.safeio import read_small_text
+
+SAVE_AGAIN = "save the baseline again with `focuscount analyze -f json -o FILE`"
 
 
 @dataclass(frozen=True)
@@ -26,34 +33,110 @@ class Baseline:
     ratio: float | None
     documents: dict[str, float | None]
     root: Path  # document paths are keyed relative to this folder
+    lexicon_name: str | None = None  # a saved report's lexicon; None for a git baseline (the current one)
+    lexicon_hash: str | None = None
 
 
 def relative_key(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` in POSIX form (``minutes/2024-03-12.md``), or as given."""
+    """``path`` relative to ``root`` in POSIX form (``minutes/2024-03-12.md``), or as given.
+
+    The key is spelled as saved reports spell paths (undecodable bytes as ``\\xNN``,
+    controls as escapes), so a Latin-1 file name finds its baseline entry.
+    """
     try:
-        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
+        key = Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        key = path.as_posix()
+    return display_path(key)
 
 
 def load_report_baseline(path: Path, root: Path | None = None) -> Baseline:
-    """A baseline from a report saved with ``focuscount analyze --format json``."""
+    """A baseline from a report saved with ``focuscount analyze --format json``.
+
+    Raises :class:`ConfigError` naming the file, and the field, when the file is not
+    a regular file, not JSON, not a focuscount report, or holds a value of the
+    wrong type (a ratio must be a number from 0 to 1, or null).
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise ConfigError(path, "baseline report not found") from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        text = read_small_text(path, "baseline report")
+    except ReadError as error:
+        if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
+            raise ConfigError(path, "baseline report not found") from error
+        raise ConfigError(path, error.reason) from error
+    except UnicodeDecodeError as error:
         raise ConfigError(path, f"baseline is not a readable JSON report ({error})") from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(path, f"baseline is not a readable JSON report ({error})") from error
+    except RecursionError as error:  # [[[[… nested past Python's stack
+        raise ConfigError(path, "baseline is not a readable JSON report (nested too deeply)") from error
     if not isinstance(data, dict) or data.get("schema") != "focuscount/analyze/v1":
         raise ConfigError(
             path, "baseline is not a focuscount report: save one with `focuscount analyze -f json -o FILE`"
         )
-    try:
-        ratio = data["summary"]["ratio"]
-        documents = {relative_key(Path(item["path"]), root or Path.cwd()): item["ratio"] for item in data["documents"]}
-    except (KeyError, TypeError) as error:
-        raise ConfigError(path, f"baseline report lacks {error}: save it again with this version") from error
-    return Baseline(path.name, ratio, documents, root or Path.cwd())
+    fields = _Fields(path)
+    lexicon = fields.table(data, "lexicon")
+    lexicon_name = fields.string(lexicon, "lexicon.name")
+    lexicon_hash = fields.string(lexicon, "lexicon.hash")
+    ratio = fields.ratio(fields.table(data, "summary"), "summary.ratio")
+    items = data.get("documents")
+    if not isinstance(items, list):
+        raise fields.wrong("documents", "a list of documents", items)
+    documents: dict[str, float | None] = {}
+    for index, item in enumerate(items):
+        name = f"documents[{index}]"
+        if not isinstance(item, dict):
+            raise fields.wrong(name, "an object with 'path' and 'ratio'", item)
+        document = fields.string(item, f"{name}.path")
+        documents[relative_key(Path(document), root or Path.cwd())] = fields.ratio(item, f"{name}.ratio")
+    return Baseline(path.name, ratio, documents, root or Path.cwd(), lexicon_name, lexicon_hash)
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """Typed access to a report's fields; each error names the field by its JSON path."""
+
+    path: Path
+
+    def wrong(self, name: str, wanted: str, value: object) -> ConfigError:
+        if value is _MISSING:
+            return ConfigError(self.path, f"baseline field '{name}' is missing; {SAVE_AGAIN}")
+        return ConfigError(self.path, f"baseline field '{name}' must be {wanted}, not {_shown(value)}; {SAVE_AGAIN}")
+
+    def table(self, data: dict, name: str) -> dict:
+        value = data.get(name, _MISSING)
+        if not isinstance(value, dict):
+            raise self.wrong(name, "an object", value)
+        return value
+
+    def string(self, data: dict, name: str) -> str:
+        value = data.get(name.rsplit(".", 1)[-1], _MISSING)
+        if not isinstance(value, str) or not value or "\0" in value:
+            raise self.wrong(name, "a non-empty string", value)
+        return value
+
+    def ratio(self, data: dict, name: str) -> float | None:
+        value = data.get(name.rsplit(".", 1)[-1], _MISSING)
+        if value is None:
+            return None
+        # NaN compares false with every threshold, so a NaN baseline would pass any regression
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise self.wrong(name, "a ratio from 0 to 1, or null", value)
+        return float(value)
+
+
+_MISSING = object()
+
+
+def _shown(value: object) -> str:
+    """A value as JSON would spell it, short: ``"high"``, ``NaN``, ``an object``."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 def git_files_at(revision: str, paths: Iterable[Path], into: Path) -> Path:

@@ -247,12 +247,16 @@ def check_run(
     min_ratio: float | None = None,
     baseline: Path | None = None,
     baseline_ref: str | None = None,
+    allow_lexicon_change: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> CheckResult:
     """Analyse ``run`` and evaluate its configured rules (or :data:`DEFAULT_RULES` when none are set).
 
     ``min_ratio`` overrides the overall minimum; ``baseline`` / ``baseline_ref``
-    override the ones in the ``no_regression`` rule (and turn the rule on).
+    override the ones in the ``no_regression`` rule (and turn the rule on).  A
+    baseline report made with another lexicon is refused (ConfigError) unless
+    ``allow_lexicon_change`` or the rule's ``allow_lexicon_change = true``; a git
+    baseline is read with the current lexicon, so it always matches.
     """
     settings = run.settings
     if min_ratio is not None:
@@ -263,30 +267,60 @@ def check_run(
         regression = Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE})
         rules = (*rules, regression)
     lexicon = load_lexicon(run.lexicon)
-    analysis = analyze(run.paths, lexicon, by=settings.by, on_skip=on_skip, **run.reading())
     found = None
+    report = revision = None
     if regression is not None:
-        found = _baseline_for(run, lexicon, regression, baseline, baseline_ref)
+        report, revision = _baseline_source(run, regression, baseline, baseline_ref)
+    if report is not None:  # read and compared before the documents, so a wrong baseline fails at once
+        allowed = allow_lexicon_change or bool(regression and regression.flags.get("allow_lexicon_change"))
+        found = _same_lexicon(report, load_report_baseline(report), lexicon, allowed)
+    analysis = analyze(run.paths, lexicon, by=settings.by, on_skip=on_skip, **run.reading())
+    if revision is not None:
+        found = _git_baseline(run, lexicon, revision)
     return run_check(analysis, rules, found)
 
 
-def _baseline_for(
-    run: RunOptions, lexicon: Lexicon, rule: Rule, report: Path | None, revision: str | None
-) -> Baseline | None:
-    report = report or (run.settings.resolve(rule.options["baseline"]) if "baseline" in rule.options else None)
-    revision = revision or rule.options.get("baseline_ref")
-    if report is not None:
-        return load_report_baseline(report)
-    if revision is None:
+def _baseline_source(
+    run: RunOptions, rule: Rule, report: Path | None, revision: str | None
+) -> tuple[Path | None, str | None]:
+    """(report, None) or (None, revision): the command line's baseline, else the rule's."""
+    if report is None and revision is None:
+        if "baseline" in rule.options:
+            report = run.settings.resolve(rule.options["baseline"])
+        else:
+            revision = rule.options.get("baseline_ref")
+    if report is None and revision is None:
         raise ConfigError(
             run.settings.source,
             "rule no_regression needs a baseline: --baseline REPORT.json, --baseline-ref REV, "
             "or 'baseline' / 'baseline_ref' in the rule",
         )
+    return (report, None) if report is not None else (None, revision)
+
+
+def _same_lexicon(report: Path, baseline: Baseline, lexicon: Lexicon, allowed: bool) -> Baseline:
+    """``baseline`` when it was counted with ``lexicon`` (or a change is ``allowed``); else a ConfigError."""
+    if allowed or baseline.lexicon_hash == lexicon.sha256:
+        return baseline
+    then = f"{baseline.lexicon_name} ({(baseline.lexicon_hash or '')[:12]})"
+    raise ConfigError(
+        report,
+        f"baseline was counted with lexicon {then}, not {lexicon.name} ({lexicon.short_hash}), so its ratios "
+        "are not comparable: save a new baseline, or pass --allow-lexicon-change to compare anyway",
+    )
+
+
+def _git_baseline(run: RunOptions, lexicon: Lexicon, revision: str) -> Baseline:
+    """The files at ``revision`` read exactly as the current run reads them: same lexicon, model, limits.
+
+    The dates manifest is left out: its paths name the working tree, not the
+    temporary copies, and dates do not change a ratio.
+    """
+    reading = run.reading(dates=False)
 
     def ratios(paths: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
         try:
-            then = analyze(paths, lexicon, exclude=run.exclude)
+            then = analyze(paths, lexicon, **reading)
         except NoDocumentsError:
             return None, {}
         return then.ratio, {counts.document.path: counts.ratio for counts in then.documents}

@@ -26,6 +26,27 @@ CHART_KINDS = ("ratio", "counts", "terms", "speakers", "sections")
 GROUPINGS = ("meeting", "month", "quarter", "year")
 
 
+class SettingNumber(click.ParamType):
+    """A number checked by the library's validator of one setting (``click.FloatRange`` lets NaN through)."""
+
+    name = "number"
+
+    def __init__(self, setting: str) -> None:
+        self.setting = setting  # a key of focuscount.config.NUMBER_SETTINGS
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        from focuscount.config import NUMBER_SETTINGS
+
+        setting = NUMBER_SETTINGS[self.setting]
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"must be a number, not {str(value)!r}", param, ctx)
+        if not setting.accepts(number):
+            self.fail(f"must be {setting.wanted}, not {str(value)!r}", param, ctx)
+        return number
+
+
 class FocusCountFailure(click.ClickException):
     """A library error shown as ``Error: …`` with exit status 2 (usage, lexicon, config, no documents)."""
 
@@ -39,20 +60,31 @@ class FocusCountGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FocusCountError as error:
-            raise FocusCountFailure(str(error)) from error
+            from focuscount.escape import for_terminal
+
+            # Messages name files, and file names can hold newlines and escape sequences.
+            raise FocusCountFailure(for_terminal(str(error))) from error
 
 
 def warn(message: str) -> None:
-    """One warning line on stderr."""
-    click.echo(f"focuscount: warning: {message}", err=True)
+    """One warning line on stderr, whatever paths or document text ``message`` holds.
+
+    The message is escaped for a terminal (control characters, undecodable bytes,
+    workflow commands); the escaping is idempotent, so a caller may pass
+    ``display_path(...)`` pieces in it.
+    """
+    from focuscount.escape import for_terminal
+
+    click.echo(f"focuscount: warning: {for_terminal(message)}", err=True)
 
 
 def warn_unreadable(skipped: Any) -> None:
     """Warn about a file that could not be read (files of other types in folders pass quietly)."""
     from focuscount.discovery import UNREADABLE
+    from focuscount.escape import display_path
 
     if skipped.kind == UNREADABLE:
-        warn(f"{skipped.path}: skipped: {skipped.reason}")
+        warn(f"{display_path(skipped.path)}: skipped: {skipped.reason}")
 
 
 def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -105,7 +137,7 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="Settings file to use instead of the nearest focuscount.toml or pyproject.toml.",
         ),
         click.option(
-            "--max-file-mb", type=click.FloatRange(min=0, min_open=True), metavar="MB",
+            "--max-file-mb", type=SettingNumber("max_file_mb"), metavar="MB",
             help="Skip a file larger than MB megabytes, or one whose parts or text expand past it [default: 200].",
         ),
         click.option(
@@ -118,13 +150,32 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return with_run
 
 
+# Taken as written (a str), so "-" and "./-" (a file named "-") stay apart; the callbacks make the Path.
+OUTPUT_PATH = click.Path(dir_okay=False, allow_dash=True)
+
+
+def _dash_is_standard_output(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Path | None:
+    """``-o -`` is the same as no ``-o``; a file named "-" is written with ``-o ./-``."""
+    return None if value is None or value == "-" else Path(value)
+
+
+def _chart_file(_ctx: click.Context, _param: click.Parameter, value: str) -> Path:
+    if value == "-":
+        raise FocusCountFailure(
+            "-o -: a chart cannot go to standard output (its format comes from the file name); "
+            "give FILE.png, FILE.svg or FILE.pdf"
+        )
+    return Path(value)
+
+
 def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--format`` (one of ``formats``) and ``--output``."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         command = click.option(
-            "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-            help="Write the output to FILE (atomically) instead of standard output.",
+            "--output", "-o", type=OUTPUT_PATH, callback=_dash_is_standard_output, metavar="FILE",
+            help="Write the output to FILE, or - for standard output [default: -]. A file (or a link's target) is "
+            "replaced atomically; a device or pipe such as /dev/null is written directly.",
         )(command)  # fmt: skip
         return click.option(
             "--format", "-f", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
@@ -134,13 +185,17 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], C
     return decorate
 
 
-def progress_for(paths: tuple[Path, ...], exclude: tuple[str, ...]) -> Any:
-    """A progress bar over the files under ``paths``, drawn on a terminal only for long runs."""
+def progress_for(paths: tuple[Path, ...], exclude: tuple[str, ...], follow_links: bool = False) -> Any:
+    """A progress bar over the files under ``paths``, drawn on a terminal only for long runs.
+
+    The pre-count walks exactly as the run will (links followed or not), and discovery
+    never opens a file, so a named pipe or a link loop cannot hang it.
+    """
     from focuscount.discovery import discover
     from focuscount.progress import Progress
 
     stream = sys.stderr
-    total = sum(1 for _ in discover(paths, exclude)) if stream.isatty() else 0
+    total = sum(1 for _ in discover(paths, exclude, follow_links=follow_links)) if stream.isatty() else 0
 
     def bar(**options: Any) -> Any:
         made = click.progressbar(show_pos=True, width=30, **options)
@@ -151,14 +206,20 @@ def progress_for(paths: tuple[Path, ...], exclude: tuple[str, ...]) -> Any:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it atomically to ``output``."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from focuscount.output import write_atomic
+    """Print ``text``, or write it to ``output`` (see :mod:`focuscount.output`: a file atomically, a device directly).
 
+    Never fails on encoding: what standard output's encoding cannot hold is written as
+    a backslash escape, and the path in the message shows undecodable bytes as ``\\xNN``.
+    """
+    from focuscount.escape import display_path
+    from focuscount.output import encode_text, write_atomic
+
+    if output is None:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        click.echo(encode_text(text, encoding).decode(encoding), nl=False)
+        return
     write_atomic(output, text)
-    click.echo(f"focuscount: wrote {output}", err=True)
+    click.echo(f"focuscount: wrote {display_path(output)}", err=True)
 
 
 def run_analysis(
@@ -174,7 +235,7 @@ def run_analysis(
     """
     from focuscount.analysis import analyze
 
-    progress = progress_for(run.paths, run.exclude)
+    progress = progress_for(run.paths, run.exclude, run.follow_links)
 
     def on_skip(skipped: Any) -> None:
         progress.advance()
@@ -261,17 +322,18 @@ def analyze(
     result = run_analysis(run, by, tuple(kind for kind, flag in wanted if flag))
     emit(renderer(output_format)(result), output)
     if chart_path is not None:
+        from focuscount.escape import display_path
         from focuscount.render.chart import render_chart
 
         render_chart(result, chart_path)
-        click.echo(f"focuscount: wrote {chart_path}", err=True)
+        click.echo(f"focuscount: wrote {display_path(chart_path)}", err=True)
 
 
 @cli.command()
 @corpus_options
 @click.option(
-    "--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-    help="The chart file; its extension picks the format: .png, .svg or .pdf.",
+    "--output", "-o", required=True, type=OUTPUT_PATH, callback=_chart_file, metavar="FILE",
+    help="The chart file; its extension picks the format: .png, .svg or .pdf (a link's target is replaced).",
 )  # fmt: skip
 @click.option(
     "--kind", "-k", type=click.Choice(CHART_KINDS), default="ratio", show_default=True,
@@ -294,14 +356,16 @@ def chart(run: Any, output: Path, kind: str, by: str | None, title: str | None, 
     result = run_analysis(run, by, breakdowns)
     terms = term_report_from(result) if kind == "terms" else None
     render_chart(result, output, kind=kind, title=title, dpi=dpi, term_report=terms)
-    click.echo(f"focuscount: wrote {output}", err=True)
+    from focuscount.escape import display_path
+
+    click.echo(f"focuscount: wrote {display_path(output)}", err=True)
 
 
 @cli.command()
 @corpus_options
 @click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.html",
-    help="Write the report to FILE.html (atomically) instead of standard output.",
+    "--output", "-o", type=OUTPUT_PATH, callback=_dash_is_standard_output, metavar="FILE.html",
+    help="Write the report to FILE.html (atomically), or - for standard output [default: -].",
 )  # fmt: skip
 @click.option("--by", type=click.Choice(GROUPINGS), help="One period per meeting, month, quarter or year.")
 @click.option("--title", help="The report's title.")
@@ -377,6 +441,7 @@ def explain(
         text = render.render_explain_csv(items)
     else:
         on_terminal = output is None and sys.stdout.isatty()
+        # The matched words arrive escaped (keyword_in_context escapes before it highlights): the bold is ours alone.
         highlight = (lambda words: click.style(words, bold=True)) if on_terminal else render.brackets
         text = render.render_explain_table(items, highlight)
     emit(text, output)
@@ -412,7 +477,9 @@ def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path 
 
 @cli.command()
 @corpus_options
-@click.option("--min-ratio", type=click.FloatRange(0, 1), metavar="X", help="Fail when the overall ratio is below X.")
+@click.option(
+    "--min-ratio", type=SettingNumber("min_ratio.overall"), metavar="X", help="Fail when the overall ratio is below X."
+)
 @click.option(
     "--baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="REPORT.json",
     help="Compare with a report saved by `focuscount analyze -f json -o REPORT.json` (rule no_regression).",
@@ -421,12 +488,17 @@ def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path 
     "--baseline-ref", metavar="REV",
     help="Compare with the same files at a git revision, e.g. origin/main (read with git show; rule no_regression).",
 )  # fmt: skip
+@click.option(
+    "--allow-lexicon-change", is_flag=True,
+    help="Compare with a baseline report made with another lexicon (refused by default: its ratios differ).",
+)  # fmt: skip
 @output_options(CHECK_FORMATS)
 def check(
     run: Any,
     min_ratio: float | None,
     baseline: Path | None,
     baseline_ref: str | None,
+    allow_lexicon_change: bool,
     output_format: str,
     output: Path | None,
 ) -> None:
@@ -447,7 +519,14 @@ def check(
             unreadable.append(skipped)
         warn_unreadable(skipped)
 
-    result = check_run(run, min_ratio=min_ratio, baseline=baseline, baseline_ref=baseline_ref, on_skip=on_unreadable)
+    result = check_run(
+        run,
+        min_ratio=min_ratio,
+        baseline=baseline,
+        baseline_ref=baseline_ref,
+        allow_lexicon_change=allow_lexicon_change,
+        on_skip=on_unreadable,
+    )
     emit(render_findings(result, output_format), output)
     if output_format == "github":
         _append_step_summary(github_summary(result))
@@ -457,12 +536,19 @@ def check(
 
 
 def _append_step_summary(markdown: str) -> None:
+    """Append to the file GitHub Actions names in GITHUB_STEP_SUMMARY; a warning, not a failure, if it cannot."""
     import os
+
+    from focuscount.errors import ConfigError
+    from focuscount.escape import display_path
+    from focuscount.output import append_text
 
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
-        with open(target, "a", encoding="utf-8") as stream:
-            stream.write(markdown)
+        try:
+            append_text(Path(target), markdown, "the step summary")
+        except ConfigError as error:
+            warn(f"{display_path(target)}: {error.message} (the file GITHUB_STEP_SUMMARY names)")
 
 
 @cli.command()
@@ -490,6 +576,39 @@ def list_lexicons() -> None:
         click.echo(f"  {path}")
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM, raised where the program is so every ``finally`` (temporary files) runs.
+
+    Not an ``Exception``: code that turns a reader's failures into skipped files must not swallow it.
+    """
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def _interrupt(signal_number: int, _frame: object) -> None:
+    import signal
+
+    for stopping in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stopping, signal.SIG_DFL)  # a second Ctrl-C while cleaning up ends the process at once
+    raise Interrupted(signal_number)
+
+
 def main() -> NoReturn:
-    """Entry point of the ``focuscount`` command."""
-    sys.exit(cli.main(prog_name="focuscount", standalone_mode=True))
+    """Entry point of the ``focuscount`` command.
+
+    Ctrl-C (SIGINT) exits 130 and SIGTERM 143, with one line on stderr; a file given with
+    ``-o`` is then either untouched or complete, and no temporary file is left behind.
+    """
+    import signal
+
+    for stopping in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(stopping) is not signal.SIG_IGN:  # a background job of a script keeps ignoring Ctrl-C
+            signal.signal(stopping, _interrupt)
+    try:
+        sys.exit(cli.main(prog_name="focuscount", standalone_mode=True))
+    except Interrupted as stop:
+        name = signal.Signals(stop.signal_number).name
+        click.echo(f"focuscount: interrupted ({name}); no file was left half-written", err=True)
+        sys.exit(128 + stop.signal_number)

@@ -3,19 +3,23 @@
 
 The nearest config file above the working folder is used, as other Python tools
 do; in one folder, focuscount.toml wins over pyproject.toml.  Unknown keys and
-wrong types are errors naming the file and line.
+wrong types are errors naming the file and line.  Every numeric setting is checked
+by one :class:`NumberSetting` whichever source it comes from (file, environment,
+command line), so NaN, infinity and out-of-range values are refused alike.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from focuscount.errors import ConfigError
+from focuscount.errors import ConfigError, ReadError
 from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
+from focuscount.safeio import read_small_text
 from focuscount.timeline import GROUPINGS
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 
@@ -33,7 +37,78 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "no_regression": ("tolerance",),
 }
 RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
+RULE_FLAG_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("allow_lexicon_change",)}  # true or false
 TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "max_file_mb", "follow_links", "check")
+MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
+
+
+@dataclass(frozen=True)
+class NumberSetting:
+    """What one numeric setting accepts: a finite number within bounds.
+
+    The same object validates the value from the settings file, from its
+    ``FOCUSCOUNT_*`` variable and from its command-line option, so NaN or
+    infinity (which compare false with everything, and so would turn a gate
+    off) is refused from every source alike.
+    """
+
+    wanted: str  # completes "must be …": "between 0 and 1"
+    low: float = 0.0
+    high: float = math.inf
+    low_open: bool = False  # True: ``low`` itself is refused
+    whole: bool = False
+
+    def accepts(self, value: object) -> bool:
+        """True when ``value`` is a number (not a bool) this setting takes."""
+        return self._number(value) is not None
+
+    def check(self, value: object, name: str) -> float:
+        """``value`` as a float, or a :class:`ConfigError` naming ``name`` (a flag or parameter)."""
+        number = self._number(value)
+        if number is None:
+            raise ConfigError(None, f"{name} must be {self.wanted}, not {value!r}")
+        return number
+
+    def _number(self, value: object) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float (TOML integers have no bound here)
+            return None
+        if not math.isfinite(number) or number > self.high:
+            return None
+        if number < self.low or (self.low_open and number == self.low):
+            return None
+        return number if not self.whole or number.is_integer() else None
+
+    def parse(self, text: str, name: str) -> float:
+        """``text`` (an environment value or an option as typed) as a float; errors name ``name``."""
+        try:
+            number = float(text)
+        except ValueError as error:
+            raise ConfigError(None, f"{name} must be a number, not '{text}'") from error
+        if not self.accepts(number):
+            raise ConfigError(None, f"{name} must be {self.wanted}, not '{text}'")
+        return number
+
+
+RATIO = NumberSetting("between 0 and 1", high=1.0)
+RATE = NumberSetting("0 or more")
+WORDS = NumberSetting("a whole number, 0 or more", whole=True)
+MEGABYTES = NumberSetting(
+    f"a number of megabytes above 0 and at most {MAX_FILE_MB_LIMIT:.0f}", high=MAX_FILE_MB_LIMIT, low_open=True
+)
+# Every numeric setting: "max_file_mb", or "RULE.KEY" for a rule's threshold.
+NUMBER_SETTINGS: dict[str, NumberSetting] = {
+    "max_file_mb": MEGABYTES,
+    "min_ratio.overall": RATIO,
+    "min_ratio.per_document": RATIO,
+    "max_institution_rate.overall": RATE,
+    "max_institution_rate.per_document": RATE,
+    "min_words.per_document": WORDS,
+    "no_regression.tolerance": RATIO,
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +119,7 @@ class Rule:
     severity: str = "error"
     thresholds: dict[str, float] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)  # no_regression: baseline, baseline_ref
+    flags: dict[str, bool] = field(default_factory=dict)  # no_regression: allow_lexicon_change
 
 
 @dataclass(frozen=True)
@@ -92,8 +168,8 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_focuscount_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_small_text(pyproject, "settings file")
+    except (ReadError, UnicodeDecodeError):
         return False
     return "[tool.focuscount" in text or "tool.focuscount" in text.replace(" ", "")
 
@@ -114,10 +190,12 @@ def load_settings(
 def read_config(path: Path) -> Settings:
     """Settings from one config file (focuscount.toml, or the ``[tool.focuscount]`` table of pyproject.toml)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise ConfigError(path, "config file not found") from error
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_small_text(path, "settings file", encoding="utf-8-sig")
+    except ReadError as error:
+        if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
+            raise ConfigError(path, "config file not found") from error
+        raise ConfigError(path, error.reason) from error  # a pipe or a device is named, never read
+    except UnicodeDecodeError as error:
         raise ConfigError(path, f"cannot read config file ({error})") from error
     try:
         data, lines = parse_toml(text)
@@ -168,8 +246,8 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
             settings = replace(settings, **{key: _strings(data[key], key, where)})
     if "max_file_mb" in data:
         value = data["max_file_mb"]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-            raise where.error(f"'max_file_mb' must be a number of megabytes above 0, not {value!r}", "max_file_mb")
+        if not MEGABYTES.accepts(value):
+            raise where.error(f"'max_file_mb' must be {MEGABYTES.wanted}, not {value!r}", "max_file_mb")
         settings = replace(settings, max_file_mb=float(value))
     if "follow_links" in data:
         if not isinstance(data["follow_links"], bool):
@@ -183,6 +261,7 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
 def _string(value: object, key: str, where: _Where) -> str:
     if not isinstance(value, str) or not value.strip():
         raise where.error(f"'{key}' must be a non-empty string, not {value!r}", key)
+    _no_nul(value, key, where)
     return value.strip()
 
 
@@ -191,7 +270,17 @@ def _strings(value: object, key: str, where: _Where) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise where.error(f"'{key}' must be a list of strings, not {value!r}", key)
+    for item in value:
+        _no_nul(item, key, where)
     return tuple(item.strip() for item in value)
+
+
+def _no_nul(value: str, key: str, where: _Where, rule: str | None = None, table: str | None = None) -> None:
+    """A path or glob with "\\u0000" in it cannot name any file (and the OS calls refuse it)."""
+    if "\0" in value:
+        name = f"'{key}' of '{rule}'" if rule else f"'{key}'"
+        message = f"{name} holds a NUL character (\\u0000), which no path can contain: delete it"
+        raise where.error(message, rule or key, table)
 
 
 def _rules(check: object, where: _Where) -> tuple[Rule, ...]:
@@ -214,6 +303,7 @@ def _rules(check: object, where: _Where) -> tuple[Rule, ...]:
 def _rule(name: str, body: object, where: _Where, table: str, severity: str = "error") -> Rule:
     keys = RULE_KEYS[name]
     extra = RULE_EXTRA_KEYS.get(name, ())
+    flag_keys = RULE_FLAG_KEYS.get(name, ())
     if isinstance(body, bool) or not isinstance(body, int | float | dict):
         raise where.error(f"rule '{name}' takes a number or a table ({', '.join((*keys, 'severity'))})", name, table)
     if not isinstance(body, dict):
@@ -221,6 +311,7 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
     body = _with_value_and_scope(name, dict(body), where, table)
     thresholds: dict[str, float] = {}
     options: dict[str, str] = {}
+    flags: dict[str, bool] = {}
     for key, value in body.items():
         if key == "severity":
             if value not in SEVERITIES:
@@ -231,15 +322,20 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
         elif key in extra:
             if not isinstance(value, str) or not value.strip():
                 raise where.error(f"'{key}' of '{name}' must be a non-empty string", name, table)
+            _no_nul(value, key, where, name, table)
             options[key] = value.strip()
+        elif key in flag_keys:
+            if not isinstance(value, bool):
+                raise where.error(f"'{key}' of '{name}' must be true or false, not {value!r}", name, table)
+            flags[key] = value
         else:
-            allowed = ", ".join((*keys, *extra, "severity"))
+            allowed = ", ".join((*keys, *extra, *flag_keys, "severity"))
             raise where.error(f"unknown key '{key}' in rule '{name}' (allowed: {allowed})", name, table)
     if name == "no_regression":
         thresholds.setdefault("tolerance", DEFAULT_TOLERANCE)
     if not thresholds:
         raise where.error(f"rule '{name}' sets no threshold ({', '.join(keys)})", name, table)
-    return Rule(name, severity, thresholds, options)
+    return Rule(name, severity, thresholds, options, flags)
 
 
 _SCOPES = {"overall": ("overall",), "document": ("per_document",), "per_document": ("per_document",)}
@@ -269,17 +365,18 @@ def _with_value_and_scope(name: str, body: dict[str, Any], where: _Where, table:
 def _threshold(rule: str, key: str, value: object, where: _Where, table: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise where.error(f"'{key}' of '{rule}' must be a number, not {value!r}", rule, table)
-    number = float(value)
-    ratio_like = rule == "min_ratio" or key == "tolerance"
-    if number < 0 or (ratio_like and number > 1):
-        bounds = "between 0 and 1" if ratio_like else "0 or more"
-        raise where.error(f"'{key}' of '{rule}' must be {bounds}, not {value!r}", rule, table)
-    return number
+    setting = NUMBER_SETTINGS[f"{rule}.{key}"]
+    if not setting.accepts(value):
+        raise where.error(f"'{key}' of '{rule}' must be {setting.wanted}, not {value!r}", rule, table)
+    return float(value)
 
 
 def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Settings:
-    """``FOCUSCOUNT_LEXICON``, ``_PATHS``, ``_EXCLUDE``, ``_BY``, ``_DATES`` and ``FOCUSCOUNT_<RULE>``
-    (e.g. ``FOCUSCOUNT_MIN_RATIO=0.5``) over the file's settings."""
+    """``FOCUSCOUNT_LEXICON``, ``_PATHS``, ``_EXCLUDE``, ``_BY``, ``_DATES``, ``_MAX_FILE_MB``, ``_FOLLOW_LINKS``
+    and ``FOCUSCOUNT_<RULE>`` (e.g. ``FOCUSCOUNT_MIN_RATIO=0.5``) over the file's settings.
+
+    Numbers are checked by the same :data:`NUMBER_SETTINGS` as in the file; errors name the variable.
+    """
     changes: dict[str, Any] = {}
     for key in ("lexicon", "by", "dates"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
@@ -291,11 +388,7 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
             changes[key] = tuple(part.strip() for part in value.replace(os.pathsep, ",").split(",") if part.strip())
     max_file_mb = environ.get(ENV_PREFIX + "MAX_FILE_MB", "").strip()
     if max_file_mb:
-        changes["max_file_mb"] = _env_number("max_file_mb", max_file_mb)
-        if not changes["max_file_mb"] > 0:
-            raise ConfigError(
-                None, f"{ENV_PREFIX}MAX_FILE_MB must be a number of megabytes above 0, not '{max_file_mb}'"
-            )
+        changes["max_file_mb"] = MEGABYTES.parse(max_file_mb, ENV_PREFIX + "MAX_FILE_MB")
     follow_links = environ.get(ENV_PREFIX + "FOLLOW_LINKS", "").strip().lower()
     if follow_links:
         if follow_links not in _BOOLEANS:
@@ -305,24 +398,23 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
         raise ConfigError(None, f"{ENV_PREFIX}BY must be one of {', '.join(GROUPINGS)}, not '{changes['by']}'")
     settings = replace(settings, **changes)
     for name, keys in RULE_KEYS.items():
-        value = environ.get(ENV_PREFIX + name.upper(), "").strip()
+        variable = ENV_PREFIX + name.upper()
+        value = environ.get(variable, "").strip()
         if value:
-            settings = with_rule(settings, name, keys[0], _env_number(name, value))
+            number = NUMBER_SETTINGS[f"{name}.{keys[0]}"].parse(value, variable)
+            settings = with_rule(settings, name, keys[0], number)
     return settings
 
 
 _BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 
-def _env_number(name: str, value: str) -> float:
-    try:
-        return float(value)
-    except ValueError as error:
-        raise ConfigError(None, f"{ENV_PREFIX}{name.upper()} must be a number, not '{value}'") from error
-
-
 def with_rule(settings: Settings, name: str, key: str, value: float, severity: str | None = None) -> Settings:
-    """``settings`` with one threshold of rule ``name`` set (the rule is added if missing)."""
+    """``settings`` with one threshold of rule ``name`` set (the rule is added if missing).
+
+    ``value`` is checked like the same threshold in a settings file (a ConfigError names ``name.key``).
+    """
+    value = NUMBER_SETTINGS[f"{name}.{key}"].check(value, f"{name}.{key}")
     existing = settings.rule(name)
     rule = existing or Rule(name)
     rule = replace(rule, thresholds={**rule.thresholds, key: value}, severity=severity or rule.severity)
@@ -344,12 +436,15 @@ class RunOptions:
     limits: ReadLimits = DEFAULT_LIMITS
     follow_links: bool = False
 
-    def reading(self) -> dict[str, Any]:
-        """How to read the documents, as keyword arguments for the library's corpus functions."""
+    def reading(self, *, dates: bool = True) -> dict[str, Any]:
+        """How to read the documents, as keyword arguments for the library's corpus functions.
+
+        ``dates=False`` leaves the dates manifest out (for copies of the files elsewhere).
+        """
         from focuscount.dating import DatesManifest
 
         return {
-            "dates": DatesManifest.load(self.dates) if self.dates else None,
+            "dates": DatesManifest.load(self.dates) if self.dates and dates else None,
             "date_order": self.date_order,
             "model": self.model,
             "exclude": self.exclude,
@@ -379,8 +474,8 @@ def run_options(
     if lexicon is None and _looks_like_path(settings.lexicon):
         chosen_lexicon = settings.resolve(settings.lexicon)
     chosen_dates = dates if dates is not None else (settings.resolve(settings.dates) if settings.dates else None)
-    if max_file_mb is not None and not max_file_mb > 0:
-        raise ConfigError(None, f"--max-file-mb must be a number of megabytes above 0, not {max_file_mb}")
+    if max_file_mb is not None:
+        max_file_mb = MEGABYTES.check(max_file_mb, "--max-file-mb")
     limits = ReadLimits(max_file_mb=max_file_mb if max_file_mb is not None else settings.max_file_mb)
     follow = settings.follow_links if follow_links is None else follow_links
     return RunOptions(

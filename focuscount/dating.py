@@ -5,6 +5,9 @@ date in the file or folder name; a date in the first lines of the text; the
 file's own metadata (its creation date, the weakest source).  A numeric date
 whose day/month order is ambiguous (03/04/2024) is never guessed: the document
 gets a note, and ``date_order`` ("dmy" or "mdy") settles it when given.
+A date outside 1900–2100, from any source (a typo in a manifest, a file whose
+metadata says year 1 or 9999), is refused with a note: the document counts as
+undated rather than stretching every chart and period over millennia.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from focuscount.errors import ConfigError
+from focuscount.errors import ConfigError, ReadError
 from focuscount.model import Document
+from focuscount.safeio import read_small_text
 
 MANIFEST, FILENAME, FOLDER, TEXT, METADATA = "manifest", "filename", "folder name", "text", "metadata"
 DATE_ORDERS = ("dmy", "mdy")
@@ -52,6 +56,7 @@ _TEXT_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 
 FIRST_LINES = 15
 FIRST_CHARS = 3000
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # dates outside are typos or placeholders
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class FoundDate:
     date: dt.date
     precision: str
     source: str
+    line: int | None = None  # the manifest row it came from
 
 
 @dataclass(frozen=True)
@@ -77,25 +83,34 @@ class DatesManifest:
         """Read a manifest; paths in it are relative to its folder (or else to the working folder)."""
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as error:
-            raise ConfigError(path, "dates manifest not found") from error
-        except (OSError, UnicodeDecodeError) as error:
+            text = read_small_text(path, "dates manifest", encoding="utf-8-sig")
+        except ReadError as error:
+            if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
+                raise ConfigError(path, "dates manifest not found") from error
+            raise ConfigError(path, error.reason) from error  # a pipe or a device is named, never read
+        except UnicodeDecodeError as error:
             raise ConfigError(path, f"cannot read dates manifest ({error})") from error
         dates: dict[Path, FoundDate] = {}
         fallback: dict[Path, FoundDate] = {}
         rows: list[tuple[int, str]] = []
-        for number, row in enumerate(csv.reader(text.splitlines()), start=1):
+        # Lines as an editor numbers them (str.splitlines also breaks at form feeds and other separators).
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        first_row = True
+        for number, line in enumerate(lines, start=1):
+            row = _manifest_row(path, line, number)
             if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
                 continue
             if len(row) < 2:
                 raise ConfigError(path, f"expected 'path,date', found {','.join(row)!r}", number)
             file_text, date_text = row[0].strip(), row[1].strip()
-            if number == 1 and file_text.lower() in {"path", "file"} and date_text.lower() == "date":
+            header = first_row and file_text.lower() in {"path", "file"} and date_text.lower() == "date"
+            first_row = False
+            if header:  # the first row, after any comments
                 continue
             found = parse_manifest_date(date_text)
             if found is None:
                 raise ConfigError(path, f"'{date_text}' is not a date; write YYYY-MM-DD (or YYYY-MM)", number)
+            found = replace(found, line=number)
             dates[_key(path.parent / file_text)] = found
             # A path written relative to where focuscount runs also finds its file,
             # unless a path relative to the manifest already means another one.
@@ -116,6 +131,16 @@ class DatesManifest:
             for line, text in self.rows
             if _key(self.path.parent / text) not in read and _key(Path(text)) not in read
         ]
+
+
+def _manifest_row(path: Path, line: str, number: int) -> list[str]:
+    """The cells of one manifest line; a NUL byte (a binary file) or a malformed line is a ConfigError."""
+    if "\0" in line:
+        raise ConfigError(path, "line holds a NUL byte: a dates manifest is a plain-text CSV of path,date rows", number)
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error as error:
+        raise ConfigError(path, f"not a CSV row of path,date ({error})", number) from error
 
 
 def _key(path: Path) -> Path:
@@ -213,10 +238,30 @@ def assign_date(document: Document, manifest: DatesManifest | None = None, date_
     if found is None:
         found, note = date_from_text(_leading_text(document), date_order)
     if found is None and document.created is not None:
-        found = FoundDate(document.created, "day", METADATA)
+        created = document.created
+        if isinstance(created, dt.datetime):  # a datetime does not compare with a date
+            created = created.date()
+        found = FoundDate(created, "day", METADATA)
+    if found is not None and not EARLIEST <= found.date <= LATEST:
+        note = "; ".join(filter(None, (_out_of_range(found, manifest), note)))
+        found = None
     if found is None:
         return replace(document, date=None, date_source=None, date_precision=None, date_note=note)
     return replace(document, date=found.date, date_source=found.source, date_precision=found.precision, date_note=note)
+
+
+def _out_of_range(found: FoundDate, manifest: DatesManifest | None) -> str:
+    """The note for a refused date: where it came from, and what to do."""
+    if found.source == MANIFEST and manifest is not None:
+        origin, fix = f"{manifest.path}:{found.line}", "correct that row"
+    elif found.source == METADATA:
+        origin, fix = "the file's metadata", "put the date in its file name or in a --dates CSV"
+    else:
+        origin, fix = f"its {found.source}", "list the right date in a --dates CSV"
+    return (
+        f"date {found.date.isoformat()} from {origin} is outside {EARLIEST.year}–{LATEST.year}; "
+        f"the document counts as undated ({fix})"
+    )
 
 
 def _leading_text(document: Document) -> str:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from focuscount.errors import LexiconError
+from focuscount.errors import LexiconError, ReadError
+from focuscount.safeio import read_small_text
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 
 IGNORE = "ignore"  # the pseudo-category of ignore terms: they match, and count nowhere
@@ -25,6 +28,23 @@ _CATEGORY_KEYS = {"label", "description", "terms"}
 _IGNORE_KEYS = {"terms", "description"}
 _NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
+# Regular-expression syntax in a term: the tokenizer splits it into punctuation tokens that no text
+# is written with, so the term would load and never match.  (* and ? are the only wildcards; plain
+# brackets, as in "[inaudible]" or "Friends of the Library (FOL)", match text written that way.)
+_REGEX_SYNTAX = re.compile(
+    r"[|\\]"  # alternation, escapes (\b, \w)
+    r"|\[\^?[^\]]*\w-\w[^\]]*\]"  # a range class: [a-z]
+    r"|\[\^"  # a negated class: [^x]
+    r"|\[[^\]]*\][*+?{]"  # a repeated class: [st]?
+    r"|\([^)]*\)[*+?{]|\(\?"  # a repeated or special group: (s)?, (?i)
+    r"|\{\d+(?:,\d*)?\}"  # a repeat count: {2,3}
+    r"|\.[*+?]"  # any character: .*
+    r"|^\^"  # an anchor: ^customer
+)
+_WRITE_INSTEAD = (
+    "terms are plain words: list each alternative as its own term, "
+    "and use * for any letters or ? for one letter (e.g. 'volunteer*')"
+)
 
 # Builds the error to raise for a message and an optional line.
 Fail = Callable[..., LexiconError]
@@ -118,10 +138,14 @@ def resolve_lexicon(name_or_path: str | Path) -> Path:
     if candidate.is_file():
         return candidate
     if looks_like_path:
+        if os.path.lexists(candidate):  # a pipe, a device, a broken link: reading it says which
+            return candidate
         raise LexiconError(candidate, "no such lexicon file")
     shipped = shipped_lexicons()
     if str(name_or_path) in shipped:
         return shipped[str(name_or_path)]
+    if os.path.lexists(candidate) and not candidate.is_dir():
+        return candidate
     available = ", ".join(sorted(shipped)) or "none"
     raise LexiconError(None, f"unknown lexicon '{name_or_path}': give a path to a .toml file or one of: {available}")
 
@@ -130,11 +154,9 @@ def load_lexicon(name_or_path: str | Path = "library") -> Lexicon:
     """Load and validate a lexicon by shipped name or path."""
     path = resolve_lexicon(name_or_path)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise LexiconError(path, f"cannot read lexicon ({error.strerror or error})") from error
-    try:
-        text = raw.decode("utf-8-sig")
+        text = read_small_text(path, "lexicon", encoding="utf-8-sig")
+    except ReadError as error:  # never blocks on a pipe, never reads a device
+        raise LexiconError(path, error.reason) from error
     except UnicodeDecodeError as error:
         raise LexiconError(path, "lexicon is not UTF-8 text") from error
     return parse_lexicon(text, path=path, default_name=path.stem)
@@ -155,6 +177,8 @@ def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexi
             raise fail(f"unknown key '{key}' (allowed: {', '.join(sorted(_TOP_KEYS))})", lines.key(key))
 
     name = _string(data, "name", default_name, fail, lines.key("name"))
+    if not name:
+        raise fail("'name' must not be empty", lines.key("name"))
     description = _string(data, "description", "", fail, lines.key("description"))
     language = _string(data, "language", "en", fail, lines.key("language"))
     if not _LANGUAGE_PATTERN.match(language):
@@ -206,13 +230,27 @@ def _category(name: str, body: object, fail: Fail, lines: LineFinder) -> Categor
                 lines.key(key, f"categories.{name}"),
             )
     label = body.get("label", name.replace("_", " ").capitalize())
-    if not isinstance(label, str):
-        raise fail(f"label of category '{name}' must be a string", lines.key("label", f"categories.{name}"))
+    if not isinstance(label, str) or not label.strip():
+        raise fail(f"label of category '{name}' must be a non-empty string", lines.key("label", f"categories.{name}"))
     description = body.get("description", "")
+    if not isinstance(description, str):
+        raise fail(
+            f"description of category '{name}' must be a string, not {_kind(description)}",
+            lines.key("description", f"categories.{name}") or header,
+        )
     terms = _terms(body.get("terms"), name, f"categories.{name}", fail, lines)
     if not terms:
         raise fail(f"category '{name}' has no terms", lines.key("terms", f"categories.{name}") or header)
-    return Category(name, label, terms, str(description))
+    return Category(name, label.strip(), terms, description.strip())
+
+
+def _kind(value: object) -> str:
+    """How a TOML value that should have been a string is described: "a table", "a list", "3"."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
 
 
 def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
@@ -225,13 +263,35 @@ def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder
         if not isinstance(item, str):
             raise fail(f"'terms' in [{table}] must hold only strings, found {item!r}", lines.key("terms", table))
         text = " ".join(item.split())
-        line = lines.value(item, table)
+        # found as written, else as escaped in a basic string ("\\b", "\\u200b"), else the 'terms' line
+        line = lines.value(item, table) or lines.value(json.dumps(item)[1:-1], table) or lines.key("terms", table)
         if not text:
             raise fail(f"empty term in [{table}]", line or lines.key("terms", table))
         if not any(char.isalnum() for char in text):
             raise fail(f"term '{item}' in [{table}] has no letters or digits and would match anything", line)
+        problem = _term_problem(text)
+        if problem:
+            raise fail(f"term '{_visible(item)}' in [{table}] {problem}", line)
         terms.append(Term(text, category, line))
     return tuple(terms)
+
+
+def _term_problem(text: str) -> str | None:
+    """Why a term could never match a word of any text, or None."""
+    for char in text:
+        if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"}:  # pasted zero-width spaces, controls
+            return f"holds the invisible character U+{ord(char):04X}, which no word contains: delete it"
+    syntax = _REGEX_SYNTAX.search(text)
+    if syntax:
+        return f"uses '{syntax.group(0)}', regular-expression syntax that never matches a word; {_WRITE_INSTEAD}"
+    return None
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible characters written as ``\\u200b`` so a message shows them."""
+    return "".join(
+        f"\\u{ord(char):04x}" if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} else char for char in text
+    )
 
 
 def _ratio(data: dict, names: set[str], fail: Fail, lines: LineFinder) -> tuple[str, str]:
@@ -269,6 +329,11 @@ def _ignore(data: dict, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
     for key in raw:
         if key not in _IGNORE_KEYS:
             raise fail(f"unknown key '{key}' in [ignore] (allowed: terms, description)", lines.key(key, "ignore"))
+    if not isinstance(raw.get("description", ""), str):
+        raise fail(
+            f"description of [ignore] must be a string, not {_kind(raw['description'])}",
+            lines.key("description", "ignore") or lines.table("ignore"),
+        )
     return _terms(raw.get("terms"), IGNORE, "ignore", fail, lines)
 
 

@@ -59,7 +59,7 @@ def read_regular_file(path: Path, max_bytes: int, too_big: str | None = None) ->
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise ReadError(path, "symbolic link loop", error) from error
-        raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
+        raise ReadError(path, _special_kind(path) or f"cannot read file ({error.strerror or error})", error) from error
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
@@ -82,6 +82,15 @@ def read_regular_file(path: Path, max_bytes: int, too_big: str | None = None) ->
         raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
     finally:
         os.close(descriptor)
+
+
+def _special_kind(path: Path) -> str | None:
+    """Why a path that cannot even be opened (ENXIO: a socket) is not a file, if that is why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else not_a_file(mode)
 
 
 def read_small_text(path: Path, what: str, encoding: str = "utf-8") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -12,7 +13,10 @@ import pytest
 from click.testing import CliRunner
 from helpers import ISSUE_LEXICON
 
+from focuscount.baseline import load_report_baseline
 from focuscount.cli import cli
+from focuscount.errors import ConfigError
+from focuscount.lexicon import load_lexicon
 
 STRATEGY = "Our patrons and customers come first. The library serves users.\n"  # 10 words, 3 vs 1
 PLAN = "The library budget, library resources and administration.\n"  # 7 words, 0 vs 4
@@ -199,6 +203,24 @@ def test_baseline_report(project: Path) -> None:
     ]
 
 
+def test_baseline_finds_a_document_whose_name_is_not_utf8(project: Path) -> None:
+    # The saved report spells the Latin-1 byte as \\xe9; the current run must key the file the same way.
+    import os
+
+    latin1 = project / "docs" / os.fsdecode(b"strat\xe9gie.md")
+    (project / "docs" / "strategy.md").rename(latin1)
+    configure(project, "no_regression = { tolerance = 0.05 }\n")
+    assert CliRunner().invoke(cli, ["analyze", "-f", "json", "-o", "before.json"]).exit_code == 0
+    assert "docs/strat\\\\xe9gie.md" in (project / "before.json").read_text(encoding="utf-8")
+    latin1.write_text("The library serves users.\n", encoding="utf-8")
+    code, out, _ = run("--baseline", "before.json")
+    assert code == 1
+    assert out.splitlines()[1] == (
+        "ERROR   docs/strat\\xe9gie.md: no_regression: ratio fell from 0.75 (before.json) to 0.50, a drop of 0.25 "
+        "(tolerance 0.05) (library 1)"
+    )
+
+
 def test_baseline_that_is_not_a_report_exits_2(project: Path) -> None:
     (project / "other.json").write_text("{}", encoding="utf-8")
     code, _, err = run("docs", "--baseline", "other.json")
@@ -265,3 +287,198 @@ def test_starter_config_is_valid_and_checks(project: Path) -> None:
     code, out, err = run("-l", "lexicon.toml")
     assert code == 1, err
     assert "docs/plan.md: min_ratio" in out
+
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+SAVE_AGAIN = "save the baseline again with `focuscount analyze -f json -o FILE`"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("baseline_wrong_types.json", "baseline field 'summary.ratio' must be a ratio from 0 to 1, or null, not \"high\""),
+        ("baseline_documents_object.json", "baseline field 'documents' must be a list of documents, not an object"),
+        ("baseline_missing_path.json", "baseline field 'documents[1].path' is missing"),
+        ("baseline_nan_ratio.json", "baseline field 'documents[0].ratio' must be a ratio from 0 to 1, or null, not NaN"),
+    ],
+)
+def test_baseline_with_wrong_value_types_exits_2_naming_the_field(project: Path, fixture: str, message: str) -> None:
+    configure(project, "min_ratio = 0.1\n")
+    code, out, err = run("--baseline", BAD / fixture)
+    assert (code, out) == (2, "")
+    assert err == f"Error: {BAD / fixture}: {message}; {SAVE_AGAIN}\n"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda r: r["summary"].update(ratio=True), "baseline field 'summary.ratio' must be a ratio from 0 to 1, or null, not true"),
+        (lambda r: r["summary"].update(ratio=1.5), "baseline field 'summary.ratio' must be a ratio from 0 to 1, or null, not 1.5"),
+        (lambda r: r["summary"].update(ratio=float("inf")), "baseline field 'summary.ratio' must be a ratio from 0 to 1, or null, not Infinity"),
+        (lambda r: r.update(summary=[0.5]), "baseline field 'summary' must be an object, not a list"),
+        (lambda r: r.pop("summary"), "baseline field 'summary' is missing"),
+        (lambda r: r["documents"].append("docs/new.md"), "baseline field 'documents[2]' must be an object with 'path' and 'ratio', not \"docs/new.md\""),
+        (lambda r: r["documents"][0].update(path="docs/\u0000plan.md"), "baseline field 'documents[0].path' must be a non-empty string, not \"docs/\\u0000plan.md\""),
+        (lambda r: r["documents"][0].update(path=""), "baseline field 'documents[0].path' must be a non-empty string, not \"\""),
+        (lambda r: r["documents"][0].pop("ratio"), "baseline field 'documents[0].ratio' is missing"),
+        (lambda r: r["lexicon"].update(hash=None), "baseline field 'lexicon.hash' must be a non-empty string, not null"),
+    ],
+)  # fmt: skip
+def test_every_field_of_a_baseline_is_checked(tmp_path: Path, edit: Callable[[dict], object], message: str) -> None:
+    report = json.loads((BAD / "baseline_wrong_types.json").read_text(encoding="utf-8"))
+    report["summary"]["ratio"] = 0.375
+    edit(report)
+    path = tmp_path / "before.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_report_baseline(path)
+    assert str(raised.value) == f"{path}: {message}; {SAVE_AGAIN}"
+
+
+def test_baseline_nested_past_the_stack_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_report_baseline(path)
+    assert str(raised.value) == f"{path}: baseline is not a readable JSON report (nested too deeply)"
+
+
+def test_valid_fixture_shape_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    report = json.loads((BAD / "baseline_wrong_types.json").read_text(encoding="utf-8"))
+    report["summary"]["ratio"] = 0.375
+    path = tmp_path / "before.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    baseline = load_report_baseline(path)
+    assert (baseline.ratio, baseline.documents) == (0.375, {"docs/plan.md": 0.0, "docs/strategy.md": 0.75})
+    assert (baseline.lexicon_name, baseline.lexicon_hash) == ("library", report["lexicon"]["hash"])
+
+
+OTHER_LEXICON = ISSUE_LEXICON.replace('"administration", ', "")  # one term fewer: other counts
+
+
+def save_baseline_with_other_lexicon(project: Path) -> str:
+    (project / "old.toml").write_text(textwrap.dedent(OTHER_LEXICON), encoding="utf-8")
+    saved = CliRunner().invoke(cli, ["analyze", "docs", "-l", "old.toml", "-f", "json", "-o", "before.json"])
+    assert saved.exit_code == 0, saved.stderr
+    return json.loads((project / "before.json").read_text(encoding="utf-8"))["lexicon"]["hash"]
+
+
+def test_baseline_made_with_another_lexicon_is_refused(project: Path) -> None:
+    old_hash = save_baseline_with_other_lexicon(project)
+    configure(project, "no_regression = { tolerance = 0.05 }\n")
+    current = load_lexicon(project / "lexicon.toml").short_hash
+    assert old_hash[:12] != current
+    code, out, err = run("--baseline", "before.json")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: before.json: baseline was counted with lexicon library ({old_hash[:12]}), not library ({current}), "
+        "so its ratios are not comparable: save a new baseline, or pass --allow-lexicon-change to compare anyway\n"
+    )
+
+
+def test_lexicon_change_allowed_by_flag_or_setting(project: Path) -> None:
+    save_baseline_with_other_lexicon(project)  # old ratio 0.43 overall; now 0.38 with 'administration' counted
+    configure(project, "no_regression = { tolerance = 0.01 }\n")
+    code, out, _ = run("--baseline", "before.json", "--allow-lexicon-change")
+    assert code == 1
+    assert out.splitlines()[0].startswith(
+        "ERROR   (all documents): no_regression: ratio fell from 0.43 (before.json) to 0.38"
+    )
+    configure(project, 'no_regression = { tolerance = 0.01, baseline = "before.json", allow_lexicon_change = true }\n')
+    assert run()[:2] == (code, out)
+
+
+def test_baseline_with_the_same_lexicon_needs_no_flag(project: Path) -> None:
+    configure(project, "no_regression = { tolerance = 0.05 }\n")
+    assert CliRunner().invoke(cli, ["analyze", "-f", "json", "-o", "before.json"]).exit_code == 0
+    assert run("--baseline", "before.json")[0] == 0
+
+
+def test_nan_gates_fail_loudly_from_every_source(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    configure(project, "min_ratio = 0.9\n")  # fails: the overall ratio is 0.38
+    assert run()[0] == 1
+    code, _, err = run("--min-ratio", "nan")
+    assert code == 2
+    assert err.endswith("Error: Invalid value for '--min-ratio': must be between 0 and 1, not 'nan'\n")
+    monkeypatch.setenv("FOCUSCOUNT_MIN_RATIO", "nan")
+    assert run() == (2, "", "Error: FOCUSCOUNT_MIN_RATIO must be between 0 and 1, not 'nan'\n")
+    monkeypatch.delenv("FOCUSCOUNT_MIN_RATIO")
+    configure(project, "min_ratio = nan\n")
+    assert run() == (2, "", f"Error: {project / 'focuscount.toml'}:5: 'overall' of 'min_ratio' must be between 0 and 1, not nan\n")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--min-ratio", "nan", "must be between 0 and 1, not 'nan'"),
+        ("--min-ratio", "inf", "must be between 0 and 1, not 'inf'"),
+        ("--min-ratio", "-1", "must be between 0 and 1, not '-1'"),
+        ("--min-ratio", "2", "must be between 0 and 1, not '2'"),
+        ("--min-ratio", "half", "must be a number, not 'half'"),
+        ("--max-file-mb", "nan", "must be a number of megabytes above 0 and at most 1000000, not 'nan'"),
+        ("--max-file-mb", "inf", "must be a number of megabytes above 0 and at most 1000000, not 'inf'"),
+        ("--max-file-mb", "-1", "must be a number of megabytes above 0 and at most 1000000, not '-1'"),
+        ("--max-file-mb", "0", "must be a number of megabytes above 0 and at most 1000000, not '0'"),
+    ],
+)
+def test_numeric_options_are_validated_like_the_settings(project: Path, option: str, value: str, message: str) -> None:
+    code, out, err = run("docs", "-l", "lexicon.toml", option, value)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == f"Error: Invalid value for '{option}': {message}"
+
+
+def test_numeric_options_in_range_are_taken(project: Path) -> None:
+    assert run("docs", "-l", "lexicon.toml", "--min-ratio", "0.3", "--max-file-mb", "2")[0] == 0
+    assert run("docs", "-l", "lexicon.toml", "--min-ratio", "1")[0] == 1
+
+
+def test_check_run_refuses_a_nan_minimum_from_python(project: Path) -> None:
+    from focuscount.check import check_run
+    from focuscount.config import load_settings, run_options
+
+    run_ = run_options(load_settings(project, environ={}), paths=(Path("docs"),), lexicon="lexicon.toml")
+    with pytest.raises(ConfigError) as raised:
+        check_run(run_, min_ratio=float("nan"))
+    assert str(raised.value) == "min_ratio.overall must be between 0 and 1, not nan"
+
+
+def committed(project: Path) -> None:
+    configure(project, "no_regression = { tolerance = 0.05 }\n")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "docs", "lexicon.toml")
+    git(project, "commit", "-q", "-m", "first")
+
+
+def test_baseline_ref_reads_the_old_files_with_the_same_options(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import focuscount.check
+
+    committed(project)
+    real = focuscount.check.analyze
+    calls: list[dict[str, object]] = []
+
+    def spy(paths: list[Path], lexicon: object, **options: object) -> object:
+        calls.append(options)
+        return real(paths, lexicon, **{**options, "model": None})  # no spaCy model is installed for tests
+
+    monkeypatch.setattr(focuscount.check, "analyze", spy)
+    code, _, err = run("--baseline-ref", "main", "--model", "en_test_model", "--max-file-mb", "3", "--date-order", "dmy")
+    assert code == 0, err
+    current, then = calls
+    for key in ("model", "date_order", "limits", "follow_links", "exclude"):
+        assert then[key] == current[key], key
+    assert (then["model"], then["date_order"], then["limits"].max_file_mb) == ("en_test_model", "dmy", 3.0)
+    assert then["dates"] is None  # the manifest names the working tree, not the copies
+
+
+def test_baseline_ref_obeys_the_size_limit(project: Path) -> None:
+    # strategy.md was long (and customer-minded) at main; now it is short. With --max-file-mb the old copy is
+    # over the limit, so it is skipped in the baseline too, and no per-document regression can be claimed for it.
+    (project / "docs" / "strategy.md").write_text(STRATEGY * 40, encoding="utf-8")
+    committed(project)
+    (project / "docs" / "strategy.md").write_text("The library serves users.\n", encoding="utf-8")
+    code, out, _ = run("--baseline-ref", "main")
+    assert code == 1
+    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main) to 0.50" in out
+    code, out, _ = run("--baseline-ref", "main", "--max-file-mb", "0.001")  # 1,048 bytes: the old copy has 2,600
+    assert (code, out) == (0, "focuscount check passed: 0 errors, 0 warnings (2 checks on 2 documents; overall ratio 0.17)\n")

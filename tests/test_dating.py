@@ -184,3 +184,94 @@ def test_manifest_paths_relative_to_the_working_folder(tmp_path: Path, monkeypat
     manifest = DatesManifest.load(write_manifest(tmp_path / "config", "minutes/board.txt,2024-06-11\n"))
     dated = assign_date(document(Path("minutes/board.txt")), manifest)
     assert (dated.date, dated.date_source) == (dt.date(2024, 6, 11), "manifest")
+
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+METADATA_NOTE = (
+    "date {} from the file's metadata is outside 1900–2100; the document counts as undated "
+    "(put the date in its file name or in a --dates CSV)"
+)
+
+
+@pytest.mark.parametrize(
+    ("created", "kept"),
+    [
+        (dt.date(1900, 1, 1), True),
+        (dt.date(2100, 12, 31), True),
+        (dt.date(1899, 12, 31), False),
+        (dt.date(2101, 1, 1), False),
+        (dt.date(1, 1, 1), False),
+        (dt.date(9999, 12, 31), False),
+        (dt.datetime(9999, 12, 31, 23, 59), False),  # a reader handing over a datetime must not crash the compare
+    ],
+)
+def test_metadata_dates_outside_1900_to_2100_are_refused(tmp_path: Path, created: dt.date, kept: bool) -> None:
+    dated = assign_date(document(tmp_path / "minutes.txt", "No date here", created))
+    if kept:
+        assert (dated.date, dated.date_source, dated.date_note) == (created, "metadata", None)
+    else:
+        day = created.date() if isinstance(created, dt.datetime) else created
+        assert (dated.date, dated.date_source, dated.date_precision) == (None, None, None)
+        assert dated.date_note == METADATA_NOTE.format(day.isoformat())
+
+
+def test_manifest_dates_outside_the_range_name_their_row() -> None:
+    manifest = DatesManifest.load(BAD / "dates_far_future.csv")
+    future = assign_date(document(BAD.parent / "same_text.md"), manifest)
+    ancient = assign_date(document(BAD.parent / "same_text.txt", "Held on 5 May 2024"), manifest)
+    assert (future.date, ancient.date) == (None, None)
+    assert future.date_note == (
+        f"date 9999-12-31 from {BAD / 'dates_far_future.csv'}:3 is outside 1900–2100; "
+        "the document counts as undated (correct that row)"
+    )
+    assert ancient.date_note == (
+        f"date 0001-01-01 from {BAD / 'dates_far_future.csv'}:4 is outside 1900–2100; "
+        "the document counts as undated (correct that row)"
+    )
+    # the row did match its document: it is not reported as a typo
+    assert manifest.unmatched([BAD.parent / "same_text.md", BAD.parent / "same_text.txt"]) == []
+
+
+def test_refused_date_keeps_the_ambiguity_note_too(tmp_path: Path) -> None:
+    dated = assign_date(document(tmp_path / "minutes.txt", "Date: 03/04/2024", dt.date(9999, 12, 31)))
+    assert dated.date is None
+    assert dated.date_note is not None
+    assert dated.date_note.startswith(METADATA_NOTE.format("9999-12-31") + "; ambiguous date '03/04/2024' on line 1")
+
+
+def test_manifest_with_a_nul_byte_names_the_line() -> None:
+    path = BAD / "dates_nul.csv"
+    with pytest.raises(ConfigError) as raised:
+        DatesManifest.load(path)
+    assert str(raised.value) == f"{path}:3: line holds a NUL byte: a dates manifest is a plain-text CSV of path,date rows"
+
+
+def test_manifest_saved_as_utf16_without_bom_is_refused_on_line_1(tmp_path: Path) -> None:
+    # "Unicode text" from a spreadsheet: every other byte is NUL, and it still decodes as UTF-8
+    path = tmp_path / "dates.csv"
+    path.write_bytes("path,date\r\nminutes.txt,2024-03-12\r\n".encode("utf-16-le"))
+    with pytest.raises(ConfigError) as raised:
+        DatesManifest.load(path)
+    assert (raised.value.line, raised.value.message) == (
+        1, "line holds a NUL byte: a dates manifest is a plain-text CSV of path,date rows",
+    )  # fmt: skip
+
+
+def test_manifest_field_too_large_for_csv_names_the_line(tmp_path: Path) -> None:
+    path = write_manifest(tmp_path, "path,date\n" + '"' + "x" * 200_000 + '",2024-03-12\n')
+    with pytest.raises(ConfigError) as raised:
+        DatesManifest.load(path)
+    assert (raised.value.line, raised.value.message) == (
+        2, "not a CSV row of path,date (field larger than field limit (131072))",
+    )  # fmt: skip
+
+
+def test_manifest_line_numbers_match_the_editor(tmp_path: Path) -> None:
+    # a form feed is a line break to str.splitlines, not to an editor; old Mac files end lines with \r
+    path = write_manifest(tmp_path, "path,date\ra.txt,2024-01-05\rnote\x0c.txt,2024-02-30\r")
+    with pytest.raises(ConfigError) as raised:
+        DatesManifest.load(path)
+    assert raised.value.line == 3
+    assert DatesManifest.load(write_manifest(tmp_path, "a.txt,2024-01-05\rb.txt,2024-02-06\r")).rows == (
+        (1, "a.txt"), (2, "b.txt"),
+    )  # fmt: skip

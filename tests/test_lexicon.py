@@ -236,3 +236,123 @@ def test_lexicon_not_utf8(tmp_path: Path) -> None:
     path.write_bytes('name = "bibliothèque"\n'.encode("latin-1"))
     with pytest.raises(LexiconError, match="not UTF-8"):
         load_lexicon(path)
+
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+REGEX_ADVICE = (
+    "regular-expression syntax that never matches a word; terms are plain words: list each alternative as its "
+    "own term, and use * for any letters or ? for one letter (e.g. 'volunteer*')"
+)
+
+
+def load_error(tmp_path: Path, text: str) -> LexiconError:
+    """The error from loading (not compiling): validation needs no pipeline."""
+    path = write(tmp_path, text)
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(path)
+    assert raised.value.path == path
+    return raised.value
+
+
+def test_regex_term_fixture_is_refused_with_file_and_line() -> None:
+    path = BAD / "lexicon_regex_term.toml"
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(path)
+    assert str(raised.value) == f"{path}:14: term '[a-z]*' in [categories.customer] uses '[a-z]', {REGEX_ADVICE}"
+
+
+@pytest.mark.parametrize(
+    ("term", "syntax"),
+    [
+        ("[a-z]*", "[a-z]"),
+        ("librar[a-z]", "[a-z]"),
+        ("custom[es]?r", "[es]?"),
+        ("[^x]ustomer", "[^"),
+        ("(customer|patron)s?", "|"),
+        ("patron(s)?", "(s)?"),
+        ("(?i)patron", "(?"),
+        (r"\\bpatron\\b", "\\"),
+        ("cust.*", ".*"),
+        ("user.+", ".+"),
+        ("^patron", "^"),
+        ("volunteer{2}", "{2}"),
+    ],
+)
+def test_regular_expression_terms_are_refused(tmp_path: Path, term: str, syntax: str) -> None:
+    error = load_error(tmp_path, VALID_TAIL.replace('"patron"', f'"patron", "{term}"'))
+    shown = term.replace("\\\\", "\\")
+    assert (error.line, error.message) == (6, f"term '{shown}' in [categories.customer] uses '{syntax}', {REGEX_ADVICE}")
+
+
+@pytest.mark.parametrize("term", ["[inaudible]", "Friends of the Library (FOL)", "C++", "e.g.", "US$", "volunteer*"])
+def test_brackets_and_punctuation_written_as_text_are_terms(tmp_path: Path, term: str) -> None:
+    lexicon = load_lexicon(write(tmp_path, VALID_TAIL.replace('"patron"', f'"patron", "{term}"')))
+    assert [t.text for t in lexicon.category("customer").terms] == ["patron", term]
+
+
+def test_bracketed_terms_match_text_written_that_way() -> None:
+    from helpers import lexicon_from, matched
+
+    lexicon = lexicon_from(
+        ISSUE_LEXICON.replace('"internal procedure"', '"internal procedure", "[inaudible]", "Friends of the Library (FOL)"')
+    )
+    assert matched("[inaudible] patron; Friends of the Library (FOL) met.", lexicon) == [
+        ("institution", "[inaudible]", "[inaudible]"),
+        ("customer", "patron", "patron"),
+        ("institution", "Friends of the Library (FOL)", "Friends of the Library (FOL)"),
+    ]
+
+
+def test_invisible_character_in_a_term(tmp_path: Path) -> None:
+    # a zero-width space pasted from a word processor: the term looks right and never matches
+    error = load_error(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "cus\\u200btomer"'))
+    assert (error.line, error.message) == (
+        6, "term 'cus\\u200btomer' in [categories.customer] holds the invisible character U+200B, which no word "
+        "contains: delete it",
+    )  # fmt: skip
+
+
+def test_table_description_fixture_is_refused_with_file_and_line() -> None:
+    path = BAD / "lexicon_table_description.toml"
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(path)
+    assert str(raised.value) == f"{path}:12: description of category 'customer' must be a string, not a table"
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ('description = { en = "People" }', "description of category 'customer' must be a string, not a table"),
+        ('description = ["People"]', "description of category 'customer' must be a string, not a list"),
+        ("description = 3", "description of category 'customer' must be a string, not 3"),
+        ('label = ""', "label of category 'customer' must be a non-empty string"),
+        ("label = { en = 'Customers' }", "label of category 'customer' must be a non-empty string"),
+    ],
+)
+def test_category_fields_of_the_wrong_type(tmp_path: Path, field: str, message: str) -> None:
+    error = load_error(tmp_path, VALID_TAIL.replace("[categories.customer]\n", f"[categories.customer]\n{field}\n"))
+    assert (error.line, error.message) == (6, message)
+
+
+def test_ignore_description_of_the_wrong_type(tmp_path: Path) -> None:
+    error = load_error(tmp_path, VALID_TAIL + '\n[ignore]\ndescription = { why = "names" }\nterms = ["user interface"]\n')
+    assert (error.line, error.message) == (12, "description of [ignore] must be a string, not a table")
+
+
+def test_empty_name(tmp_path: Path) -> None:
+    error = load_error(tmp_path, 'name = "  "\n' + VALID_TAIL)
+    assert (error.line, error.message) == (1, "'name' must not be empty")
+
+
+def test_lexicon_that_is_a_broken_link(tmp_path: Path) -> None:
+    # pipes and devices are tested in a separate process (test_validation.py): here a regression would hang
+    link = tmp_path / "gone.toml"
+    link.symlink_to(tmp_path / "moved.toml")
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(link)
+    assert str(raised.value) == f"{link}: broken link (its target does not exist)"
+
+
+def test_lexicon_nested_past_the_stack_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    error = load_error(tmp_path, "name = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    assert (error.line, error.message) == (None, "invalid TOML: arrays or tables nested too deeply")

@@ -20,15 +20,16 @@ import datetime as dt
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.readers._office import OLE_SIGNATURE
 from focuscount.readers._textblocks import brief, clean_title
+from focuscount.readers._zipguard import ZIP_ERRORS, check_package
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -120,8 +121,16 @@ class OdfPackage:
     automatic_styles: ElementTree.Element | None
 
 
-def open_package(path: Path, data: bytes, kind: OdfFormat) -> OdfPackage:
-    """The parts of the package, or a :class:`ReadError` saying what the file really is."""
+# The only parts ever inflated (a package's pictures and thumbnails are not read).
+_READ_PARTS = frozenset({"content.xml", "styles.xml", "meta.xml", "META-INF/manifest.xml"})
+
+
+def open_package(path: Path, data: bytes, kind: OdfFormat, limits: ReadLimits = DEFAULT_LIMITS) -> OdfPackage:
+    """The parts of the package, or a :class:`ReadError` saying what the file really is.
+
+    The zip is checked against ``limits`` (sizes, compression ratios, number of
+    parts) before any part is inflated.
+    """
     advice = f"open and re-save it in {kind.application}"
     invalid = f"not a valid .{kind.extension} file"
     if data.startswith(OLE_SIGNATURE):
@@ -133,6 +142,7 @@ def open_package(path: Path, data: bytes, kind: OdfFormat) -> OdfPackage:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReadError(path, f"{invalid} (not a zip archive); {advice}")
     try:
+        check_package(path, data, limits, inflated=_READ_PARTS)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "META-INF/manifest.xml" in names and _is_encrypted(archive.read("META-INF/manifest.xml")):
@@ -152,15 +162,7 @@ def open_package(path: Path, data: bytes, kind: OdfFormat) -> OdfPackage:
             meta = archive.read("meta.xml") if "meta.xml" in names else None
     except ReadError:
         raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        NotImplementedError,
-    ) as error:
+    except ZIP_ERRORS as error:
         raise ReadError(path, f"{invalid} (broken zip archive: {brief(error)}); {advice}", error) from error
     try:
         root = ElementTree.fromstring(content)

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from focuscount.errors import ReadError
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.readers._textblocks import brief
+from focuscount.readers._zipguard import ZIP_ERRORS, check_package
 
 # Encrypted OOXML files and old binary .doc/.ppt files are OLE compound files.
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -31,8 +33,19 @@ WORD = OfficeFormat("docx", "doc", "Word", "Word document", "is not a Word file"
 POWERPOINT = OfficeFormat("pptx", "ppt", "PowerPoint", "PowerPoint presentation", "is not a PowerPoint file")
 
 
-def open_package(path: Path, data: bytes, kind: OfficeFormat, load: Callable[[io.BytesIO], Any]) -> Any:
-    """``load(data)``, or a :class:`ReadError` saying whether the file is encrypted, not a zip, or broken."""
+def open_package(
+    path: Path,
+    data: bytes,
+    kind: OfficeFormat,
+    load: Callable[[io.BytesIO], Any],
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Any:
+    """``load(data)``, or a :class:`ReadError` saying whether the file is encrypted, not a zip, broken or a bomb.
+
+    The package is checked against ``limits`` before ``load`` (python-docx,
+    python-pptx) inflates any part of it: those libraries read every part they
+    meet, trusting the zip's headers.
+    """
     if data.startswith(OLE_SIGNATURE):
         raise ReadError(
             path,
@@ -43,6 +56,11 @@ def open_package(path: Path, data: bytes, kind: OfficeFormat, load: Callable[[io
     advice = f"open and re-save it in {kind.application}"
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReadError(path, f"not a valid .{kind.extension} file (not a zip archive); {advice}")
+    try:
+        check_package(path, data, limits)
+    except ZIP_ERRORS as error:
+        reason = f"not a valid .{kind.extension} file (broken zip archive: {brief(error)}); {advice}"
+        raise ReadError(path, reason, error) from error
     try:
         return load(io.BytesIO(data))
     except Exception as error:  # the Office libraries raise many kinds for a broken package

@@ -45,7 +45,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     .docx (not a zip, no Word document inside) and for an encrypted one.
     """
     path = Path(path)
-    document = _open(path, read_bytes(path, limits))
+    document = _open(path, read_bytes(path, limits), limits)
     body, heading_title, first_text = _body_segments(document)
     segments = (
         *_header_footer_segments(document, "header"),
@@ -63,11 +63,11 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     )
 
 
-def _open(path: Path, data: bytes) -> Any:
+def _open(path: Path, data: bytes, limits: ReadLimits) -> Any:
     """The python-docx object, or a ReadError saying what the file really is."""
     import docx
 
-    return open_package(path, data, WORD, docx.Document)
+    return open_package(path, data, WORD, docx.Document, limits)
 
 
 # ----------------------------------------------------------------- body

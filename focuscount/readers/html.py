@@ -32,6 +32,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -180,6 +181,22 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#document", {}, None)
         self.stack: list[Node] = [self.root]
+        # How many elements of each tag are open: an end tag or implied close of a tag that is not open
+        # costs nothing, instead of a walk down a stack that can be _MAX_DEPTH deep for every tag.
+        self.open: Counter[str] = Counter()
+        # Text since the last tag, joined once: ``+=`` on a child string copies it every time
+        # (quadratic on a page of 100,000 stray "<").
+        self.text: list[str] = []
+
+    def _push(self, node: Node) -> None:
+        self.stack.append(node)
+        self.open[node.tag] += 1
+
+    def _pop_to(self, index: int) -> None:
+        """Close the open elements from ``index`` up."""
+        for node in self.stack[index:]:
+            self.open[node.tag] -= 1
+        del self.stack[index:]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs)
@@ -187,27 +204,39 @@ class _TreeBuilder(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = self._start(tag, attrs)  # <div/> as written in XHTML: an empty element
         if self.stack[-1] is node:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> Node:
+        self.end_text()
         self._close_implied(tag)
         parent = self.stack[-1]
         node = Node(tag, {name: value or "" for name, value in attrs}, parent)
         parent.children.append(node)
         if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
-            self.stack.append(node)
+            self._push(node)
         return node
 
     def handle_endtag(self, tag: str) -> None:
+        self.end_text()
         if tag == "br":  # </br> is read as <br> by browsers
             self._start("br", [])
             return
+        if not self.open[tag]:
+            return  # a stray end tag
         for index in range(len(self.stack) - 1, 0, -1):
             if self.stack[index].tag == tag:
-                del self.stack[index:]
+                self._pop_to(index)
                 return
 
     def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def end_text(self) -> None:
+        """Give the text read since the last tag to the open element."""
+        if not self.text:
+            return
+        data = "".join(self.text)
+        self.text = []
         children = self.stack[-1].children
         if children and isinstance(children[-1], str):
             children[-1] += data
@@ -222,7 +251,7 @@ class _TreeBuilder(HTMLParser):
         elif tag in ("dd", "dt"):
             self._close(("dd", "dt"), _LIST_SCOPE | {"dl"})
         elif tag in _HEADINGS and self.stack[-1].tag in _HEADINGS:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
         elif tag == "tr":
             self._close(("tr",), frozenset({"table"}))
         elif tag in ("td", "th"):
@@ -234,10 +263,12 @@ class _TreeBuilder(HTMLParser):
 
     def _close(self, tags: tuple[str, ...], scope: frozenset[str]) -> None:
         """Close the innermost open element of ``tags`` unless an element of ``scope`` comes first."""
+        if not any(self.open[tag] for tag in tags):
+            return
         for index in range(len(self.stack) - 1, 0, -1):
             current = self.stack[index].tag
             if current in tags:
-                del self.stack[index:]
+                self._pop_to(index)
                 return
             if current in scope:
                 return
@@ -246,9 +277,33 @@ class _TreeBuilder(HTMLParser):
 def parse_html(text: str) -> Node:
     """The page as a tree of :class:`Node` under a ``#document`` root."""
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(_without_unclosed_markup(text))
     builder.close()
+    builder.end_text()
     return builder.root
+
+
+# Where comments and CDATA sections end (html.parser's own rules, a little wider than browsers').
+_COMMENT_END = re.compile(r"--!?\s*>")
+_MARKED_SECTION_END = re.compile(r"]\s*]\s*>")
+_MARKUP_START = re.compile(r"<[A-Za-z!/?]")
+
+
+def _without_unclosed_markup(text: str) -> str:
+    """``text`` cut where a comment, CDATA section or tag opens that the page never closes.
+
+    A browser drops what follows such an opening (it is all comment, or an unfinished tag),
+    and cutting it spares html.parser, which rescans to the end of the page for every one of
+    them: quadratic time on a page ending in many ``<!--`` or ``<meta x=`` without a ``>``.
+    """
+    for opening, ending in (("<!--", _COMMENT_END), ("<![", _MARKED_SECTION_END)):
+        last_end = max((match.end() for match in ending.finditer(text)), default=0)
+        unclosed = text.find(opening, last_end)
+        if unclosed >= 0:
+            text = text[:unclosed]
+    last_tag_end = text.rfind(">") + 1
+    unfinished = _MARKUP_START.search(text, last_tag_end)
+    return text[: unfinished.start()] if unfinished is not None else text
 
 
 # ----------------------------------------------------------------- what is read

@@ -30,11 +30,13 @@ _FRONT_MATTER_KEY = re.compile(r"^[\w-]+\s*[:=]")
 _FRONT_MATTER_TITLE = re.compile(r"^title\s*[:=]\s*(.*?)\s*$", re.IGNORECASE)
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _HORIZONTAL_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$")
+# Each cell is matched atomically ((?>…), [ \t]*+): without that, "|------------------------ x" backtracks
+# through every way of cutting the dashes into cells, exponentially.
+_TABLE_SEPARATOR = re.compile(r"^[ \t]*+\|?(?>[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S")
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]?")
 _BLOCKQUOTE = re.compile(r"^ {0,3}>[ \t]?(?:[ \t]*>[ \t]?)*")
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")  # its closing #s are cut in code: see _atx_heading
 _LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
 
 # ---- inline (inside a line)
@@ -43,10 +45,12 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ESCAPED = re.compile("[\ue000-\ue07f]")
 # A link destination: no spaces, one level of balanced parentheses, an optional title.
 _DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*"
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(" + _DESTINATION + r"\)")
-_LINK = re.compile(r"\[([^\]]*)\]\(" + _DESTINATION + r"\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]+\]")
+# Bracketed text holds no "[" (the innermost brackets win, as in CommonMark): a line of many "[" is
+# searched in linear time, not scanned to its end from every bracket.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(" + _DESTINATION + r"\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\(" + _DESTINATION + r"\)")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\[\]]+\]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
@@ -185,11 +189,23 @@ def _strip_line(line: str) -> tuple[str, bool]:
         return "", False
     line = _FOOTNOTE_DEFINITION.sub("", line, count=1)
     line = _BLOCKQUOTE.sub("", line, count=1)
-    heading = _ATX_HEADING.match(line)
-    if heading:
-        return strip_inline(heading.group(1)), True
+    heading = _atx_heading(line)
+    if heading is not None:
+        return strip_inline(heading), True
     line = _LIST_MARKER.sub(r"\1", line, count=1)
     return strip_inline(line), False
+
+
+def _atx_heading(line: str) -> str | None:
+    """The text of an ATX heading line (``## Budget ##`` → ``Budget``), or None for another line."""
+    opening = _ATX_HEADING.match(line)
+    if opening is None:
+        return None
+    text = line[opening.end() :].strip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):  # a closing sequence of #s
+        text = unclosed.rstrip(" \t")
+    return text
 
 
 def strip_inline(text: str) -> str:

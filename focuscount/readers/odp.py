@@ -38,7 +38,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     (not a zip, no presentation inside, broken XML) and for an encrypted one.
     """
     path = Path(path)
-    package = open_package(path, read_bytes(path, limits), IMPRESS)
+    package = open_package(path, read_bytes(path, limits), IMPRESS, limits)
     segments: list[Segment] = []
     pages = package.body.findall(_PAGE)
     for number, page in enumerate(pages, start=1):

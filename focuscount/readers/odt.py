@@ -53,7 +53,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     (not a zip, no text document inside, broken XML) and for an encrypted one.
     """
     path = Path(path)
-    package = open_package(path, read_bytes(path, limits), WRITER)
+    package = open_package(path, read_bytes(path, limits), WRITER, limits)
     body = _Body(_heading_styles(package.automatic_styles, package.styles))
     body.walk(package.body)
     segments = (

@@ -9,10 +9,13 @@ included).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import io
 import logging
 import re
+import struct
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +24,7 @@ from typing import Any
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
+from focuscount.readers._pdfguard import PdfBudget, PdfLimitExceeded, bounded_aggregator, install
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import brief, clean_title, read_bytes
 
@@ -40,7 +44,8 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read a PDF's text layer page by page.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a PDF or
-    is corrupt, for an encrypted PDF that needs a password, and for a PDF with
+    is corrupt, for an encrypted PDF that needs a password, for a PDF whose
+    streams or text pass ``limits`` (a decompression bomb), and for a PDF with
     no text at all (a scan without OCR).
     """
     path = Path(path)
@@ -50,8 +55,13 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     data = read_bytes(path, limits)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise ReadError(path, f"not a valid PDF (no %PDF- header); {_REPAIR_HINT}")
-    info = _document_info(data, path)
-    pages = list(_page_texts(data, path))
+    install()
+    try:
+        with PdfBudget(limits).active() as budget:
+            document, pages = _read_pages(data, path, budget)
+            info = _document_info(document, path)
+    except PdfLimitExceeded as error:
+        raise ReadError(path, error.reason, error) from error
     page_texts = [text for text, _ in pages]
     # Landscape pages throughout: slides exported from a presentation, read like a deck
     # (no speaker labels: "Goal: …" on a slide is a bullet, not a speaker).
@@ -65,9 +75,9 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         speakers=not deck,
     )
     if not segments:
-        pages = f"{len(page_texts)} page{'s' if len(page_texts) != 1 else ''}"
+        count = f"{len(page_texts)} page{'s' if len(page_texts) != 1 else ''}"
         raise ReadError(
-            path, f"no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in {pages}"
+            path, f"no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in {count}"
         )
     return Document(
         path=path,
@@ -79,53 +89,182 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     )
 
 
-def _document_info(data: bytes, path: Path) -> dict[str, Any]:
-    """The document information dictionary; raises the clear ReadErrors for encryption and corruption.
+PageTexts = list[tuple[str, bool]]
 
-    Opening the document here (with the empty password every reader tries first)
-    fails early and specifically, before layout analysis starts.
+
+def _read_pages(data: bytes, path: Path, budget: PdfBudget) -> tuple[Any, PageTexts]:
+    """The document and the text of each of its pages, rebuilding a damaged cross-reference table if need be.
+
+    When the file's own cross-reference table leads to no page, to an error, or
+    to pages without any text, the objects are found again by scanning the whole
+    file (what poppler and qpdf do with a damaged table); that reading wins when
+    it gives text.  Pages found by the file's own table but without text are a
+    scan; anything else is a damaged PDF, never "scanned".  Both readings count
+    against the same ``budget``.
     """
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
+    first = _attempt(data, path, budget, rebuild=False)
+    if not isinstance(first, ReadError) and _has_text(first[1]):
+        return first
+    second = _attempt(data, path, budget, rebuild=True)
+    if not isinstance(second, ReadError) and _has_text(second[1]):
+        return second
+    if not isinstance(first, ReadError):
+        return first  # pages that hold no text: a scan
+    if not isinstance(second, ReadError):  # pages found only by scanning the file, without text: cut off?
+        raise ReadError(path, f"damaged PDF (its pages were found but hold no readable text); {_REPAIR_HINT}")
+    raise first
+
+
+def _has_text(pages: PageTexts) -> bool:
+    return any(text.strip() for text, _ in pages)
+
+
+def _attempt(data: bytes, path: Path, budget: PdfBudget, *, rebuild: bool) -> tuple[Any, PageTexts] | ReadError:
+    """One reading of the document: its pages' texts, or the ReadError saying why it failed.
+
+    Encryption errors and bombs are raised, not returned: reading again cannot help.
+    """
+    from pdfminer.pdfpage import PDFPage
     from pdfminer.psexceptions import PSException
 
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        document = _open_document(data, path, rebuild=rebuild)
+    except _Damaged as damaged:
+        return damaged.error
+    try:
+        pages = list(PDFPage.create_pages(document))
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        return ReadError(path, f"damaged PDF (its page list cannot be read: {brief(error)}); {_REPAIR_HINT}", error)
+    if not pages:
+        return ReadError(path, f"damaged PDF (its page list cannot be read); {_REPAIR_HINT}")
+    try:
+        return document, list(_page_texts(pages, path, budget))
+    except ReadError as error:
+        return error
+
+
+class _Damaged(Exception):
+    """Opening the document failed in a way a rebuilt cross-reference table may cure."""
+
+    def __init__(self, error: ReadError) -> None:
+        super().__init__(error.reason)
+        self.error = error
+
+
+def _open_document(data: bytes, path: Path, *, rebuild: bool) -> Any:
+    """The pdfminer document (opened with the empty password every reader tries first).
+
+    Raises the clear ReadErrors for encryption; corruption raises :class:`_Damaged`.
+    With ``rebuild``, the file's cross-reference table is ignored and every
+    object is found by scanning the file.
+    """
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.psexceptions import PSException
+
+    document_class = _rebuilding_document_class() if rebuild else PDFDocument
+    try:
+        return document_class(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect as error:
         raise ReadError(path, f"encrypted PDF (a password is needed); {_DECRYPT_HINT}", error) from error
     except PDFEncryptionError as error:
         raise ReadError(
             path, f"encrypted PDF that cannot be decrypted here ({brief(error)}); {_DECRYPT_HINT}", error
         ) from error
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
-        raise ReadError(path, f"not a valid PDF ({brief(error)}); {_REPAIR_HINT}", error) from error
+    except (
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        struct.error,
+    ) as error:
+        raise _Damaged(ReadError(path, f"not a valid PDF ({brief(error)}); {_REPAIR_HINT}", error)) from error
+
+
+@functools.cache
+def _rebuilding_document_class() -> type:
+    """A ``PDFDocument`` that never trusts the file's cross-reference table and trailer.
+
+    pdfminer only scans the file for objects when it finds no table at all; a
+    table with wrong offsets sends it to the wrong bytes, and every page is lost.
+    A truncated file has lost its trailer, and with it the pointer to the
+    catalog: the catalog is then the object of type /Catalog.
+    """
+    from pdfminer.pdfdocument import PDFDocument, PDFXRefFallback
+    from pdfminer.pdftypes import PDFObjRef
+    from pdfminer.psexceptions import PSEOF, PSException
+    from pdfminer.psparser import LIT
+
+    catalog = LIT("Catalog")
+
+    class ScanningXRef(PDFXRefFallback):
+        def load(self, parser: Any) -> None:
+            with contextlib.suppress(PSEOF):  # a truncated file: every object before the cut is still there
+                super().load(parser)
+            if "Root" in self.trailer:
+                return
+            for objid, (_, position, _generation) in list(self.offsets.items()):
+                parser.seek(position)
+                try:
+                    for _token in range(3):  # "N G obj"
+                        parser.nextobject()
+                    _, value = parser.nextobject()
+                except PSException:
+                    continue
+                if isinstance(value, dict) and value.get("Type") is catalog:
+                    self.trailer["Root"] = PDFObjRef(parser.doc, objid)
+                    return
+
+    class RebuildingDocument(PDFDocument):
+        def find_xref(self, parser: Any) -> int:
+            return 0
+
+        def read_xref_from(self, parser: Any, start: int, xrefs: list[Any]) -> None:
+            parser.fallback = True  # streams end at "endstream", not at a /Length that may be wrong
+            xref = ScanningXRef()
+            xref.load(parser)
+            xrefs.append(xref)
+
+    return RebuildingDocument
+
+
+def _document_info(document: Any, path: Path) -> dict[str, Any]:
+    """The document information dictionary (empty when missing or broken: that costs only metadata)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psexceptions import PSException
+
     info: dict[str, Any] = {}
     try:
         for entry in document.info:  # one per trailer; later (incremental) updates win
             entry = resolve1(entry)
             if isinstance(entry, dict):
                 info.update({key: resolve1(value) for key, value in entry.items()})
-    except (PSException, ValueError, KeyError, TypeError) as error:  # broken metadata costs only metadata
+    except (PSException, ValueError, KeyError, TypeError) as error:
         log.debug("%s: unreadable document information (%s)", path, error)
     return info
 
 
-def _page_texts(data: bytes, path: Path) -> Iterator[tuple[str, bool]]:
+def _page_texts(pages: list[Any], path: Path, budget: PdfBudget) -> Iterator[tuple[str, bool]]:
     """The text of every page, in page order ("" for a page without text), and whether it is landscape."""
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.psexceptions import PSException
 
+    resources = PDFResourceManager(caching=True)
     # all_texts: also lay out text inside figures (form XObjects), or it is lost.
-    pages = extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
-    number = 0
-    try:
-        for number, layout in enumerate(pages, start=1):  # noqa: B007 (number is reported on error)
-            yield page_text(layout), layout.width > layout.height
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
-        reason = f"not a valid PDF (page {number + 1}: {brief(error)}); {_REPAIR_HINT}"
-        raise ReadError(path, reason, error) from error
+    device = bounded_aggregator(resources, LAParams(all_texts=True), budget)
+    interpreter = PDFPageInterpreter(resources, device)
+    for number, page in enumerate(pages, start=1):
+        try:
+            interpreter.process_page(page)
+            layout = device.get_result()
+        except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+            reason = f"not a valid PDF (page {number}: {brief(error)}); {_REPAIR_HINT}"
+            raise ReadError(path, reason, error) from error
+        yield page_text(layout), layout.width > layout.height
 
 
 def page_text(layout: Any) -> str:

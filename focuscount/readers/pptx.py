@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._office import POWERPOINT, open_package
-from focuscount.readers._textblocks import clean_title, read_bytes
+from focuscount.readers._textblocks import brief, clean_title, read_bytes
 
 
 def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
@@ -25,15 +26,14 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     .pptx (not a zip, no presentation inside) and for an encrypted one.
     """
     path = Path(path)
-    presentation = _open(path, read_bytes(path, limits))
-    segments: list[Segment] = []
-    for number, slide in enumerate(presentation.slides, start=1):
-        text = "\n".join(_shape_texts(slide.shapes))
-        if text.strip():
-            segments.append(Segment(text, Location("slide", number)))
-        notes = _notes_text(slide)
-        if notes:
-            segments.append(Segment(notes, Location("slide", number, part="notes")))
+    presentation = _open(path, read_bytes(path, limits), limits)
+    try:
+        segments = _slide_segments(presentation)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError) as error:
+        # python-pptx resolves slide parts lazily: a package with a dangling relationship fails here
+        raise ReadError(
+            path, f"not a valid .pptx file ({brief(error)}); open and re-save it in PowerPoint", error
+        ) from error
     core = presentation.core_properties
     return Document(
         path=path,
@@ -44,11 +44,23 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     )
 
 
-def _open(path: Path, data: bytes) -> Any:
+def _slide_segments(presentation: Any) -> list[Segment]:
+    segments: list[Segment] = []
+    for number, slide in enumerate(presentation.slides, start=1):
+        text = "\n".join(_shape_texts(slide.shapes))
+        if text.strip():
+            segments.append(Segment(text, Location("slide", number)))
+        notes = _notes_text(slide)
+        if notes:
+            segments.append(Segment(notes, Location("slide", number, part="notes")))
+    return segments
+
+
+def _open(path: Path, data: bytes, limits: ReadLimits) -> Any:
     """The python-pptx object, or a ReadError saying what the file really is."""
     import pptx
 
-    return open_package(path, data, POWERPOINT, pptx.Presentation)
+    return open_package(path, data, POWERPOINT, pptx.Presentation, limits)
 
 
 def _shape_texts(shapes: Iterable[Any]) -> Iterator[str]:

@@ -105,6 +105,9 @@ _CHARSET_CODE_PAGES = {
 }
 _CODE_PAGE_NAMES = {10000: "mac_roman", 65001: "utf-8", 1361: "johab", 20127: "ascii"}
 _HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title)$", re.IGNORECASE)
+# Groups nested deeper than this share their parent's state: real documents nest a few dozen deep, and
+# a saved state per "{" would let a file of braces take hundreds of times its size in memory.
+_MAX_DEPTH = 1000
 
 # Modes of a group: what its text and control words are.
 _TEXT, _SKIP, _FONTS, _STYLES, _INFO, _TITLE, _CREATED, _UPR, _SHAPE, _NEST = range(10)
@@ -235,6 +238,7 @@ class _Parser:
         self.body = _Sink("body")
         self.state = _State(_TEXT, self.body)
         self.stack: list[_State] = []
+        self.too_deep = 0  # groups opened past _MAX_DEPTH and not closed yet
         self.pending = bytearray()
         self.skip = 0  # fallback characters still to skip after \uN
         self.ignorable = False  # the last token was \*
@@ -308,6 +312,9 @@ class _Parser:
     def _open_group(self) -> None:
         self.skip = 0
         self.ignorable = False
+        if len(self.stack) >= _MAX_DEPTH:
+            self.too_deep += 1
+            return
         self.stack.append(self.state)
         self.state = replace(self.state, opened=None)
         if self.state.mode == _STYLES:
@@ -316,6 +323,9 @@ class _Parser:
     def _close_group(self) -> None:
         self.skip = 0
         self.ignorable = False
+        if self.too_deep:
+            self.too_deep -= 1
+            return
         if not self.stack:
             return  # an unbalanced closing brace
         closing = self.state
@@ -514,6 +524,9 @@ class _Parser:
             sink.row()
 
     def _unicode(self, code: int) -> None:
+        if not 0 <= code <= 0x10FFFF:  # \uN is a signed 16-bit number: anything past Unicode is no character
+            self.high_surrogate = None
+            return
         if 0xD800 <= code < 0xDC00:
             self.high_surrogate = code
             return

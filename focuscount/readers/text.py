@@ -15,8 +15,9 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
 
     Paragraphs (blocks of lines between blank lines) become segments located at
     their first line, cut at speaker labels and numbered agenda items (see
-    ``_structure``); the title is the first non-empty line.  A binary file or
-    an undecodable one raises :class:`~focuscount.errors.ReadError`.
+    ``_structure``); the title is the first non-empty line.  A zero-byte file,
+    a binary one (NUL bytes, or too many control characters to be text) or an
+    undecodable one raises :class:`~focuscount.errors.ReadError`.
     """
     path = Path(path)
     text = decode_text(read_bytes(path, limits), path)

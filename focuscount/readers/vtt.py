@@ -34,7 +34,8 @@ from focuscount.readers._textblocks import clean_title, decode_text, read_bytes
 _SIGNATURE = re.compile(r"^WEBVTT(?:[ \t](.*))?$")
 _TIMESTAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}(?:\s.*)?$")
-_SRT_TIMING = re.compile(r"^\s*\d+:\d{2}:\d{2},\d{3}\s*-->", re.MULTILINE)
+# [ \t], not \s: with MULTILINE, \s* would run over every following blank line from each line start (quadratic).
+_SRT_TIMING = re.compile(r"^[ \t]*\d+:\d{2}:\d{2},\d{3}[ \t]*-->", re.MULTILINE)
 _NAMED_BLOCK = re.compile(r"^(?:NOTE(?:[ \t].*)?|STYLE[ \t]*|REGION[ \t]*)$")
 _TAG = re.compile(r"<([^<>\n]*)>")
 _TURN_MARK = re.compile(r"^(?:[-\u2010\u2011\u2013\u2014][ \t]+|>>[ \t]*)(?=\S)")
@@ -118,7 +119,9 @@ def _block_cues(block: list[str]) -> list[tuple[str, list[str]]]:
 
 def normalise_timestamp(hours: str | None, minutes: str, seconds: str, fraction: str) -> str:
     """``HH:MM:SS.mmm`` from the parts of a cue timing (``1:2:3,5`` → ``01:02:03.500``)."""
-    return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}.{fraction.ljust(3, '0')}"
+    # Hours are kept as digits, never made an int: a timing line of thousands of digits is no error.
+    hours = (hours or "").lstrip("0").rjust(2, "0")
+    return f"{hours}:{int(minutes):02d}:{int(seconds):02d}.{fraction.ljust(3, '0')}"
 
 
 def _voice_turns(cue_text: str) -> list[tuple[str | None, str]]:

@@ -10,6 +10,11 @@ module (and the CLI that imports it) stays fast.  No pyplot is used: each chart 
 a bare :class:`~matplotlib.figure.Figure` on an Agg canvas, so no display is
 needed and no global matplotlib state (the backend of a host application, the
 list of open figures) is touched.
+
+Every text that comes from a file (titles, category labels, terms, speaker and
+section names, file names) is drawn literally: ``$`` is never read as TeX
+(``text.parse_math`` off, no usetex), and control characters and undecodable
+bytes are shown as escapes (:func:`focuscount.escape.for_chart`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from focuscount import __version__
 from focuscount.analysis import Analysis
 from focuscount.breakdown import NO_SECTION, NO_SPEAKER, BreakdownRow
 from focuscount.errors import ConfigError
+from focuscount.escape import for_chart
 from focuscount.lexicon import Category, Lexicon
 from focuscount.output import write_atomic_with
 from focuscount.render.rows import document_date_label, plural
@@ -95,6 +101,10 @@ _STYLE: dict[str, object] = {
     "legend.frameon": False,
     "figure.facecolor": "white",
     "savefig.facecolor": "white",
+    # Text from documents and lexicons is drawn as written: "$5,000 to $10,000" is no TeX formula.
+    # Each Text takes this when it is made (inside the style), so it holds when saved outside it too.
+    "text.parse_math": False,
+    "text.usetex": False,
     "svg.fonttype": "none",  # text stays text: searchable, selectable, and testable
     "pdf.fonttype": 42,  # embed TrueType fonts, so text in the PDF stays text too
 }
@@ -178,7 +188,7 @@ def chart_figure(
             _draw_terms(figure, term_report)
         else:
             _draw_breakdown(figure, analysis, kind, rows)
-        figure.suptitle(title if title is not None else default_title(analysis, kind), x=0.01, ha="left")
+        figure.suptitle(for_chart(title if title is not None else default_title(analysis, kind)), x=0.01, ha="left")
         figure.text(
             0.01, 0.015, source_line(analysis, over_time=kind in ("ratio", "counts")), fontsize=11, color=MUTED_COLOUR
         )
@@ -187,7 +197,7 @@ def chart_figure(
 
 def default_title(analysis: Analysis, kind: str) -> str:
     """The title a chart gets unless one is given, e.g. ``Customer-centeredness, by meeting``."""
-    centeredness = f"{analysis.lexicon.focus.capitalize()}-centeredness"
+    centeredness = f"{for_chart(analysis.lexicon.focus.capitalize())}-centeredness"
     titles = {
         "ratio": f"{centeredness}, by {analysis.by}",
         "counts": f"Hits per 1,000 words, by {analysis.by}",
@@ -214,7 +224,8 @@ def source_line(analysis: Analysis, *, over_time: bool = False) -> str:
         dates = span[0].isoformat()
     else:
         dates = f"{span[0].isoformat()} to {span[1].isoformat()}"
-    return f"Source: focuscount {__version__} · lexicon {lexicon.name} ({lexicon.short_hash}) · {documents} · {dates}"
+    name = for_chart(lexicon.name)
+    return f"Source: focuscount {__version__} · lexicon {name} ({lexicon.short_hash}) · {documents} · {dates}"
 
 
 Series = list[list[tuple[dt.date, float]]]
@@ -273,11 +284,11 @@ def _draw_rates_only(figure: Figure, analysis: Analysis) -> None:
 def _draw_ratio(axes: Axes, analysis: Analysis) -> None:
     from matplotlib.ticker import FixedLocator, PercentFormatter
 
-    lexicon = analysis.lexicon
+    focus, versus = for_chart(analysis.lexicon.focus), for_chart(analysis.lexicon.versus)
     axes.set_ylim(0, 1)
     axes.yaxis.set_major_locator(FixedLocator([0, 0.25, 0.5, 0.75, 1]))
     axes.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
-    axes.set_ylabel(f"Ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus})")
+    axes.set_ylabel(f"Ratio = {focus} / ({focus} + {versus})")
     axes.grid(axis="y")
     rated = [p for p in analysis.periods if p.ratio is not None]
     if not rated:
@@ -285,7 +296,7 @@ def _draw_ratio(axes: Axes, analysis: Analysis) -> None:
         return
     handles = [_draw_ratio_line(axes, analysis), _draw_markers(axes, analysis)]
     balance = axes.axhline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, zorder=2)
-    balance.set_label(f"50%: as many {lexicon.focus} as {lexicon.versus} hits")
+    balance.set_label(f"50%: as many {focus} as {versus} hits")
     handles.append(balance)
     if analysis.trend is not None:
         handles.append(_draw_trend(axes, analysis))
@@ -382,7 +393,7 @@ def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> None:
         axes.plot(
             days, values, color=colours[category.name], linewidth=1.8, marker=MARKERS[index % len(MARKERS)],
             markersize=5, zorder=3,
-            label=category.label, gid=f"rate-{category.name}",
+            label=for_chart(category.label), gid=f"rate-{category.name}",
         )  # fmt: skip
     axes.set_ylim(0, highest * 1.15 if highest > 0 else 1)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
@@ -421,7 +432,7 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
     for axes, category in zip(panels, categories, strict=True):
         items = report.top.get(category.name, ())
         axes.set_title(
-            f"{category.label}: {plural(report.totals.get(category.name, 0), 'hit')}",
+            f"{for_chart(category.label)}: {plural(report.totals.get(category.name, 0), 'hit')}",
             loc="left",
             color=colours[category.name],
             fontweight="bold",
@@ -438,7 +449,7 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
         positions = range(len(items))
         bars = axes.barh(positions, [item.count for item in items], color=colours[category.name], height=0.7)
         axes.bar_label(bars, labels=[f"{item.count:,}" for item in items], padding=3, fontsize=11)
-        axes.set_yticks(list(positions), [item.term for item in items])
+        axes.set_yticks(list(positions), [for_chart(item.term) for item in items], parse_math=False)
         axes.invert_yaxis()  # the most frequent term on top
     # Shared x: bars of different categories compare honestly; room on the right for the counts.
     panels[0].set_xlim(0, max(most, 1) * 1.15)
@@ -455,16 +466,18 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     versus = [0.0 if row.ratio is None else 1 - row.ratio for row in shown]
     # A 100% bar split in two: the focus share from the left, the versus share to the right.
     handles = [
-        axes.barh(positions, focus, color=FOCUS_COLOUR, height=0.7, label=lexicon.category(lexicon.focus).label),
+        axes.barh(
+            positions, focus, color=FOCUS_COLOUR, height=0.7, label=for_chart(lexicon.category(lexicon.focus).label)
+        ),
         axes.barh(
             positions, versus, left=focus, color=VERSUS_COLOUR, height=0.7,
-            label=lexicon.category(lexicon.versus).label,
+            label=for_chart(lexicon.category(lexicon.versus).label),
         ),
         axes.axvline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, label="50%: balanced"),
     ]  # fmt: skip
     for position, row in zip(positions, shown, strict=True):
         axes.text(1.01, position, _hits_note(lexicon, row), va="center", fontsize=11, color=MUTED_COLOUR, clip_on=False)
-    axes.set_yticks(positions, _breakdown_labels(analysis, shown))
+    axes.set_yticks(positions, _breakdown_labels(analysis, shown), parse_math=False)
     # Few rows keep slim bars (centred) rather than stretching to fill the slide.
     pad = max(0.0, (8 - len(shown)) / 2)
     axes.set_ylim(len(shown) - 0.5 + pad, -0.5 - pad)
@@ -472,7 +485,8 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     axes.spines["left"].set_visible(False)
     axes.set_xlim(0, 1)
     axes.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
-    axes.set_xlabel(f"Share of hits: {lexicon.focus} / ({lexicon.focus} + {lexicon.versus})")
+    focus_name, versus_name = for_chart(lexicon.focus), for_chart(lexicon.versus)
+    axes.set_xlabel(f"Share of hits: {focus_name} / ({focus_name} + {versus_name})")
     axes.set_ylabel("Speaker" if kind == "speakers" else "Section (document date · heading)")
     if len(shown) < len(rows):
         noun = "speakers" if kind == "speakers" else "sections"
@@ -540,10 +554,10 @@ def _breakdown_labels(analysis: Analysis, rows: Sequence[BreakdownRow]) -> list[
     dates = {counts.document.path: document_date_label(counts) for counts in analysis.documents}
     labels = []
     for row in rows:
-        label = _shorten(row.key)
+        label = _shorten(for_chart(row.key))
         if row.path is not None:
             where = dates.get(row.path, "undated")
-            label = f"{row.path.name if where == 'undated' else where} · {label}"
+            label = f"{for_chart(row.path.name) if where == 'undated' else where} · {label}"
         labels.append(label)
     return labels
 

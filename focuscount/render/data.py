@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from focuscount import __version__
 from focuscount.analysis import Analysis
 from focuscount.breakdown import BreakdownRow
 from focuscount.dating import UNDATED_HINT
+from focuscount.escape import dumps_json, for_ci_log, for_csv_cell
 from focuscount.model import DocumentCounts, Period, per_thousand
 from focuscount.render.rows import document_date_label, round_or_none
 
@@ -69,7 +69,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
 
 def render_json(analysis: Analysis) -> str:
     """``analysis`` as pretty-printed JSON."""
-    return json.dumps(analysis_to_dict(analysis), indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(analysis_to_dict(analysis)) + "\n"
 
 
 def render_csv(analysis: Analysis) -> str:
@@ -80,27 +80,33 @@ def render_csv(analysis: Analysis) -> str:
     header += list(names) + [f"{name}_per_1000" for name in names] + ["ratio"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([for_csv_cell(name) for name in header])
+    # The eight text cells of a row go through for_csv_cell (a speaker named "=cmd" is no formula);
+    # the counts, rates and ratio are numbers focuscount writes, and stay numbers.
     for counts in analysis.documents:
         document = counts.document
         date = document.date.isoformat() if document.date else ""
         writer.writerow(
-            ["document", document_date_label(counts), str(document.path), document.format, date,
-             document.date_source or "", "", "", 1, counts.words,
-             *_count_cells(names, counts.counts, counts.words, counts.ratio)]
+            [*_text_cells("document", document_date_label(counts), str(document.path), document.format, date,
+                          document.date_source or "", "", ""),
+             1, counts.words, *_count_cells(names, counts.counts, counts.words, counts.ratio)]
         )  # fmt: skip
     for period in analysis.periods:
         writer.writerow(
-            ["period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat(),
+            [*_text_cells("period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat()),
              period.documents, period.words, *_count_cells(names, period.counts, period.words, period.ratio)]
         )  # fmt: skip
     for kind, rows in analysis.breakdowns.items():
         for row in rows:
             writer.writerow(
-                [kind, row.key, str(row.path or ""), "", "", "", "", "", row.documents, row.words,
+                [*_text_cells(kind, row.key, str(row.path or ""), "", "", "", "", ""), row.documents, row.words,
                  *_count_cells(names, row.counts, row.words, row.ratio)]
             )  # fmt: skip
-    return buffer.getvalue()
+    return for_ci_log(buffer.getvalue())
+
+
+def _text_cells(*cells: str) -> list[object]:
+    return [for_csv_cell(cell) for cell in cells]
 
 
 def _document(counts: DocumentCounts) -> dict[str, object]:

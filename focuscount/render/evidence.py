@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from tabulate import tabulate
 
 from focuscount import __version__
+from focuscount.escape import dumps_json, for_ci_log, for_csv_cell, for_terminal
 from focuscount.evidence import Evidence
 from focuscount.lexicon import Lexicon
 from focuscount.render.rows import plural
@@ -27,10 +27,17 @@ def brackets(text: str) -> str:
     return f"[[{text}]]"
 
 
-def keyword_in_context(item: Evidence, highlight: Callable[[str], str] = brackets) -> str:
-    """``before [[matched]] after`` on one line."""
+def keyword_in_context(
+    item: Evidence, highlight: Callable[[str], str] = brackets, escape: Callable[[str], str] = for_terminal
+) -> str:
+    """``before [[matched]] after`` on one line, the document's words escaped (for a terminal by default).
+
+    The words are escaped before ``highlight`` marks them, so the bold of a terminal
+    highlight stays while escape sequences in the document are shown, never run.
+    """
     hit = item.hit
-    return f"{hit.before}{highlight(' '.join(hit.matched_text.split()))}{hit.after}"
+    matched = escape(" ".join(hit.matched_text.split()))
+    return f"{escape(hit.before)}{highlight(matched)}{escape(hit.after)}"
 
 
 def evidence_record(item: Evidence) -> dict[str, object]:
@@ -69,23 +76,24 @@ def render_explain_table(
     for item in items:
         per_category[item.hit.category] += 1
         documents.add(str(item.path))
+        location = str(item.hit.location)
+        if show_speakers and item.hit.location.speaker:
+            location = f"{location}, {item.hit.location.speaker}"
         row = {
-            "Document": str(item.path),
-            "Location": str(item.hit.location),
-            "Category": item.hit.category,
-            "Term": item.hit.term,
+            "Document": for_terminal(str(item.path)),
+            "Location": for_terminal(location),
+            "Category": for_terminal(item.hit.category),
+            "Term": for_terminal(item.hit.term),
             "In context": keyword_in_context(item, highlight),
         }
-        if show_speakers and item.hit.location.speaker:
-            row["Location"] = f"{row['Location']}, {item.hit.location.speaker}"
         rows.append(row)
     if not rows:
         return "No hits.\n"
     table = tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True)
     total = sum(per_category.values())
-    parts = ", ".join(f"{name} {count}" for name, count in sorted(per_category.items()))
+    parts = ", ".join(f"{for_terminal(name)} {count}" for name, count in sorted(per_category.items()))
     summary = f"{plural(total, 'hit')} ({parts}) in {plural(len(documents), 'document')}"
-    return f"{table}\n\n{summary}\n"
+    return for_ci_log(f"{table}\n\n{summary}\n")
 
 
 def render_explain_json(items: Iterable[Evidence], lexicon: Lexicon, context_words: int) -> str:
@@ -97,7 +105,7 @@ def render_explain_json(items: Iterable[Evidence], lexicon: Lexicon, context_wor
         "context_words": context_words,
         "hits": [evidence_record(item) for item in items],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(data) + "\n"
 
 
 def render_explain_csv(items: Iterable[Evidence]) -> str:
@@ -109,10 +117,11 @@ def render_explain_csv(items: Iterable[Evidence]) -> str:
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(record), lineterminator="\n")
             writer.writeheader()
-        writer.writerow(record)
+        # Every text is document text or a path (the numbers are ints, which pass as they are).
+        writer.writerow({field: for_csv_cell(value) for field, value in record.items()})
     if writer is None:
         csv.writer(buffer, lineterminator="\n").writerow(_EVIDENCE_FIELDS)
-    return buffer.getvalue()
+    return for_ci_log(buffer.getvalue())
 
 
 _EVIDENCE_FIELDS = (
@@ -126,9 +135,9 @@ def render_terms_table(report: TermReport) -> str:
     blocks: list[str] = []
     for category in report.lexicon.categories:
         total = report.totals[category.name]
-        heading = f"{category.label} ({category.name}): {plural(total, 'hit')}"
+        heading = f"{for_terminal(category.label)} ({for_terminal(category.name)}): {plural(total, 'hit')}"
         rows = [
-            {"Term": item.term, "Hits": item.count, "Share": f"{100 * (item.share or 0):.1f}%"}
+            {"Term": for_terminal(item.term), "Hits": item.count, "Share": f"{100 * (item.share or 0):.1f}%"}
             for item in report.top[category.name]
         ]
         body = (
@@ -139,13 +148,14 @@ def render_terms_table(report: TermReport) -> str:
         blocks.append(f"{heading}\n\n{body}")
     if report.unmatched is not None:
         heading = "Frequent words no term matched (stop words left out): candidates for the lexicon"
-        rows = [{"Word": item.term, "Count": item.count} for item in report.unmatched]
+        rows = [{"Word": for_terminal(item.term), "Count": item.count} for item in report.unmatched]
         body = tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right")) if rows else "None."
         blocks.append(f"{heading}\n\n{body}")
     blocks.append(
-        f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, lexicon {report.lexicon.name}"
+        f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, "
+        f"lexicon {for_terminal(report.lexicon.name)}"
     )
-    return "\n\n".join(blocks) + "\n"
+    return for_ci_log("\n\n".join(blocks) + "\n")
 
 
 def render_terms_json(report: TermReport) -> str:
@@ -172,7 +182,7 @@ def render_terms_json(report: TermReport) -> str:
         else [{"word": item.term, "count": item.count} for item in report.unmatched],
         "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in report.skipped],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(data) + "\n"
 
 
 def render_terms_csv(report: TermReport) -> str:
@@ -182,7 +192,8 @@ def render_terms_csv(report: TermReport) -> str:
     writer.writerow(["category", "term", "count", "share"])
     for category in report.lexicon.categories:
         for item in report.top[category.name]:
-            writer.writerow([category.name, item.term, item.count, repr(round(item.share or 0, 4))])
+            share = repr(round(item.share or 0, 4))
+            writer.writerow([for_csv_cell(category.name), for_csv_cell(item.term), item.count, share])
     for item in report.unmatched or ():
-        writer.writerow(["unmatched", item.term, item.count, ""])
-    return buffer.getvalue()
+        writer.writerow(["unmatched", for_csv_cell(item.term), item.count, ""])
+    return for_ci_log(buffer.getvalue())

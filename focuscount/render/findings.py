@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from xml.etree import ElementTree
 
 from focuscount import __version__
 from focuscount.check import CheckResult, Evaluation, Finding
+from focuscount.escape import (
+    dumps_json,
+    for_ci_log,
+    for_github_message,
+    for_github_property,
+    for_markdown,
+    for_terminal,
+    for_xml,
+)
 from focuscount.render.rows import format_ratio, plural
 
 CHECK_FORMATS = ("text", "line", "json", "github", "junit")
@@ -44,11 +52,12 @@ def render_text(result: CheckResult) -> str:
     """One line per finding, errors first, then the verdict."""
     lines = []
     for finding in sorted(result.findings, key=lambda f: (f.severity != "error", f.where, f.rule)):
-        lines.append(f"{finding.severity.upper():7} {finding.where}: {finding.rule}: {finding.message}")
+        where, rule, message = (for_terminal(text) for text in (finding.where, finding.rule, finding.message))
+        lines.append(f"{finding.severity.upper():7} {where}: {rule}: {message}")
     if not result.evaluations:
         lines.append("No rules to check: set some under [check] in focuscount.toml (see `focuscount init`).")
     lines.append(verdict(result))
-    return "\n".join(lines) + "\n"
+    return for_ci_log("\n".join(lines) + "\n")
 
 
 def _location(finding: Finding) -> str:
@@ -58,7 +67,11 @@ def _location(finding: Finding) -> str:
 def render_line(result: CheckResult) -> str:
     """``path:line:col:rule:message`` per finding (vale's line format; errors first, then warnings)."""
     ordered = sorted(result.findings, key=lambda f: f.severity != "error")
-    return "".join(f"{_location(f)}:{f.line}:{f.column}:{f.rule}:{f.message}\n" for f in ordered)
+    lines = (
+        f"{for_terminal(_location(f))}:{f.line}:{f.column}:{for_terminal(f.rule)}:{for_terminal(f.message)}\n"
+        for f in ordered
+    )
+    return for_ci_log("".join(lines))
 
 
 def _finding_record(finding: Finding) -> dict[str, object]:
@@ -96,15 +109,7 @@ def render_json(result: CheckResult) -> str:
         "findings": [_finding_record(f) for f in result.findings],
         "files": files,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def _escape_property(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return dumps_json(data) + "\n"
 
 
 def render_github(result: CheckResult) -> str:
@@ -112,16 +117,16 @@ def render_github(result: CheckResult) -> str:
     lines = []
     for finding in result.findings:
         command = "error" if finding.severity == "error" else "warning"
-        properties = [f"title={_escape_property(f'focuscount {finding.rule}')}"]
+        properties = [f"title={for_github_property(f'focuscount {finding.rule}')}"]
         if finding.path is not None:
             properties = [
-                f"file={_escape_property(str(finding.path))}",
+                f"file={for_github_property(str(finding.path))}",
                 f"line={finding.line}",
                 f"col={finding.column}",
                 *properties,
             ]
-        lines.append(f"::{command} {','.join(properties)}::{_escape_data(finding.message)}")
-    lines.append(verdict(result))
+        lines.append(f"::{command} {','.join(properties)}::{for_github_message(finding.message)}")
+    lines.append(verdict(result))  # the only line not a command: focuscount's own words
     return "\n".join(lines) + "\n"
 
 
@@ -132,7 +137,7 @@ def github_summary(result: CheckResult) -> str:
         f"### focuscount check {'passed' if result.passed else 'failed'}",
         "",
         f"Overall ratio **{format_ratio(result.analysis.ratio)}** over {documents}"
-        f" (lexicon `{result.analysis.lexicon.name}`): {plural(result.errors, 'error')}, "
+        f" (lexicon {for_markdown(result.analysis.lexicon.name)}): {plural(result.errors, 'error')}, "
         f"{plural(result.warnings, 'warning')}.",
         "",
     ]
@@ -143,8 +148,8 @@ def github_summary(result: CheckResult) -> str:
         ]
         for f in result.findings:
             measured = "—" if f.measured is None else f"{f.measured:.2f}"
-            message = f.message.replace("|", "\\|")
-            lines.append(f"| {f.severity} | {f.where} | {f.rule} | {measured} | {f.threshold:.2f} | {message} |")
+            where, rule, message = (for_markdown(text) for text in (f.where, f.rule, f.message))
+            lines.append(f"| {f.severity} | {where} | {rule} | {measured} | {f.threshold:.2f} | {message} |")
     return "\n".join(lines) + "\n"
 
 
@@ -164,19 +169,25 @@ def render_junit(result: CheckResult) -> str:
     suites.set("failures", suite.get("failures", "0"))
     suites.append(suite)
     ElementTree.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    xml = ElementTree.tostring(suites, encoding="unicode")
+    return for_ci_log('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n", "markup")
 
 
 def _testcase(evaluation: Evaluation) -> ElementTree.Element:
-    where = str(evaluation.path) if evaluation.path is not None else "all documents"
-    case = ElementTree.Element("testcase", classname=f"focuscount.{evaluation.rule}", name=where)
+    # Every text is passed through for_xml: ElementTree escapes markup but writes any character,
+    # and one that XML 1.0 forbids would make the whole report unreadable.
+    where = for_xml(str(evaluation.path)) if evaluation.path is not None else "all documents"
+    rule = for_xml(evaluation.rule)
+    case = ElementTree.Element("testcase", classname=f"focuscount.{rule}", name=where)
     if evaluation.path is not None:
-        case.set("file", str(evaluation.path))
+        case.set("file", where)
     finding = evaluation.finding
-    if finding is not None and finding.severity == "error":
-        failure = ElementTree.SubElement(case, "failure", message=finding.message, type=finding.rule)
-        failure.text = f"{finding.where}: {finding.message}"
-    elif finding is not None:
-        output = ElementTree.SubElement(case, "system-out")
-        output.text = f"warning: {finding.where}: {finding.message}"
+    if finding is not None:
+        message = for_xml(finding.message)
+        if finding.severity == "error":
+            failure = ElementTree.SubElement(case, "failure", message=message, type=rule)
+            failure.text = f"{for_xml(finding.where)}: {message}"
+        else:
+            output = ElementTree.SubElement(case, "system-out")
+            output.text = f"warning: {for_xml(finding.where)}: {message}"
     return case

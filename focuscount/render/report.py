@@ -3,19 +3,20 @@
 The file has no external assets and makes no network request: the CSS is inline,
 the charts are inline SVG (from :mod:`focuscount.render.chart`), and the only
 script, a few inline lines, opens the evidence before printing.  Every text that
-comes from a document or a file name is escaped.  The numbers in the tables come
+comes from a document or a file name is escaped, with its control characters and
+undecodable bytes made visible (:func:`focuscount.escape.for_html`).  The numbers in the tables come
 from the same row helpers as the terminal tables, so they match ``analyze`` exactly.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from focuscount.analysis import Analysis
 from focuscount.dating import UNDATED_HINT
+from focuscount.escape import for_ci_log, for_html, visible
 from focuscount.evidence import Evidence
 from focuscount.model import per_thousand
 from focuscount.render.chart import chart_svg, source_line
@@ -69,7 +70,7 @@ def render_report(
     ]
     body = "\n".join(section for section in sections if section)
     footer = f"{source_line(analysis)} · {analysis.pipeline}"
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="focuscount">\n'
@@ -77,6 +78,8 @@ def render_report(
         f"<header>\n{_header(analysis, title)}\n</header>\n<main>\n{body}\n</main>\n"
         f"<footer>{_e(footer)}</footer>\n<script>\n{_SCRIPT}\n</script>\n</body>\n</html>\n"
     )
+    # The report may be printed to a CI log (no -o): a document's "##[error]" must not become a command there.
+    return for_ci_log(page, "markup")
 
 
 # --- sections ----------------------------------------------------------------------------------------------------
@@ -334,7 +337,7 @@ def _marked_context(item: Evidence) -> str:
     if any(stand_in in text for text in (hit.before, hit.matched_text, hit.after) for stand_in in (_OPEN, _CLOSE)):
         matched = " ".join(hit.matched_text.split())
         return f"{_e(hit.before)}<mark>{_e(matched)}</mark>{_e(hit.after)}"
-    line = keyword_in_context(item, lambda text: f"{_OPEN}{text}{_CLOSE}")
+    line = keyword_in_context(item, lambda text: f"{_OPEN}{text}{_CLOSE}", escape=visible)
     return _e(line).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
 
@@ -350,7 +353,7 @@ def _no_trend(analysis: Analysis) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return for_html(text)
 
 
 # Evidence is folded on screen; printed, it is all there (CSS where the browser can, else this script).

@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from focuscount.analysis import Analysis
 from focuscount.dating import UNDATED_HINT
+from focuscount.escape import for_ci_log, for_markdown, for_terminal
 from focuscount.render.rows import BREAKDOWN_TITLES, breakdown_rows, document_rows, period_rows, summary_line
 
 
@@ -23,14 +24,18 @@ def render_markdown(analysis: Analysis) -> str:
 
 def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) -> str:
     markdown = tablefmt == "github"
+    # Names, paths and speakers come from files: each is escaped for the channel before it is placed.
+    escape = for_markdown if markdown else for_terminal
     lexicon = analysis.lexicon
     blocks: list[str] = []
-    title = f"Documents (lexicon: {lexicon.name}; ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus}))"
-    blocks.append(heading(title) + "\n\n" + _tabulate(document_rows(analysis), tablefmt))
+    name, focus, versus = escape(lexicon.name), escape(lexicon.focus), escape(lexicon.versus)
+    title = f"Documents (lexicon: {name}; ratio = {focus} / ({focus} + {versus}))"
+    blocks.append(heading(title) + "\n\n" + _tabulate(document_rows(analysis), tablefmt, escape))
     if analysis.periods:
-        blocks.append(heading(f"Periods (by {analysis.by})") + "\n\n" + _tabulate(period_rows(analysis), tablefmt))
+        periods = _tabulate(period_rows(analysis), tablefmt, escape)
+        blocks.append(heading(f"Periods (by {analysis.by})") + "\n\n" + periods)
         if analysis.trend is not None:
-            blocks.append(analysis.trend.describe())
+            blocks.append(escape(analysis.trend.describe()))
         else:
             blocks.append("Trend: needs at least two dated periods with a ratio")
     else:
@@ -38,7 +43,7 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
     for kind, rows in analysis.breakdowns.items():
         title = f"{BREAKDOWN_TITLES[kind]} ({len(rows)})"
         if rows:
-            blocks.append(heading(title) + "\n\n" + _tabulate(breakdown_rows(analysis, kind), tablefmt))
+            blocks.append(heading(title) + "\n\n" + _tabulate(breakdown_rows(analysis, kind), tablefmt, escape))
         else:
             blocks.append(heading(title) + "\n\n" + NO_BREAKDOWN[kind])
     if analysis.undated:
@@ -46,16 +51,18 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
         lines = ["Undated, left out of periods and trend:"]
         for counts in analysis.undated:
             note = f" ({counts.document.date_note})" if counts.document.date_note else ""
-            lines.append(f"{bullet}{counts.document.path}{note}")
+            lines.append(f"{bullet}{escape(str(counts.document.path))}{escape(note)}")
         lines.append(f"Hint: {UNDATED_HINT}.")
         blocks.append("\n".join(lines))
     if analysis.unreadable:
         bullet = "- " if markdown else "  "
         lines = ["Unreadable, not counted:"]
-        lines.extend(f"{bullet}{skipped.path}: {skipped.reason}" for skipped in analysis.unreadable)
+        lines.extend(
+            f"{bullet}{escape(str(skipped.path))}: {escape(skipped.reason)}" for skipped in analysis.unreadable
+        )
         blocks.append("\n".join(lines))
-    blocks.append(summary_line(analysis))
-    return "\n\n".join(blocks) + "\n"
+    blocks.append(escape(summary_line(analysis)))
+    return for_ci_log("\n\n".join(blocks) + "\n")
 
 
 _TEXT_COLUMNS = {"Date", "Source", "Document", "Period", "Speaker", "Section", "Slide"}
@@ -66,7 +73,10 @@ NO_BREAKDOWN = {
 }
 
 
-def _tabulate(rows: list[dict[str, object]], tablefmt: str) -> str:
+def _tabulate(rows: list[dict[str, object]], tablefmt: str, escape: Callable[[str], str]) -> str:
     # Text columns read left to right; numbers (and "—") line up on the right.
     align = tuple("left" if key in _TEXT_COLUMNS else "right" for key in rows[0]) if rows else None
-    return tabulate(rows, headers="keys", tablefmt=tablefmt, disable_numparse=True, colalign=align)
+    escaped = [
+        {escape(key): escape(value) if isinstance(value, str) else value for key, value in row.items()} for row in rows
+    ]
+    return tabulate(escaped, headers="keys", tablefmt=tablefmt, disable_numparse=True, colalign=align)

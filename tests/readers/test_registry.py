@@ -133,7 +133,7 @@ def test_directory(tmp_path: Path) -> None:
         ("corrupt.odt", "not a valid .odt file (not a zip archive)"),
         ("encrypted.odt", "encrypted (password-protected) .odt"),
         ("not_vtt.vtt", "not a WebVTT file"),
-        ("empty.srt", "not an SRT subtitle file (no cues found)"),
+        ("empty.srt", "empty file (0 bytes)"),
         ("not_rtf.rtf", "not an RTF file"),
     ],
 )

@@ -64,7 +64,7 @@ def test_empty_file() -> None:
     path = FIXTURES / "empty.srt"
     with pytest.raises(ReadError) as caught:
         read(path)
-    assert str(caught.value) == f"{path}: {NO_CUES}"
+    assert str(caught.value) == f"{path}: empty file (0 bytes)"
 
 
 def test_text_without_cues(tmp_path: Path) -> None:

@@ -85,8 +85,17 @@ def test_truncated_utf16_with_bom_is_a_clear_error(tmp_path: Path) -> None:
     )
 
 
-def test_empty_file_has_no_segments_and_no_title() -> None:
-    document = read(FIXTURES / "empty.txt")
+def test_a_zero_byte_file_is_refused_as_empty() -> None:
+    path = FIXTURES / "empty.txt"
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: empty file (0 bytes)"
+
+
+def test_a_blank_file_has_no_segments_and_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b"\n \n\t\r\n")
+    document = read(path)
     assert document.segments == ()
     assert document.title is None
 
@@ -157,3 +166,61 @@ def test_reading_a_missing_file_directly_raises_read_error(tmp_path: Path) -> No
 
 def test_string_paths_are_accepted() -> None:
     assert read(str(FIXTURES / "same_text.txt")).path == FIXTURES / "same_text.txt"  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------- plausible text
+
+NOT_TEXT = "not text ({}% control or unreadable characters); check that it really is a text file"
+
+
+def test_random_bytes_without_nuls_are_not_text() -> None:
+    path = FIXTURES / "bad" / "input_random_bytes.txt"
+    assert b"\x00" not in path.read_bytes()
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: {NOT_TEXT.format(23)}"
+
+
+@pytest.mark.parametrize(("controls", "refused"), [(10, False), (11, True)])
+def test_more_than_a_tenth_of_control_characters_is_not_text(tmp_path: Path, controls: int, refused: bool) -> None:
+    path = tmp_path / "edge.txt"
+    path.write_bytes(b"p" * (100 - controls) + b"\x1b" * controls)
+    if refused:
+        with pytest.raises(ReadError) as caught:
+            read(path)
+        assert caught.value.reason == NOT_TEXT.format(11)
+    else:
+        assert read(path).segments[0].text.startswith("ppp")
+
+
+def test_replacement_characters_count_as_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "mangled.txt"
+    path.write_text("Patrons \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd came.\n", encoding="utf-8")  # 6 of 21 characters
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert caught.value.reason == NOT_TEXT.format(29)
+
+
+def test_binary_data_after_a_long_text_head_is_caught(tmp_path: Path) -> None:
+    import random
+
+    head = ("Patrons asked the library for longer hours.\n" * 1600).encode("ascii")  # 70,400 bytes of text
+    tail = random.Random(3).randbytes(300_000).replace(b"\x00", b"")
+    path = tmp_path / "appended.txt"
+    path.write_bytes(head + tail)
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert caught.value.reason == NOT_TEXT.format(19)
+
+
+def test_minutes_with_stray_control_characters_still_read(tmp_path: Path) -> None:
+    # Word's manual line breaks (\x0b), a pasted bell and page breaks: messy, but text.
+    path = tmp_path / "exported.txt"
+    path.write_bytes(
+        b"Minutes\x0bBoard of trustees\n\nPatrons asked\x07 for longer hours.\n\x0c\nThe library agreed.\n"
+    )
+    assert [segment.text for segment in read(path).segments] == [
+        "Minutes\x0bBoard of trustees",
+        "Patrons asked\x07 for longer hours.",
+        "The library agreed.",  # a line holding only a page break is blank
+    ]
