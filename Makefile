@@ -57,6 +57,9 @@ charts: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/long_line.py
+	$(BIN)/python bench/big_lexicon.py
+	$(BIN)/python bench/bombs.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

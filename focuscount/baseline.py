@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.errors import ConfigError, ReadError
+from focuscount.errors import ConfigError
 from focuscount.escape import display_path
-from focuscount.safeio import read_small_text
+from focuscount.safeio import read_input_text
 
 SAVE_AGAIN = "save the baseline again with `focuscount analyze -f json -o FILE`"
 
@@ -57,14 +57,7 @@ def load_report_baseline(path: Path, root: Path | None = None) -> Baseline:
     a regular file, not JSON, not a focuscount report, or holds a value of the
     wrong type (a ratio must be a number from 0 to 1, or null).
     """
-    try:
-        text = read_small_text(path, "baseline report")
-    except ReadError as error:
-        if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
-            raise ConfigError(path, "baseline report not found") from error
-        raise ConfigError(path, error.reason) from error
-    except UnicodeDecodeError as error:
-        raise ConfigError(path, f"baseline is not a readable JSON report ({error})") from error
+    text = read_input_text(path, "baseline report", "baseline is not a readable JSON report")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

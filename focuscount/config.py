@@ -19,7 +19,7 @@ from typing import Any
 
 from focuscount.errors import ConfigError, ReadError
 from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
-from focuscount.safeio import read_small_text
+from focuscount.safeio import read_input_text, read_small_text
 from focuscount.timeline import GROUPINGS
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 
@@ -189,14 +189,7 @@ def load_settings(
 
 def read_config(path: Path) -> Settings:
     """Settings from one config file (focuscount.toml, or the ``[tool.focuscount]`` table of pyproject.toml)."""
-    try:
-        text = read_small_text(path, "settings file", encoding="utf-8-sig")
-    except ReadError as error:
-        if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
-            raise ConfigError(path, "config file not found") from error
-        raise ConfigError(path, error.reason) from error  # a pipe or a device is named, never read
-    except UnicodeDecodeError as error:
-        raise ConfigError(path, f"cannot read config file ({error})") from error
+    text = read_input_text(path, "config file", "cannot read config file", encoding="utf-8-sig")
     try:
         data, lines = parse_toml(text)
     except InvalidToml as error:

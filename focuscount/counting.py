@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -9,10 +10,13 @@ from collections.abc import Sequence
 from focuscount.lexicon import IGNORE
 from focuscount.matching import LexiconMatcher, Match
 from focuscount.model import Document, DocumentCounts, Hit, Segment, ratio_of
-from focuscount.nlp import Token
+from focuscount.nlp import Token, gc_paused
 
 DEFAULT_CONTEXT_WORDS = 8
-_WHITESPACE = re.compile(r"\s+")
+# A run of two or more whitespace characters, or one that is not a plain space: the
+# lone spaces between words, nearly all of them, need no replacing.
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+_LINE_BREAK = re.compile("\n")
 
 
 def count_document(
@@ -26,6 +30,11 @@ def count_document(
     With ``unmatched``, also count the content words (lower-cased, stop words left
     out) that no term matched, to help lexicon authors see what they miss.
     """
+    with gc_paused():
+        return _count(document, matcher, context_words, unmatched)
+
+
+def _count(document: Document, matcher: LexiconMatcher, context_words: int, unmatched: bool) -> DocumentCounts:
     lexicon = matcher.lexicon
     counts: Counter[str] = Counter({name: 0 for name in lexicon.category_names})
     term_counts: dict[str, Counter[str]] = {name: Counter() for name in lexicon.category_names}
@@ -41,8 +50,9 @@ def count_document(
         # A speaker label ("Librarian: …") names who speaks; it is not talk about anyone.
         speech = _first_token_at(tokens, segment.attribution)
         covered: set[int] = set(range(speech))
+        line_breaks = _LineBreaks(segment)
         for match in matcher.find(tokens, speech):
-            hit = _hit(segment, index, tokens, match, context_words)
+            hit = _hit(segment, index, tokens, match, context_words, line_breaks)
             if unmatched:
                 covered.update(range(match.first, match.last))
             if hit.category == IGNORE:
@@ -88,7 +98,25 @@ def _is_content_word(token: Token, stop_words: frozenset[str]) -> bool:
     )
 
 
-def _hit(segment: Segment, index: int, tokens: Sequence[Token], match: Match, words: int) -> Hit:
+class _LineBreaks:
+    """Where a segment's line breaks are, found once (on the first hit) for all its hits."""
+
+    __slots__ = ("_offsets", "_text")
+
+    def __init__(self, segment: Segment) -> None:
+        self._text = segment.text if segment.line_based else ""
+        self._offsets: list[int] | None = None
+
+    def before(self, offset: int) -> int:
+        """How many line breaks come before character ``offset``."""
+        if self._offsets is None:
+            self._offsets = [found.start() for found in _LINE_BREAK.finditer(self._text)]
+        return bisect.bisect_left(self._offsets, offset)
+
+
+def _hit(
+    segment: Segment, index: int, tokens: Sequence[Token], match: Match, words: int, line_breaks: _LineBreaks
+) -> Hit:
     start, end = tokens[match.first].start, tokens[match.last - 1].end
     context_start, context_end = context_span(tokens, match.first, match.last, words)
     before = _one_line(segment.text[context_start:start]).lstrip()
@@ -98,7 +126,7 @@ def _hit(segment: Segment, index: int, tokens: Sequence[Token], match: Match, wo
         category=match.pattern.category,
         term=match.pattern.term.text,
         matched_text=matched,
-        location=segment.location_at(start),
+        location=segment.location_at(start, line_breaks.before(start)),
         context=before + _one_line(matched) + after,
         segment=index,
         start=start,

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from focuscount.errors import ConfigError, ReadError
+from focuscount.errors import ConfigError
 from focuscount.model import Document
-from focuscount.safeio import read_small_text
+from focuscount.safeio import read_input_text
 
 MANIFEST, FILENAME, FOLDER, TEXT, METADATA = "manifest", "filename", "folder name", "text", "metadata"
 DATE_ORDERS = ("dmy", "mdy")
@@ -82,14 +82,7 @@ class DatesManifest:
     def load(cls, path: Path | str) -> DatesManifest:
         """Read a manifest; paths in it are relative to its folder (or else to the working folder)."""
         path = Path(path)
-        try:
-            text = read_small_text(path, "dates manifest", encoding="utf-8-sig")
-        except ReadError as error:
-            if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
-                raise ConfigError(path, "dates manifest not found") from error
-            raise ConfigError(path, error.reason) from error  # a pipe or a device is named, never read
-        except UnicodeDecodeError as error:
-            raise ConfigError(path, f"cannot read dates manifest ({error})") from error
+        text = read_input_text(path, "dates manifest", "cannot read dates manifest", encoding="utf-8-sig")
         dates: dict[Path, FoundDate] = {}
         fallback: dict[Path, FoundDate] = {}
         rows: list[tuple[int, str]] = []

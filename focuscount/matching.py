@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from focuscount.errors import LexiconError
 from focuscount.lexicon import IGNORE, Lexicon, Term
-from focuscount.nlp import Pipeline, Token
+from focuscount.nlp import Pipeline, Token, gc_paused
 
 # Wildcards are swapped for letters before tokenising, so "librar*" stays one token.
 _STAR, _QUESTION = "qqxstarqq", "qqxqmarkqq"
@@ -28,6 +28,7 @@ class TokenTest:
     lemma: str | None
     lower: str | None
     glob: re.Pattern[str] | None
+    wildcard: str | None = None  # the glob as written, lower-cased (``librar*``)
 
     def matches(self, token: Token) -> bool:
         """True when ``token`` satisfies this test."""
@@ -81,60 +82,217 @@ class Match:
 
 
 class LexiconMatcher:
-    """Finds a lexicon's terms in token lists, leftmost-longest."""
+    """Finds a lexicon's terms in token lists, leftmost-longest.
+
+    The terms are compiled into a trie keyed token by token, so the cost per
+    text token does not grow with the size of the lexicon: a token looks up
+    its lemma and its lower-cased form in a dict, and its wildcard terms in an
+    index by their letters before (or after) the wildcard.
+    """
 
     def __init__(self, lexicon: Lexicon, pipeline: Pipeline) -> None:
         self.lexicon = lexicon
         self.pipeline = pipeline
-        patterns: list[Pattern] = []
-        for order, term in enumerate(lexicon.all_terms):
-            try:
-                patterns.append(compile_term(term, pipeline, order))
-            except LexiconError as error:
-                raise LexiconError(lexicon.path, error.message, term.line) from error
-        self.patterns = tuple(patterns)
-        _check_same_patterns(self.patterns, lexicon)
-        self._by_lemma: dict[str, list[Pattern]] = {}
-        self._by_lower: dict[str, list[Pattern]] = {}
-        self._by_glob: list[Pattern] = []
-        for pattern in self.patterns:
-            first = pattern.tests[0]
-            if first.glob is not None:
-                self._by_glob.append(pattern)
-            else:
-                self._by_lemma.setdefault(first.lemma or "", []).append(pattern)
-                if first.lower != first.lemma:
-                    self._by_lower.setdefault(first.lower or "", []).append(pattern)
-
-    def candidates(self, token: Token) -> list[Pattern]:
-        """Patterns whose first token test could match ``token``."""
-        found = self._by_lemma.get(token.lemma, [])
-        by_lower = self._by_lower.get(token.lower)
-        if by_lower:
-            found = found + [p for p in by_lower if p not in found]
-        if self._by_glob:
-            found = found + [p for p in self._by_glob if p.tests[0].matches(token)]
-        return found
+        with gc_paused():
+            self.patterns = compile_terms(lexicon, pipeline)
+            _check_same_patterns(self.patterns, lexicon)
+            self._root = _Edges()
+            for pattern in self.patterns:
+                self._root.add(pattern)
 
     def find(self, tokens: Sequence[Token], start: int = 0) -> Iterator[Match]:
-        """Leftmost-longest matches in ``tokens`` from index ``start``; every token is in at most one match."""
+        """Leftmost-longest matches in ``tokens`` from index ``start``; every token is in at most one match.
+
+        Among the terms matching at a position the best :attr:`Pattern.rank` wins:
+        the longest, then an ignore term, then the one with fewest wildcards, then
+        the first in the lexicon.
+        """
         index, count = start, len(tokens)
         while index < count:
-            best: Pattern | None = None
-            for pattern in self.candidates(tokens[index]):
-                if (best is None or pattern.rank < best.rank) and pattern.matches_at(tokens, index):
-                    best = pattern
-            if best is None:
+            pattern = self._best_at(tokens, index)
+            if pattern is None:
                 index += 1
                 continue
-            yield Match(best, index, index + len(best.tests))
-            index += len(best.tests)
+            yield Match(pattern, index, index + len(pattern.tests))
+            index += len(pattern.tests)
+
+    def _best_at(self, tokens: Sequence[Token], index: int) -> Pattern | None:
+        """The best-ranked term matching the tokens from ``index``: the trie is walked down while any test holds."""
+        frontier = self._root.step(tokens[index])
+        best: _Node | None = None  # the node where the best term so far ends
+        position = index
+        while frontier:
+            for node in frontier:
+                if node.best is not None and (best is None or node.rank < best.rank):
+                    best = node
+            position += 1
+            if position >= len(tokens):
+                break
+            token = tokens[position]
+            touching = tokens[position - 1].end == token.start
+            following: list[_Node] = []
+            for node in frontier:
+                edges = node.touching if touching else node.apart
+                if edges is not None:
+                    following.extend(edges.step(token))
+            frontier = following
+        return None if best is None else best.best
+
+
+class _Node:
+    """A place in the trie: the tokens of a term prefix matched so far."""
+
+    __slots__ = ("apart", "best", "rank", "touching")
+
+    def __init__(self) -> None:
+        self.best: Pattern | None = None  # the best-ranked term that ends here
+        self.rank: tuple[int, int, int, int] = (0, 0, 0, 0)
+        self.apart: _Edges | None = None  # tests for a next token with space before it
+        self.touching: _Edges | None = None  # tests for a next token that touches this one
+
+    def end(self, pattern: Pattern) -> None:
+        rank = pattern.rank
+        if self.best is None or rank < self.rank:
+            self.best, self.rank = pattern, rank
+
+    def after(self, joined: bool) -> _Edges:
+        if joined:
+            self.touching = self.touching or _Edges()
+            return self.touching
+        self.apart = self.apart or _Edges()
+        return self.apart
+
+
+_NOTHING: list[_Node] = []
+
+
+class _Edges:
+    """The token tests leading on from one place in the trie, indexed for lookup by token."""
+
+    __slots__ = ("by_lemma", "by_lower", "children", "globs")
+
+    def __init__(self) -> None:
+        self.children: dict[TokenTest, _Node] = {}
+        self.by_lemma: dict[str, list[_Node]] = {}
+        self.by_lower: dict[str, list[_Node]] = {}
+        self.globs: _GlobIndex | None = None
+
+    def add(self, pattern: Pattern) -> None:
+        """Add a term's path below these edges (the trie's root)."""
+        edges, node = self, None
+        for offset, test in enumerate(pattern.tests):
+            if node is not None:
+                edges = node.after(pattern.joined[offset - 1])
+            node = edges.child(test)
+        if node is not None:
+            node.end(pattern)
+
+    def child(self, test: TokenTest) -> _Node:
+        node = self.children.get(test)
+        if node is None:
+            node = self.children[test] = _Node()
+            if test.glob is not None and test.wildcard is not None:
+                self.globs = self.globs or _GlobIndex()
+                self.globs.add(test.wildcard, test.glob, node)
+            else:
+                self.by_lemma.setdefault(test.lemma or "", []).append(node)
+                self.by_lower.setdefault(test.lower or "", []).append(node)
+        return node
+
+    def step(self, token: Token) -> list[_Node]:
+        """The nodes whose test ``token`` satisfies (each once)."""
+        found = self.by_lemma.get(token.lemma)
+        by_lower = self.by_lower.get(token.lower)
+        if by_lower:
+            found = by_lower if found is None else found + [node for node in by_lower if node not in found]
+        if self.globs is not None:
+            matching = self.globs.matching(token.lower)
+            if matching:
+                found = matching if found is None else found + matching
+        return found or _NOTHING
+
+
+class _GlobIndex:
+    """Wildcard tests indexed by their letters before the first wildcard (or, failing that, after the last).
+
+    ``librar*`` is tried only on tokens starting with ``librar``, ``*ship`` only on
+    tokens ending in ``ship``: each token tries the few globs that could match it,
+    not all of them.
+    """
+
+    __slots__ = ("by_prefix", "by_suffix", "others", "prefix_sizes", "suffix_sizes")
+
+    def __init__(self) -> None:
+        self.by_prefix: dict[str, list[tuple[re.Pattern[str], _Node]]] = {}
+        self.by_suffix: dict[str, list[tuple[re.Pattern[str], _Node]]] = {}
+        self.others: list[tuple[re.Pattern[str], _Node]] = []
+        self.prefix_sizes: list[int] = []
+        self.suffix_sizes: list[int] = []
+
+    def add(self, wildcard: str, glob: re.Pattern[str], node: _Node) -> None:
+        entry = (glob, node)
+        prefix, suffix = _literal_ends(wildcard)
+        if prefix:
+            self.by_prefix.setdefault(prefix, []).append(entry)
+            self.prefix_sizes = sorted({*self.prefix_sizes, len(prefix)})
+        elif suffix:
+            self.by_suffix.setdefault(suffix, []).append(entry)
+            self.suffix_sizes = sorted({*self.suffix_sizes, len(suffix)})
+        else:
+            self.others.append(entry)
+
+    def matching(self, text: str) -> list[_Node]:
+        """The nodes whose glob matches all of ``text``."""
+        found: list[_Node] = []
+        size_limit = len(text)
+        for size in self.prefix_sizes:
+            if size > size_limit:
+                break
+            entries = self.by_prefix.get(text[:size])
+            if entries:
+                found.extend(node for glob, node in entries if glob.fullmatch(text))
+        for size in self.suffix_sizes:
+            if size > size_limit:
+                break
+            entries = self.by_suffix.get(text[-size:])
+            if entries:
+                found.extend(node for glob, node in entries if glob.fullmatch(text))
+        found.extend(node for glob, node in self.others if glob.fullmatch(text))
+        return found
+
+
+def _literal_ends(wildcard: str) -> tuple[str, str]:
+    """The letters every match of the glob starts with, and (without ``[…]`` classes) ends with."""
+    first = min((wildcard.find(char) for char in "*?[" if char in wildcard), default=len(wildcard))
+    if "[" in wildcard:
+        return wildcard[:first], ""
+    last = max(wildcard.rfind("*"), wildcard.rfind("?"))
+    return wildcard[:first], wildcard[last + 1 :]
+
+
+def compile_terms(lexicon: Lexicon, pipeline: Pipeline) -> tuple[Pattern, ...]:
+    """Every term of ``lexicon``, tokenised in batches and compiled; errors name the lexicon and the term's line."""
+    terms = lexicon.all_terms
+    masked = (_masked(term.text) for term in terms)
+    patterns: list[Pattern] = []
+    for order, (term, tokens) in enumerate(zip(terms, pipeline.tokens_many(masked), strict=True)):
+        try:
+            patterns.append(_pattern(term, tokens, order))
+        except LexiconError as error:
+            raise LexiconError(lexicon.path, error.message, term.line) from error
+    return tuple(patterns)
 
 
 def compile_term(term: Term, pipeline: Pipeline, order: int = 0) -> Pattern:
     """Tokenise ``term`` with the pipeline and build its per-token tests."""
-    masked = term.text.replace("*", _STAR).replace("?", _QUESTION)
-    tokens = pipeline.tokens(masked)
+    return _pattern(term, pipeline.tokens(_masked(term.text)), order)
+
+
+def _masked(text: str) -> str:
+    return text.replace("*", _STAR).replace("?", _QUESTION)
+
+
+def _pattern(term: Term, tokens: Sequence[Token], order: int) -> Pattern:
     if not tokens:
         raise LexiconError(None, f"term '{term.text}' has no words")
     tests: list[TokenTest] = []
@@ -143,7 +301,8 @@ def compile_term(term: Term, pipeline: Pipeline, order: int = 0) -> Pattern:
         if "*" in raw or "?" in raw:
             if not any(char.isalnum() for char in raw):
                 raise LexiconError(None, f"wildcard term '{term.text}' needs letters around its wildcard")
-            tests.append(TokenTest(None, None, re.compile(fnmatch.translate(raw.lower()))))
+            wildcard = raw.lower()
+            tests.append(TokenTest(None, None, re.compile(fnmatch.translate(wildcard)), wildcard))
         else:
             tests.append(TokenTest(token.lemma, token.lower, None))
     joined = tuple(tokens[i].end == tokens[i + 1].start for i in range(len(tokens) - 1))

@@ -47,10 +47,17 @@ class Location:
         """The location of character ``offset`` of ``text`` that starts at this location."""
         if self.line is None:
             return self
-        line = self.line + text.count("\n", 0, offset)
+        return self.lines_down(text.count("\n", 0, offset))
+
+    def lines_down(self, lines: int) -> Location:
+        """This location ``lines`` lines further down (itself when it names no line)."""
+        if self.line is None:
+            return self
+        line = self.line + lines
         if self.kind == "line":  # a line of a text file is named by its number: keep both the same
-            return replace(self, number=line, line=line)
-        return replace(self, line=line)
+            # A hit on the unit's own line shares its location: a long line can hold a million hits.
+            return self if self.number == line == self.line else replace(self, number=line, line=line)
+        return self if line == self.line else replace(self, line=line)
 
 
 @dataclass(frozen=True)
@@ -69,11 +76,23 @@ class Segment:
     heading: bool = False  # the text is a heading (Markdown ``#``, a DOCX heading style, HTML ``h2`` …)
     attribution: int = 0  # leading characters that name the speaker ("Chair: "): words, but never matched
 
-    def location_at(self, offset: int) -> Location:
-        """The location of character ``offset`` of this segment's text."""
+    def location_at(self, offset: int, lines: int | None = None) -> Location:
+        """The location of character ``offset`` of this segment's text.
+
+        ``lines``, when the caller knows it, is the number of line breaks before
+        ``offset`` (counting them for every hit of a long segment would take time
+        quadratic in its length).
+        """
+        if lines is None:
+            lines = self.text.count("\n", 0, offset) if self.line_based else 0
         if self.first_line is not None and self.location.line is None:
-            return replace(self.location, line=self.first_line).at_offset(self.text, offset)
-        return self.location.at_offset(self.text, offset)
+            return replace(self.location, line=self.first_line).lines_down(lines)
+        return self.location.lines_down(lines)
+
+    @property
+    def line_based(self) -> bool:
+        """True when a hit's location inside this segment names its line."""
+        return self.location.line is not None or self.first_line is not None
 
 
 @dataclass(frozen=True)
@@ -97,7 +116,7 @@ class Document:
         return "\n\n".join(segment.text for segment in self.segments)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long document holds hundreds of thousands of hits
 class Hit:
     """One lexicon match: the term, the words it matched, and where they are.
 

@@ -8,10 +8,14 @@ imported on first use, so ``focuscount --help`` never pays for it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+import itertools
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from focuscount.errors import ConfigError, LexiconError
 
@@ -22,9 +26,23 @@ CLITICS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of a text: its words, lower-cased form, lemma and character span."""
+# Texts longer than this go to spaCy in windows cut at whitespace: a spaCy Doc costs
+# about 100 bytes a token, and a full model refuses texts over ``nlp.max_length``.
+MAX_TOKENIZE_CHARS = 100_000
+# No word is longer; a longer run without whitespace is cut before spaCy sees it (see ``_windows``).
+MAX_RUN_CHARS = 256
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+# The per-word caches are dropped when they grow past this many entries, so a file
+# of millions of distinct "words" (random data) cannot grow them without bound.
+_CACHE_LIMIT = 500_000
+
+
+class Token(NamedTuple):
+    """One token of a text: its words, lower-cased form, lemma and character span.
+
+    A named tuple rather than a frozen dataclass: a run builds millions of them,
+    and a tuple is built several times faster.
+    """
 
     text: str
     lower: str
@@ -48,7 +66,7 @@ class Pipeline:
         self._nlp = _load_spacy(language, model)
         self._lemma_table: Any = None
         self._lemma_cache: dict[str, str] = {}
-        self._word_cache: dict[str, tuple[str, bool]] = {}
+        self._word_cache: dict[str, tuple[str, str, bool, bool]] = {}  # text → lower, lemma, is_word, is_space
         if model is None:
             self._lemma_table = _lookup_table(self._nlp)
 
@@ -73,6 +91,8 @@ class Pipeline:
             if self._lemma_table is not None:
                 found = self._lemma_table.get(lower, lower)
                 cached = found if isinstance(found, str) else found[0]
+            if len(self._lemma_cache) >= _CACHE_LIMIT:
+                self._lemma_cache.clear()
             self._lemma_cache[lower] = cached
         return cached
 
@@ -81,27 +101,109 @@ class Pipeline:
         return next(self.tokens_many([text]))
 
     def tokens_many(self, texts: Iterable[str]) -> Iterator[list[Token]]:
-        """The non-space tokens of each text, streamed in batches."""
-        if self.model is not None:
-            for doc in self._nlp.pipe(texts, batch_size=64):
-                yield [
-                    Token(t.text, t.lower_, t.lemma_.lower() or t.lower_, t.idx, t.idx + len(t.text), is_word(t.lower_))
-                    for t in doc
-                    if not t.is_space
-                ]
-            return
-        cache = self._word_cache
-        for doc in self._nlp.tokenizer.pipe(texts, batch_size=256):
-            tokens: list[Token] = []
-            for t in doc:
-                if t.is_space:
-                    continue
-                text, lower = t.text, t.lower_
-                known = cache.get(lower)
-                if known is None:
-                    known = cache[lower] = (self.lemma(lower), is_word(lower))
-                tokens.append(Token(text, lower, known[0], t.idx, t.idx + len(text), known[1]))
+        """The non-space tokens of each text, in order, streamed in batches (one list per text).
+
+        This is the batch API for documents and lexicon terms alike.  A text over
+        :data:`MAX_TOKENIZE_CHARS` is tokenised in windows cut at whitespace, and its
+        tokens' offsets are given in the whole text.
+        """
+        windows: deque[tuple[int, int]] = deque()  # (text number, offset) of each window sent to spaCy
+
+        def pieces() -> Iterator[str]:
+            for number, text in enumerate(texts):
+                for offset, piece in _windows(text, MAX_TOKENIZE_CHARS):
+                    windows.append((number, offset))
+                    yield piece
+
+        current, tokens, started = 0, [], False
+        for doc in self._docs(pieces()):
+            number, offset = windows.popleft()
+            if number != current:  # every text has at least one window, so numbers come one by one
+                yield tokens
+                current, tokens = number, []
+            started = True
+            self._add_tokens(doc, offset, tokens)
+        if started:
             yield tokens
+
+    def _docs(self, texts: Iterator[str]) -> Iterator[Any]:
+        if self.model is not None:
+            return self._nlp.pipe(texts, batch_size=64)
+        return self._nlp.tokenizer.pipe(texts, batch_size=256)
+
+    def _add_tokens(self, doc: Any, offset: int, tokens: list[Token]) -> None:
+        new, append = tuple.__new__, tokens.append  # the named tuple built without its Python-level __new__
+        if self.model is not None:
+            for t in doc:
+                if not t.is_space:
+                    text, lower, start = t.text, t.lower_, offset + t.idx
+                    lemma = t.lemma_.lower() or lower
+                    append(new(Token, (text, lower, lemma, start, start + len(text), is_word(lower))))
+            return
+        # spaCy's lower form, is_space and our lemma all follow from the token's text: cache them per text.
+        cache = self._word_cache
+        for t in doc:
+            text = t.text
+            known = cache.get(text)
+            if known is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                lower = t.lower_
+                known = cache[text] = (lower, self.lemma(lower), is_word(lower), t.is_space)
+            if known[3]:
+                continue
+            start = offset + t.idx
+            append(new(Token, (text, known[0], known[1], start, start + len(text), known[2])))
+
+
+def _windows(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pieces of ``text`` for spaCy: at most ``size`` characters, cut after whitespace.
+
+    spaCy splits tokens at whitespace first, so a cut there changes no token.  A
+    run of more than :data:`MAX_RUN_CHARS` characters without whitespace (a line
+    of punctuation, random data) is cut every ``MAX_RUN_CHARS``: spaCy's affix
+    search is quadratic in a token's length (50,000 ``[`` took a minute), and no
+    word is that long.  Always at least one piece, so an empty text still gets
+    its (empty) token list.
+    """
+    if not text:
+        yield 0, text
+        return
+    cuts = {0, len(text)}
+    for run in _LONG_RUN.finditer(text):
+        cuts.update(range(run.start(), run.end(), MAX_RUN_CHARS))
+    for start, end in itertools.pairwise(sorted(cuts)):
+        yield from _cut_at_whitespace(text, start, end, size)
+
+
+def _cut_at_whitespace(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, str]]:
+    while end - start > size:
+        cut = max(text.rfind(" ", start, start + size), text.rfind("\n", start, start + size)) + 1
+        if cut <= start:
+            cut = start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text if (start, end) == (0, len(text)) else text[start:end]
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a burst of allocations; reference counting still frees them.
+
+    Tokenising allocates a few objects per token, millions for a long document
+    or a big lexicon, and each burst sets off collector passes that scan every
+    live object (the whole of spaCy, the hits and patterns so far): a third of
+    the run's time, for no garbage, since tokens, patterns and hits form no
+    reference cycles.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @functools.lru_cache(maxsize=8)

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from focuscount.errors import ReadError
+from focuscount.errors import ConfigError, ReadError
 
 # Small inputs (settings, lexicons, manifests, baselines) are never near this.
 MAX_SMALL_INPUT_BYTES = 64 * 1024 * 1024
@@ -100,3 +100,19 @@ def read_small_text(path: Path, what: str, encoding: str = "utf-8") -> str:
     """
     data = read_regular_file(path, MAX_SMALL_INPUT_BYTES, f"{what} larger than {MAX_SMALL_INPUT_BYTES >> 20} MB")
     return data.decode(encoding)
+
+
+def read_input_text(path: Path, what: str, undecodable: str, encoding: str = "utf-8") -> str:
+    """The text of a file an option names (settings, dates manifest, baseline report), or a :class:`ConfigError`.
+
+    A missing file is "WHAT not found"; a pipe or device is named and never read;
+    text that does not decode is "UNDECODABLE (the decoder's reason)".
+    """
+    try:
+        return read_small_text(path, what, encoding=encoding)
+    except ReadError as error:
+        if isinstance(error.cause, FileNotFoundError) and not path.is_symlink():
+            raise ConfigError(path, f"{what} not found") from error
+        raise ConfigError(path, error.reason) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, f"{undecodable} ({error})") from error

@@ -142,3 +142,29 @@ def test_a_segment_longer_than_a_tokenizer_window_gives_the_tokens_of_its_lines(
         offset += len(line) + 1
     assert pipeline.tokens(text) == expected
     assert list(pipeline.tokens_many(["", text, ""])) == [[], expected, []]
+
+
+def test_a_long_run_without_whitespace_is_cut_before_the_tokenizer() -> None:
+    # spaCy's affix search is quadratic in a token's length: 47,000 "[" in one fuzzed
+    # Markdown file took a minute to tokenise.  The run is cut every MAX_RUN_CHARS.
+    from focuscount.nlp import MAX_RUN_CHARS, _windows
+
+    text = "Library users " + "[" * 50_000 + " this."
+    pieces = list(_windows(text, MAX_TOKENIZE_CHARS))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert max(len(piece) for _, piece in pieces) <= MAX_RUN_CHARS + len(" this.")
+    started = time.perf_counter()
+    tokens = get_pipeline().tokens(text)
+    assert time.perf_counter() - started < 20  # about 0.05 s; a minute before the cut
+    words = [token.text for token in tokens if token.is_word]
+    assert words == ["Library", "users", "this"]
+    assert (tokens[-2].start, tokens[-2].end) == (len(text) - 5, len(text) - 1)
+
+
+def test_runs_shorter_than_the_cut_tokenise_as_before() -> None:
+    from focuscount.nlp import MAX_RUN_CHARS, _windows
+
+    url = "https://example.org/" + "patrons/" * 20  # 180 characters: one URL token, no word inside it
+    assert len(url) <= MAX_RUN_CHARS
+    assert list(_windows(f"See {url} today", MAX_TOKENIZE_CHARS)) == [(0, f"See {url} today")]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
+import time
+
 import pytest
-from helpers import count_text, lexicon_from, matched
+from helpers import count_text, lexicon_from, matched, matcher_for
 
 from focuscount.errors import LexiconError
-from focuscount.lexicon import parse_lexicon
-from focuscount.matching import LexiconMatcher
-from focuscount.nlp import get_pipeline
+from focuscount.lexicon import Term, parse_lexicon
+from focuscount.matching import LexiconMatcher, compile_term
+from focuscount.nlp import Token, get_pipeline
 
 
 def two_categories(customer: str, institution: str = '"library"', ignore: str = "") -> str:
@@ -205,3 +208,145 @@ def test_context_stops_at_the_segment_edges() -> None:
 def test_hit_on_a_later_line_of_a_block_is_named_by_that_line() -> None:
     (hit,) = count_text("Opening words.\nMore words.\nOur patrons.").hits
     assert (hit.location.kind, hit.location.number, hit.location.line, str(hit.location)) == ("line", 3, 3, "line 3")
+
+
+# Rule 5 at scale: the compiled trie finds exactly what trying every term at every token finds.
+FILLER = ["the", "and", "of", "a", "new", "met", "asked", "for", "more", "our"]
+VOCABULARY = [
+    "library", "libraries", "librarian", "user", "users", "patron", "patrons", "service", "services",
+    "internal", "procedure", "procedures", "young", "adult", "adults", "adulthood", "customer", "board",
+    "staff", "volunteer", "volunteering", "plan", "planning", "self", "friendly", "usher", "children",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", "  ", "\n", "-", ", ", ". ", " - "]
+
+
+def naive_matches(matcher: LexiconMatcher, tokens: list) -> list[tuple[str, str, int, int]]:
+    """The reference: at each token try every term, keep the best-ranked one that matches, skip its tokens."""
+    found: list[tuple[str, str, int, int]] = []
+    index = 0
+    while index < len(tokens):
+        matching = [pattern for pattern in matcher.patterns if pattern.matches_at(tokens, index)]
+        if not matching:
+            index += 1
+            continue
+        best = min(matching, key=lambda pattern: pattern.rank)
+        found.append((best.category, best.term.text, index, index + len(best.tests)))
+        index += len(best.tests)
+    return found
+
+
+def random_term(rng: random.Random) -> str:
+    word = rng.choice(VOCABULARY)
+    shape = rng.random()
+    if shape < 0.25:
+        return word
+    if shape < 0.40:
+        return word[: rng.randint(2, len(word))] + "*"
+    if shape < 0.47:
+        where = rng.randrange(len(word))
+        return word[:where] + "?" + word[where + 1 :]
+    if shape < 0.52:
+        return "*" + word[-rng.randint(2, len(word)) :]
+    if shape < 0.60:
+        return f"{rng.choice(VOCABULARY)}-{word}"
+    if shape < 0.70:
+        return f"{rng.choice(VOCABULARY)} {word[: rng.randint(2, len(word))]}*"
+    words = [rng.choice(VOCABULARY) for _ in range(rng.choice([2, 2, 3]))]
+    return " ".join(words)
+
+
+def random_lexicon(rng: random.Random, size: int) -> str:
+    """A lexicon of ``size`` distinct terms of every shape in two categories and [ignore]."""
+    pipeline = get_pipeline("en")
+    keys: set[tuple] = set()
+    placed: dict[str, list[str]] = {"customer": [], "institution": [], "ignore": []}
+    while sum(map(len, placed.values())) < size:
+        text = random_term(rng)
+        pattern = compile_term(Term(text, "customer"), pipeline)
+        key = (tuple((test.lemma, test.wildcard) for test in pattern.tests), pattern.joined)
+        if key in keys or any(text.lower() == t.lower() for terms in placed.values() for t in terms):
+            continue
+        keys.add(key)
+        placed[rng.choice(["customer", "customer", "institution", "institution", "ignore"])].append(text)
+    for name in ("customer", "institution"):
+        placed[name] = placed[name] or [f"zz{name}"]
+    listed = {name: ", ".join(f'"{term}"' for term in terms) for name, terms in placed.items()}
+    return two_categories(listed["customer"], listed["institution"], listed["ignore"])
+
+
+def random_text(rng: random.Random, words: int) -> str:
+    parts: list[str] = []
+    for _ in range(words):
+        parts.append(rng.choice(VOCABULARY if rng.random() < 0.7 else FILLER))
+        parts.append(rng.choice(SEPARATORS))
+    text = "".join(parts)
+    return text.upper() if rng.random() < 0.1 else text
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_trie_matcher_finds_exactly_what_trying_every_term_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    matcher = LexiconMatcher(parse_lexicon(random_lexicon(rng, 40)), get_pipeline("en"))
+    pipeline = matcher.pipeline
+    contested = 0
+    for _ in range(8):
+        tokens = pipeline.tokens(random_text(rng, 150))
+        expected = naive_matches(matcher, tokens)
+        found = [(m.pattern.category, m.pattern.term.text, m.first, m.last) for m in matcher.find(tokens)]
+        assert found == expected
+        contested += sum(
+            sum(1 for pattern in matcher.patterns if pattern.matches_at(tokens, first)) > 1
+            for _, _, first, _ in expected
+        )
+    assert contested > 0  # several terms did compete for the same tokens
+
+
+def test_trie_matcher_breaks_every_kind_of_tie_like_the_rank_says() -> None:
+    lexicon = lexicon_from(
+        two_categories('"user*", "lib*", "young adult*"', '"libr*", "library", "young adults"', '"users"')
+    )
+    assert matched("users usernames librarianship libraries young adults young adulthood", lexicon) == [
+        ("ignore", "users", "users"),  # ignore beats a wildcard of the same length
+        ("customer", "user*", "usernames"),
+        ("customer", "lib*", "librarianship"),  # two wildcards: the first in the lexicon
+        ("institution", "library", "libraries"),  # a literal beats a wildcard
+        ("institution", "young adults", "young adults"),
+        ("customer", "young adult*", "young adulthood"),
+    ]
+
+
+def test_a_token_matching_by_its_surface_form_but_not_its_lemma_still_matches() -> None:
+    # A full model may give a word another lemma than the lookup table ("patron" → "patronize"):
+    # the word as written still matches the term written the same way.
+    matcher = matcher_for(lexicon_from(two_categories('"patron"', '"library"')))
+    tokens = [Token("patron", "patron", "patronize", 0, 6, True), Token("library", "library", "library", 7, 14, True)]
+    found = [(m.pattern.category, m.pattern.term.text, m.first, m.last) for m in matcher.find(tokens)]
+    assert found == naive_matches(matcher, tokens) == [("customer", "patron", 0, 1), ("institution", "library", 1, 2)]
+
+
+def phrase_lexicon(count: int, shared: str = "the") -> str:
+    """``count`` two-word phrases that all start with ``shared``, and as many wildcard terms."""
+    phrases = ", ".join(f'"{shared} zq{index}"' for index in range(count))
+    wildcards = ", ".join(f'"wq{index}x*"' for index in range(count))
+    return two_categories(phrases, wildcards)
+
+
+@pytest.mark.slow
+def test_matching_time_does_not_grow_with_the_number_of_terms_sharing_a_first_word() -> None:
+    pipeline = get_pipeline("en")
+    tokens = pipeline.tokens("the board met the zq7 and the staff about wq7xyz the plan. " * 400)
+
+    def best_seconds(count: int) -> tuple[float, int]:
+        matcher = LexiconMatcher(parse_lexicon(phrase_lexicon(count)), pipeline)
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            found = list(matcher.find(tokens))
+            times.append(time.perf_counter() - started)
+        return min(times), len(found)
+
+    small, small_found = best_seconds(20)
+    large, large_found = best_seconds(5_000)
+    assert small_found == large_found == 800
+    # 250 times the terms; trying each term sharing "the" (and each glob) at every token cost ~100x.
+    assert large < 5 * small + 0.05

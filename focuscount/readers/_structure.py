@@ -171,8 +171,10 @@ def speaker_label(line: str) -> tuple[str, int] | None:
 
 def agenda_title(line: str) -> str | None:
     """``line`` as a section title when it is a numbered agenda item on its own (``4.2 Budget``)."""
+    if len(line.split(maxsplit=_AGENDA_MAX_WORDS)) > _AGENDA_MAX_WORDS:  # a long line is prose: stop counting early
+        return None
     text = " ".join(line.split())
-    if not _AGENDA_ITEM.match(text) or len(text.split()) > _AGENDA_MAX_WORDS:
+    if not _AGENDA_ITEM.match(text):
         return None
     if text[-1] in ".;,!?":  # a numbered sentence, not a heading
         return None

@@ -7,6 +7,7 @@ editor shows for the original file.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _UTF16_SAMPLE_BYTES = 4096
+_SPACES = re.compile(" *")
+
+EMPTY_FILE = "empty file (0 bytes)"
+# Control characters (C0 and C1, but tab, line feed, carriage return and form feed
+# are layout) and U+FFFD: real minutes hold almost none, while random bytes decoded
+# as Latin-1 are about a quarter control characters.
+_UNREADABLE_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+MAX_UNREADABLE_SHARE = 0.10
+_PLAUSIBLE_SAMPLE_CHARS = 64 * 1024
+_COUNT_CHUNK_CHARS = 1 << 20  # counted a chunk at a time, so garbage never builds a huge match list
 
 
 def read_bytes(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> bytes:
@@ -39,9 +50,13 @@ def read_bytes(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> bytes:
     The file is opened without blocking (a named pipe never hangs the run) and
     checked on the open descriptor: anything but a regular file is refused with
     its kind named, and no more than the limit is ever read (``/dev/zero`` behind
-    a link costs nothing).
+    a link costs nothing).  A zero-byte file is refused the same way in every
+    format (:data:`EMPTY_FILE`): there is nothing in it to count.
     """
-    return read_regular_file(path, limits.max_bytes, limits.too_big())
+    data = read_regular_file(path, limits.max_bytes, limits.too_big())
+    if not data:
+        raise ReadError(path, EMPTY_FILE)
+    return data
 
 
 def brief(error: BaseException, limit: int = 160) -> str:
@@ -57,12 +72,16 @@ def decode_text(data: bytes, path: Path) -> str:
     A byte-order mark wins (UTF-8, UTF-16, UTF-32); NUL bytes mean UTF-16 without
     a mark when their pattern says so, else a binary file; otherwise UTF-8, then
     cp1252, then latin-1 (which accepts any byte).  Line endings come back as
-    ``\\n`` only.
+    ``\\n`` only.  Because latin-1 decodes anything, the result must also look like
+    text (see :func:`check_plausible_text`), or a binary file would count as words.
     """
+    return check_plausible_text(normalise_newlines(_decode(data, path)), path)
+
+
+def _decode(data: bytes, path: Path) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = _decode_strict(data[len(bom) :], encoding, path, with_bom=True)
-            return normalise_newlines(text)
+            return _decode_strict(data[len(bom) :], encoding, path, with_bom=True)
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding is None:
@@ -70,13 +89,40 @@ def decode_text(data: bytes, path: Path) -> str:
                 path,
                 "binary file, not text (it contains NUL bytes); check that it really is a text file",
             )
-        return normalise_newlines(_decode_strict(data, encoding, path, with_bom=False))
+        return _decode_strict(data, encoding, path, with_bom=False)
     for encoding in ("utf-8", "cp1252"):
         try:
-            return normalise_newlines(data.decode(encoding))
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return normalise_newlines(data.decode("latin-1"))
+    return data.decode("latin-1")
+
+
+def check_plausible_text(text: str, path: Path) -> str:
+    """``text`` itself when it reads as text, else a :class:`ReadError` saying it is not text.
+
+    Text is implausible when more than :data:`MAX_UNREADABLE_SHARE` of its characters
+    are control characters or U+FFFD, in its first 64 K characters or over all of it
+    (so text with binary data appended is caught too).
+    """
+    share = _unreadable_share(text[:_PLAUSIBLE_SAMPLE_CHARS])
+    if share <= MAX_UNREADABLE_SHARE and len(text) > _PLAUSIBLE_SAMPLE_CHARS:
+        share = _unreadable_share(text)
+    if share > MAX_UNREADABLE_SHARE:
+        raise ReadError(
+            path, f"not text ({share:.0%} control or unreadable characters); check that it really is a text file"
+        )
+    return text
+
+
+def _unreadable_share(text: str) -> float:
+    if not text:
+        return 0.0
+    found = sum(
+        len(_UNREADABLE_CHARS.findall(text, start, start + _COUNT_CHUNK_CHARS))
+        for start in range(0, len(text), _COUNT_CHUNK_CHARS)
+    )
+    return found / len(text)
 
 
 def _decode_strict(data: bytes, encoding: str, path: Path, with_bom: bool) -> str:
@@ -170,15 +216,20 @@ def _chunks(first_line: int, lines: list[str]) -> Iterator[tuple[int, str]]:
 
 
 def _split_long_line(line: str) -> Iterator[str]:
-    rest = line
-    while len(rest) > MAX_SEGMENT_CHARS:
-        cut = rest.rfind(" ", 0, MAX_SEGMENT_CHARS)
-        if cut <= 0:
-            cut = MAX_SEGMENT_CHARS
-        yield rest[:cut]
-        rest = rest[cut:].lstrip(" ")
-    if rest.strip():
-        yield rest
+    """Pieces of at most :data:`MAX_SEGMENT_CHARS`, cut at the last space before the limit.
+
+    A cursor walks the line: slicing off the remainder at each cut would copy the
+    rest of a 50 MB line a thousand times over.
+    """
+    start, end = 0, len(line)
+    while end - start > MAX_SEGMENT_CHARS:
+        cut = line.rfind(" ", start, start + MAX_SEGMENT_CHARS)
+        if cut <= start:
+            cut = start + MAX_SEGMENT_CHARS
+        yield line[start:cut]
+        start = _SPACES.match(line, cut).end()  # the spaces at a cut belong to neither piece
+    if line[start:].strip():
+        yield line[start:]
 
 
 def clean_title(value: object) -> str | None:
@@ -190,8 +241,13 @@ def clean_title(value: object) -> str | None:
     """
     if not isinstance(value, str):
         return None
-    # Control characters (a stray latin-1 0x81, a form feed) have no place in a title.
-    text = " ".join("".join(ch for ch in value if unicodedata.category(ch) != "Cc" or ch.isspace()).split())
+    # Cleaning a prefix of the value gives a prefix of the cleaned value, so a long
+    # value (a 50 MB line) is cleaned a growing piece at a time until it is past the limit.
+    size = 4 * TITLE_MAX_CHARS
+    text = _title_text(value[:size])
+    while len(text) <= TITLE_MAX_CHARS and size < len(value):
+        size *= 4
+        text = _title_text(value[:size])
     if not text or text.lower() in PLACEHOLDER_TITLES:
         return None
     if len(text) <= TITLE_MAX_CHARS:
@@ -201,6 +257,11 @@ def clean_title(value: object) -> str | None:
     if space > TITLE_MAX_CHARS // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def _title_text(value: str) -> str:
+    # Control characters (a stray latin-1 0x81, a form feed) have no place in a title.
+    return " ".join("".join(ch for ch in value if unicodedata.category(ch) != "Cc" or ch.isspace()).split())
 
 
 def first_line_title(text: str) -> str | None:
