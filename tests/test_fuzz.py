@@ -855,6 +855,20 @@ def _traceback_top(error: BaseException) -> str:
     return " <- ".join(f"{Path(frame.filename).name}:{frame.lineno} {frame.name}" for frame in reversed(frames))
 
 
+def peak_resident_mb() -> int:
+    """This process's own peak resident memory (``VmHWM``).
+
+    Not ``ru_maxrss``: after fork and exec it still holds the parent's peak, and the
+    parent is pytest, hundreds of MB into a full run.
+    """
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def serve() -> None:
     """The worker: read ``FORMAT PATH`` lines, answer each with one JSON line (memory capped)."""
     import resource
@@ -866,7 +880,7 @@ def serve() -> None:
     for line in sys.stdin:
         fmt, path = line.rstrip("\n").split(" ", 1)
         answer = check_one(Path(path), fmt)
-        answer["resident_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        answer["resident_mb"] = peak_resident_mb()
         answers.write(json.dumps(answer) + "\n")
 
 
