@@ -100,12 +100,14 @@ def iter_document_counts(
     exclude: Iterable[str] = (),
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
+    metadata_dates: bool = True,
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time, with its hits.
 
     With ``unmatched``, each document also counts the content words no term matched.
     Each file is read within ``limits``; links that lead outside the folders given
-    are followed only with ``follow_links``.
+    are followed only with ``follow_links``.  With ``metadata_dates=False`` a document
+    that only its file metadata could date stays undated.
     """
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
@@ -118,7 +120,7 @@ def iter_document_counts(
         if isinstance(item, Skipped):
             yield item
             continue
-        yield _count_one(item, matcher, dates, date_order, context_words, unmatched, limits)
+        yield _count_one(item, matcher, dates, date_order, context_words, unmatched, limits, metadata_dates)
 
 
 def counted_documents(
@@ -149,6 +151,7 @@ def _count_one(
     context_words: int,
     unmatched: bool,
     limits: ReadLimits,
+    metadata_dates: bool = True,
 ) -> DocumentCounts | Skipped:
     try:
         document = read_document(candidate.path, limits)
@@ -156,7 +159,7 @@ def _count_one(
         return Skipped(candidate.path, error.reason)
     except ReadError as error:
         return Skipped(candidate.path, error.reason)
-    document = assign_date(document, dates, date_order)
+    document = assign_date(document, dates, date_order, metadata_dates=metadata_dates)
     return count_document(document, matcher, context_words, unmatched)
 
 
@@ -173,6 +176,7 @@ def analyze(
     context_words: int = DEFAULT_CONTEXT_WORDS,
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
+    metadata_dates: bool = True,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
@@ -209,6 +213,7 @@ def analyze(
         context_words=context_words,
         limits=limits,
         follow_links=follow_links,
+        metadata_dates=metadata_dates,
     )
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:

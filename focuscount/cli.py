@@ -87,6 +87,23 @@ def warn_unreadable(skipped: Any) -> None:
         warn(f"{display_path(skipped.path)}: skipped: {skipped.reason}")
 
 
+def warn_metadata_dates(documents: Any) -> None:
+    """One warning for the run when any document is dated only by its file metadata."""
+    from focuscount.dating import METADATA
+
+    count = sum(1 for counts in documents if counts.document.date_source == METADATA)
+    if not count:
+        return
+    if count == 1:
+        what, fix = "1 document is dated only by its", "date it in its file name"
+    else:
+        what, fix = f"{count:,} documents are dated only by their", "date them in their file names"
+    warn(
+        f"{what} file metadata (unreliable: template, export or conversion dates); "
+        f"{fix} or a --dates CSV, or pass --no-metadata-dates"
+    )
+
+
 def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads documents; the command receives ``run: RunOptions``.
 
@@ -105,12 +122,13 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         config: Path | None,
         max_file_mb: float | None,
         follow_links: bool | None,
+        metadata_dates: bool | None,
         **kwargs: Any,
     ) -> Any:
         from focuscount.config import load_settings, run_options
 
         settings = load_settings(config=config)
-        run = run_options(settings, paths, lexicon, dates, date_order, model, max_file_mb, follow_links)
+        run = run_options(settings, paths, lexicon, dates, date_order, model, max_file_mb, follow_links, metadata_dates)
         return command(*args, run=run, **kwargs)
 
     decorators = [
@@ -143,6 +161,11 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--follow-links/--no-follow-links", default=None,
             help="Read links that lead outside the folders given (skipped by default).",
+        ),
+        click.option(
+            "--metadata-dates/--no-metadata-dates", default=None,
+            help="Date a document that nothing else dates by its file metadata (its modified date; unreliable) "
+            "[default: on].",
         ),
     ]  # fmt: skip
     for decorator in reversed(decorators):
@@ -262,6 +285,7 @@ def run_analysis(
         )
     finally:
         progress.close()
+    warn_metadata_dates(result.documents)
     manifest = reading["dates"]
     if manifest is not None:
         for line, written in manifest.unmatched(counts.document.path for counts in result.documents):

@@ -38,7 +38,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 }
 RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
 RULE_FLAG_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("allow_lexicon_change",)}  # true or false
-TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "max_file_mb", "follow_links", "check")
+TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "max_file_mb", "follow_links", "metadata_dates", "check")
 MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
 
 
@@ -133,6 +133,7 @@ class Settings:
     dates: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     follow_links: bool = False
+    metadata_dates: bool = True  # date a document by its file metadata when nothing else dates it
     rules: tuple[Rule, ...] = ()
     source: Path | None = None  # the config file these came from
     root: Path | None = None  # the folder paths in the file are relative to
@@ -242,10 +243,11 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         if not MEGABYTES.accepts(value):
             raise where.error(f"'max_file_mb' must be {MEGABYTES.wanted}, not {value!r}", "max_file_mb")
         settings = replace(settings, max_file_mb=float(value))
-    if "follow_links" in data:
-        if not isinstance(data["follow_links"], bool):
-            raise where.error(f"'follow_links' must be true or false, not {data['follow_links']!r}", "follow_links")
-        settings = replace(settings, follow_links=data["follow_links"])
+    for key in ("follow_links", "metadata_dates"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise where.error(f"'{key}' must be true or false, not {data[key]!r}", key)
+            settings = replace(settings, **{key: data[key]})
     if "check" in data:
         settings = replace(settings, rules=_rules(data["check"], where))
     return settings
@@ -382,11 +384,12 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     max_file_mb = environ.get(ENV_PREFIX + "MAX_FILE_MB", "").strip()
     if max_file_mb:
         changes["max_file_mb"] = MEGABYTES.parse(max_file_mb, ENV_PREFIX + "MAX_FILE_MB")
-    follow_links = environ.get(ENV_PREFIX + "FOLLOW_LINKS", "").strip().lower()
-    if follow_links:
-        if follow_links not in _BOOLEANS:
-            raise ConfigError(None, f"{ENV_PREFIX}FOLLOW_LINKS must be true or false, not '{follow_links}'")
-        changes["follow_links"] = _BOOLEANS[follow_links]
+    for key in ("follow_links", "metadata_dates"):
+        value = environ.get(ENV_PREFIX + key.upper(), "").strip().lower()
+        if value:
+            if value not in _BOOLEANS:
+                raise ConfigError(None, f"{ENV_PREFIX}{key.upper()} must be true or false, not '{value}'")
+            changes[key] = _BOOLEANS[value]
     if "by" in changes and changes["by"] not in GROUPINGS:
         raise ConfigError(None, f"{ENV_PREFIX}BY must be one of {', '.join(GROUPINGS)}, not '{changes['by']}'")
     settings = replace(settings, **changes)
@@ -428,6 +431,7 @@ class RunOptions:
     settings: Settings
     limits: ReadLimits = DEFAULT_LIMITS
     follow_links: bool = False
+    metadata_dates: bool = True
 
     def reading(self, *, dates: bool = True) -> dict[str, Any]:
         """How to read the documents, as keyword arguments for the library's corpus functions.
@@ -443,6 +447,7 @@ class RunOptions:
             "exclude": self.exclude,
             "limits": self.limits,
             "follow_links": self.follow_links,
+            "metadata_dates": self.metadata_dates,
         }
 
 
@@ -455,6 +460,7 @@ def run_options(
     model: str | None = None,
     max_file_mb: float | None = None,
     follow_links: bool | None = None,
+    metadata_dates: bool | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -471,8 +477,9 @@ def run_options(
         max_file_mb = MEGABYTES.check(max_file_mb, "--max-file-mb")
     limits = ReadLimits(max_file_mb=max_file_mb if max_file_mb is not None else settings.max_file_mb)
     follow = settings.follow_links if follow_links is None else follow_links
+    by_metadata = settings.metadata_dates if metadata_dates is None else metadata_dates
     return RunOptions(
-        paths, chosen_lexicon, chosen_dates, date_order, model, settings.exclude, settings, limits, follow
+        paths, chosen_lexicon, chosen_dates, date_order, model, settings.exclude, settings, limits, follow, by_metadata
     )
 
 

@@ -55,6 +55,7 @@ def iter_evidence(
     exclude: Iterable[str] = (),
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
+    metadata_dates: bool = True,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
@@ -81,6 +82,7 @@ def iter_evidence(
         exclude=exclude,
         limits=limits,
         follow_links=follow_links,
+        metadata_dates=metadata_dates,
     )
     for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):

@@ -1,14 +1,20 @@
 """Compile a lexicon against a pipeline and find its terms in token streams.
 
-Terms go through the same tokenizer and lemmatizer as the text, so both agree on
-what a word is.  Matching is leftmost-longest: at each position the longest term
-wins and consumes its tokens, so no token is counted twice.  Ignore terms compete
-the same way and count nowhere.
+Terms go through the same tokenizer as the text, so both agree on what a word is.
+A plain word of a term matches a text word whose lemma is that word, or that is
+that word (ignoring case): ``building`` matches building and buildings (lemma
+building), not build or built.  The term's own lemma is never used: the lookup
+table's lemma of "building" is "build", and "meeting" has the lemma "meet".
+
+Matching is leftmost-longest: at each position the longest term wins and consumes
+its tokens, so no token is counted twice.  Ignore terms compete the same way and
+count nowhere.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,10 +29,13 @@ _STAR, _QUESTION = "qqxstarqq", "qqxqmarkqq"
 
 @dataclass(frozen=True, slots=True)
 class TokenTest:
-    """How one token of a term matches a text token: by lemma (and surface form) or by glob."""
+    """How one token of a term matches a text token: by the term's word or by glob.
 
-    lemma: str | None
-    lower: str | None
+    A plain ``word`` (the term's token, lower-cased) matches a text token whose
+    lemma is ``word`` or whose lower-cased form is ``word``.
+    """
+
+    word: str | None
     glob: re.Pattern[str] | None
     wildcard: str | None = None  # the glob as written, lower-cased (``librar*``)
 
@@ -34,7 +43,14 @@ class TokenTest:
         """True when ``token`` satisfies this test."""
         if self.glob is not None:
             return self.glob.fullmatch(token.lower) is not None
-        return token.lemma == self.lemma or token.lower == self.lower
+        return token.lemma == self.word or token.lower == self.word
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What the test compares, for telling when two terms match the same words."""
+        if self.glob is not None:
+            return ("glob", self.glob.pattern)
+        return ("word", self.word or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +102,8 @@ class LexiconMatcher:
 
     The terms are compiled into a trie keyed token by token, so the cost per
     text token does not grow with the size of the lexicon: a token looks up
-    its lemma and its lower-cased form in a dict, and its wildcard terms in an
-    index by their letters before (or after) the wildcard.
+    its lemma and its lower-cased form in a dict of the terms' words, and its
+    wildcard terms in an index by their letters before (or after) the wildcard.
     """
 
     def __init__(self, lexicon: Lexicon, pipeline: Pipeline) -> None:
@@ -96,6 +112,7 @@ class LexiconMatcher:
         with gc_paused():
             self.patterns = compile_terms(lexicon, pipeline)
             _check_same_patterns(self.patterns, lexicon)
+            _check_covered_patterns(self.patterns, lexicon, pipeline)
             self._root = _Edges()
             for pattern in self.patterns:
                 self._root.add(pattern)
@@ -169,12 +186,11 @@ _NOTHING: list[_Node] = []
 class _Edges:
     """The token tests leading on from one place in the trie, indexed for lookup by token."""
 
-    __slots__ = ("by_lemma", "by_lower", "children", "globs")
+    __slots__ = ("by_word", "children", "globs")
 
     def __init__(self) -> None:
         self.children: dict[TokenTest, _Node] = {}
-        self.by_lemma: dict[str, list[_Node]] = {}
-        self.by_lower: dict[str, list[_Node]] = {}
+        self.by_word: dict[str, list[_Node]] = {}  # a plain test's word → its node (a list: one per test)
         self.globs: _GlobIndex | None = None
 
     def add(self, pattern: Pattern) -> None:
@@ -195,16 +211,17 @@ class _Edges:
                 self.globs = self.globs or _GlobIndex()
                 self.globs.add(test.wildcard, test.glob, node)
             else:
-                self.by_lemma.setdefault(test.lemma or "", []).append(node)
-                self.by_lower.setdefault(test.lower or "", []).append(node)
+                self.by_word.setdefault(test.word or "", []).append(node)
         return node
 
     def step(self, token: Token) -> list[_Node]:
         """The nodes whose test ``token`` satisfies (each once)."""
-        found = self.by_lemma.get(token.lemma)
-        by_lower = self.by_lower.get(token.lower)
-        if by_lower:
-            found = by_lower if found is None else found + [node for node in by_lower if node not in found]
+        found = self.by_word.get(token.lemma)
+        if token.lower != token.lemma:
+            # Each node is filed under one word, so the two lists never share a node.
+            by_lower = self.by_word.get(token.lower)
+            if by_lower:
+                found = by_lower if found is None else found + by_lower
         if self.globs is not None:
             matching = self.globs.matching(token.lower)
             if matching:
@@ -302,21 +319,23 @@ def _pattern(term: Term, tokens: Sequence[Token], order: int) -> Pattern:
             if not any(char.isalnum() for char in raw):
                 raise LexiconError(None, f"wildcard term '{term.text}' needs letters around its wildcard")
             wildcard = raw.lower()
-            tests.append(TokenTest(None, None, re.compile(fnmatch.translate(wildcard)), wildcard))
+            tests.append(TokenTest(None, re.compile(fnmatch.translate(wildcard)), wildcard))
         else:
-            tests.append(TokenTest(token.lemma, token.lower, None))
+            # The term's word itself, never its lemma: "building" must not match build and built.
+            tests.append(TokenTest(token.lower, None))
     joined = tuple(tokens[i].end == tokens[i + 1].start for i in range(len(tokens) - 1))
     return Pattern(term, tuple(tests), joined, order)
 
 
+def _pattern_key(tests: Sequence[tuple[str, str]], joined: tuple[bool, ...]) -> tuple:
+    return (tuple(tests), joined)
+
+
 def _check_same_patterns(patterns: Sequence[Pattern], lexicon: Lexicon) -> None:
-    """Two terms that compile to the same words (``customer``/``customers``) are one term twice."""
+    """Two terms that compile to the same tests (``librar*``/``librar**``) are one term twice, in any category."""
     seen: dict[tuple, Pattern] = {}
     for pattern in patterns:
-        key = (
-            tuple((t.lemma, t.glob.pattern if t.glob else None) for t in pattern.tests),
-            pattern.joined,
-        )
+        key = _pattern_key([test.key for test in pattern.tests], pattern.joined)
         earlier = seen.get(key)
         if earlier is not None:
             where = "[ignore]" if pattern.category == IGNORE else f"category '{pattern.category}'"
@@ -328,3 +347,43 @@ def _check_same_patterns(patterns: Sequence[Pattern], lexicon: Lexicon) -> None:
                 pattern.term.line,
             )
         seen[key] = pattern
+
+
+def _check_covered_patterns(patterns: Sequence[Pattern], lexicon: Lexicon, pipeline: Pipeline) -> None:
+    """A term that matches only words another term of its category matches (``customers`` next to ``customer``).
+
+    ``customer`` matches every word whose lemma is customer, so ``customers`` (whose
+    only match, "customers", has that lemma) adds nothing.  ``meeting`` next to
+    ``meet`` is not covered: "meetings" has the lemma meeting, not meet.  Only the
+    lookup table says which words share a lemma, so with a full model only terms
+    with the same tests are refused (:func:`_check_same_patterns`).
+    """
+    by_key = {_pattern_key([test.key for test in p.tests], p.joined): p for p in patterns}
+    for pattern in patterns:
+        choices = [_covering_keys(test, pipeline) for test in pattern.tests]
+        if all(len(keys) == 1 for keys in choices):
+            continue
+        for keys in itertools.product(*choices):
+            wider = by_key.get(_pattern_key(keys, pattern.joined))
+            if wider is not None and wider is not pattern and wider.category == pattern.category:
+                where = "[ignore]" if pattern.category == IGNORE else f"category '{pattern.category}'"
+                raise LexiconError(
+                    lexicon.path,
+                    f"term '{pattern.term.text}' in {where} matches only words that "
+                    f"'{wider.term.text}' matches too; keep one of them",
+                    pattern.term.line,
+                )
+
+
+def _covering_keys(test: TokenTest, pipeline: Pipeline) -> list[tuple[str, str]]:
+    """The test's own key, and the key of a plain word that matches everything this test matches, if any.
+
+    A plain word w matches "w" and the words whose lemma is w; the word lemma(w)
+    matches "w" too, so it covers w when no other word has the lemma w.
+    """
+    if test.word is None:
+        return [test.key]
+    lemma = pipeline.lemma(test.word)
+    if lemma == test.word or pipeline.other_forms(test.word) != 0:
+        return [test.key]
+    return [test.key, ("word", lemma)]

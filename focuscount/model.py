@@ -103,10 +103,13 @@ class Document:
     format: str
     segments: tuple[Segment, ...]
     title: str | None = None
-    created: dt.date | None = None  # the file's own metadata (creation date), if any
+    # The file's own metadata, as it says it (a datetime when the file gives the time too):
+    created: dt.date | None = None  # when it was created (often a template's or an export's date)
+    modified: dt.date | None = None  # when it was last saved
+    producer: str | None = None  # what wrote it: "LibreOffice/7.6…", "Microsoft: Print To PDF", "Microsoft Word"
     date: dt.date | None = None
-    date_source: str | None = None  # manifest | filename | folder name | text | metadata
-    date_precision: str | None = None  # day | month
+    date_source: str | None = None  # manifest | filename | folder name | text | metadata (unreliable)
+    date_precision: str | None = None  # day | month | year
     date_note: str | None = None  # why no date was taken, e.g. an ambiguous day/month order
     deck: bool = False  # its pages are slides (a landscape PDF exported from a presentation)
 

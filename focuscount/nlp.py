@@ -13,7 +13,7 @@ import functools
 import gc
 import itertools
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -66,6 +66,7 @@ class Pipeline:
         self._nlp = _load_spacy(language, model)
         self._lemma_table: Any = None
         self._lemma_cache: dict[str, str] = {}
+        self._lemma_counts: Counter[str] | None = None  # lemma → how many table words have it, built on first need
         self._word_cache: dict[str, tuple[str, str, bool, bool]] = {}  # text → lower, lemma, is_word, is_space
         if model is None:
             self._lemma_table = _lookup_table(self._nlp)
@@ -95,6 +96,19 @@ class Pipeline:
                 self._lemma_cache.clear()
             self._lemma_cache[lower] = cached
         return cached
+
+    def other_forms(self, lemma: str) -> int | None:
+        """How many words besides ``lemma`` itself the lookup table lemmatises to ``lemma``.
+
+        None when there is no table (a full model gives lemmas in context, so which
+        words share a lemma cannot be known in advance).
+        """
+        if self._lemma_table is None:
+            return None
+        if self._lemma_counts is None:
+            values = self._lemma_table.values()
+            self._lemma_counts = Counter(value if isinstance(value, str) else value[0] for value in values)
+        return self._lemma_counts.get(lemma, 0) - (self.lemma(lemma) == lemma and lemma in self._lemma_table)
 
     def tokens(self, text: str) -> list[Token]:
         """The non-space tokens of ``text``."""

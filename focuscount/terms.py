@@ -53,6 +53,7 @@ def term_report(
     exclude: Iterable[str] = (),
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
+    metadata_dates: bool = True,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> TermReport:
     """Count matched terms per category (and, with ``unmatched``, the words no term matched)."""
@@ -74,6 +75,7 @@ def term_report(
         exclude=exclude,
         limits=limits,
         follow_links=follow_links,
+        metadata_dates=metadata_dates,
     )
     for item in counted_documents(stream, skipped, on_skip):
         documents += 1

@@ -47,7 +47,13 @@ class Trend:
 
 
 def period_bounds(day: dt.date, by: str, precision: str | None = "day") -> tuple[str, dt.date, dt.date]:
-    """The label, first and last day of the ``by`` period holding ``day``."""
+    """The label, first and last day of the ``by`` period holding ``day``.
+
+    A date known only to its year (``precision="year"``) cannot be placed in a month or a
+    quarter: in every grouping it is its own period, the whole year (``2025``).
+    """
+    if precision == "year" and by in GROUPINGS:
+        return str(day.year), dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if by == "meeting":
         if precision == "month":
             last = calendar.monthrange(day.year, day.month)[1]

@@ -196,6 +196,24 @@ def test_same_term_twice_in_one_category(tmp_path: Path) -> None:
     assert error.message == "term 'patron' is listed twice in category 'customer'"
 
 
+def test_plural_next_to_its_singular_in_one_category(tmp_path: Path) -> None:
+    # "patron" matches every word "patrons" matches (patrons has the lemma patron): one of them is enough.
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "Patrons"'))
+    assert error.line == 6
+    assert (
+        error.message
+        == "term 'Patrons' in category 'customer' matches only words that 'patron' matches too; keep one of them"
+    )
+    assert str(error).startswith(f"{tmp_path / 'mine.toml'}:6: term 'Patrons'")
+
+
+def test_word_next_to_the_word_its_lemma_names_is_accepted(tmp_path: Path) -> None:
+    # "building" has the lookup lemma build, but build and building match different words.
+    path = write(tmp_path, VALID_TAIL.replace('"library"', '"library", "build", "building"'))
+    matcher = LexiconMatcher(load_lexicon(path), get_pipeline("en"))
+    assert [pattern.term.text for pattern in matcher.patterns] == ["patron", "library", "build", "building"]
+
+
 def test_only_one_category(tmp_path: Path) -> None:
     text = '[ratio]\nfocus = "customer"\nversus = "customer"\n[categories.customer]\nterms = ["patron"]\n'
     error = error_of(tmp_path, text)
@@ -281,7 +299,10 @@ def test_regex_term_fixture_is_refused_with_file_and_line() -> None:
 def test_regular_expression_terms_are_refused(tmp_path: Path, term: str, syntax: str) -> None:
     error = load_error(tmp_path, VALID_TAIL.replace('"patron"', f'"patron", "{term}"'))
     shown = term.replace("\\\\", "\\")
-    assert (error.line, error.message) == (6, f"term '{shown}' in [categories.customer] uses '{syntax}', {REGEX_ADVICE}")
+    assert (error.line, error.message) == (
+        6,
+        f"term '{shown}' in [categories.customer] uses '{syntax}', {REGEX_ADVICE}",
+    )
 
 
 @pytest.mark.parametrize("term", ["[inaudible]", "Friends of the Library (FOL)", "C++", "e.g.", "US$", "volunteer*"])
@@ -294,7 +315,9 @@ def test_bracketed_terms_match_text_written_that_way() -> None:
     from helpers import lexicon_from, matched
 
     lexicon = lexicon_from(
-        ISSUE_LEXICON.replace('"internal procedure"', '"internal procedure", "[inaudible]", "Friends of the Library (FOL)"')
+        ISSUE_LEXICON.replace(
+            '"internal procedure"', '"internal procedure", "[inaudible]", "Friends of the Library (FOL)"'
+        )
     )
     assert matched("[inaudible] patron; Friends of the Library (FOL) met.", lexicon) == [
         ("institution", "[inaudible]", "[inaudible]"),
@@ -335,7 +358,9 @@ def test_category_fields_of_the_wrong_type(tmp_path: Path, field: str, message: 
 
 
 def test_ignore_description_of_the_wrong_type(tmp_path: Path) -> None:
-    error = load_error(tmp_path, VALID_TAIL + '\n[ignore]\ndescription = { why = "names" }\nterms = ["user interface"]\n')
+    error = load_error(
+        tmp_path, VALID_TAIL + '\n[ignore]\ndescription = { why = "names" }\nterms = ["user interface"]\n'
+    )
     assert (error.line, error.message) == (12, "description of [ignore] must be a string, not a table")
 
 

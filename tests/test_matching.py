@@ -42,7 +42,7 @@ def test_term_written_in_capitals_matches_lower_case_text() -> None:
     assert matched("our patrons", lexicon) == [("customer", "PATRON", "patrons")]
 
 
-# Rule 2: a plain word matches every token with the same lemma.
+# Rule 2: a plain word matches a token whose lemma is that word, or that is that word.
 @pytest.mark.parametrize("text", ["customers", "Customer's", "CUSTOMERS", "customer", "customers'"])
 def test_plain_word_matches_its_inflections(text: str) -> None:
     assert matched(f"The {text} needs") == [("customer", "customer", text.rstrip("'").removesuffix("'s"))]
@@ -56,12 +56,66 @@ def test_irregular_plural_matches_by_lemma() -> None:
     ]
 
 
-def test_plural_term_matches_singular_text() -> None:
+def test_plural_term_matches_only_the_plural() -> None:
+    # The term's own lemma is never used: "users" (lemma user) matches the word users, not user.
     lexicon = lexicon_from(two_categories('"users"'))
-    assert matched("one user, two users", lexicon) == [
-        ("customer", "users", "user"),
+    assert matched("one user, two users, Users'", lexicon) == [
         ("customer", "users", "users"),
+        ("customer", "users", "Users"),
     ]
+
+
+def test_term_whose_lemma_is_another_word_matches_only_its_own_forms() -> None:
+    # The lookup lemma of "building" is "build": the term must not count build, built or builds.
+    lexicon = lexicon_from(two_categories('"patron"', '"building"'))
+    assert matched(
+        "We build; they built it; she builds. The building, two buildings, the Building's roof", lexicon
+    ) == [
+        ("institution", "building", "building"),
+        ("institution", "building", "buildings"),
+        ("institution", "building", "Building"),
+    ]
+
+
+def test_meeting_matches_meetings_not_meet() -> None:
+    # The lookup table's quirk: "meetings" → meeting, but "meeting" → meet.
+    lexicon = lexicon_from(two_categories('"patron"', '"meeting"'))
+    assert matched("We meet and met; the meeting and two Meetings", lexicon) == [
+        ("institution", "meeting", "meeting"),
+        ("institution", "meeting", "Meetings"),
+    ]
+
+
+def test_word_matches_the_words_whose_lemma_it_is() -> None:
+    # "staffing" has the lookup lemma staff, so the term staff counts it; "staffing" does not count staff.
+    lexicon = lexicon_from(two_categories('"patron"', '"staff"'))
+    assert matched("Staff, staffing, staffed", lexicon) == [
+        ("institution", "staff", "Staff"),
+        ("institution", "staff", "staffing"),
+        ("institution", "staff", "staffed"),
+    ]
+    lexicon = lexicon_from(two_categories('"patron"', '"staffing"'))
+    assert matched("Staff, staffing, staffed", lexicon) == [("institution", "staffing", "staffing")]
+
+
+def test_phrase_applies_the_rule_to_each_word() -> None:
+    lexicon = lexicon_from(two_categories('"older adult"', '"building fund"'))
+    assert matched("older adults, old adults, the building funds, the build fund", lexicon) == [
+        ("customer", "older adult", "older adults"),
+        ("institution", "building fund", "building funds"),
+    ]
+
+
+def test_a_full_models_lemma_is_matched_by_the_word_it_names() -> None:
+    # With --model the lemma comes from the model; the rule is the same: a term word matches a token's lemma or form.
+    matcher = matcher_for(lexicon_from(two_categories('"patron"', '"building"')))
+    tokens = [
+        Token("built", "built", "build", 0, 5, True),
+        Token("buildings", "buildings", "building", 6, 15, True),
+        Token("building", "building", "build", 16, 24, True),
+    ]
+    found = [(m.pattern.term.text, m.first) for m in matcher.find(tokens)]
+    assert found == [("building", 1), ("building", 2)]
 
 
 def test_word_with_other_lemma_does_not_match() -> None:
@@ -177,17 +231,57 @@ terms = ["staff"]
 
 
 def test_term_that_compiles_to_the_same_words_as_another_is_an_error() -> None:
-    lexicon = parse_lexicon(two_categories('"customer", "customers"'))
-    with pytest.raises(LexiconError, match=r"'customers' in category 'customer' matches the same words as 'customer'"):
+    # The lexicon loader already refuses "customer" twice, in any case; a doubled star is the same wildcard.
+    lexicon = parse_lexicon(two_categories('"patron"', '"librar*"', '"librar**"'))
+    with pytest.raises(LexiconError) as raised:
         LexiconMatcher(lexicon, get_pipeline("en"))
+    assert (
+        str(raised.value)
+        == "lexicon:10: term 'librar**' in [ignore] matches the same words as 'librar*' in category 'institution'; keep one of them"
+    )
 
 
-def test_same_words_in_category_and_ignore_is_an_error_with_line() -> None:
-    text = two_categories('"patron"', '"library"', '"libraries"')
+@pytest.mark.parametrize("terms", ['"customer", "customers"', '"customers", "customer"'])
+def test_term_matching_only_what_another_term_of_its_category_matches_is_an_error(terms: str) -> None:
+    # Every word "customers" matches has the lemma customer, so "customer" matches it too.
+    with pytest.raises(LexiconError) as raised:
+        LexiconMatcher(parse_lexicon(two_categories(terms)), get_pipeline("en"))
+    assert raised.value.line == 6
+    assert raised.value.message == (
+        "term 'customers' in category 'customer' matches only words that 'customer' matches too; keep one of them"
+    )
+
+
+def test_covered_phrase_is_an_error_with_its_line() -> None:
+    text = two_categories('"patron"', '"library"', '"user interface", "users interfaces"')
     with pytest.raises(LexiconError) as raised:
         LexiconMatcher(parse_lexicon(text), get_pipeline("en"))
     assert raised.value.line == 10
-    assert "'libraries' in [ignore] matches the same words as 'library' in category 'institution'" in str(raised.value)
+    assert raised.value.message == (
+        "term 'users interfaces' in [ignore] matches only words that 'user interface' matches too; keep one of them"
+    )
+
+
+@pytest.mark.parametrize(
+    ("customer", "institution", "ignore"),
+    [
+        ('"meet"', '"meeting"', ""),  # "meetings" has the lemma meeting: meet does not match it
+        ('"meet", "meeting"', '"library"', ""),  # the same, in one category
+        ('"patron"', '"library"', '"libraries"'),  # another category: the plural is ignored, the singular counts
+        ('"patrons"', '"patron"', ""),
+        ('"user*", "user"', '"library"', ""),  # a wildcard and a word are different tests
+    ],
+)
+def test_terms_that_match_different_words_are_accepted(customer: str, institution: str, ignore: str) -> None:
+    LexiconMatcher(parse_lexicon(two_categories(customer, institution, ignore)), get_pipeline("en"))
+
+
+def test_a_plural_term_next_to_its_singular_in_another_category_wins_the_plural() -> None:
+    lexicon = lexicon_from(two_categories('"patron"', '"library"', '"libraries"'))
+    assert matched("the library and two libraries", lexicon) == [
+        ("institution", "library", "library"),
+        ("ignore", "libraries", "libraries"),
+    ]
 
 
 def test_hits_keep_offsets_location_and_context() -> None:
@@ -263,11 +357,18 @@ def random_lexicon(rng: random.Random, size: int) -> str:
     while sum(map(len, placed.values())) < size:
         text = random_term(rng)
         pattern = compile_term(Term(text, "customer"), pipeline)
-        key = (tuple((test.lemma, test.wildcard) for test in pattern.tests), pattern.joined)
-        if key in keys or any(text.lower() == t.lower() for terms in placed.values() for t in terms):
+        key = (tuple(test.key for test in pattern.tests), pattern.joined)
+        # "users" next to "user" in one category is refused; in different categories both are kept.
+        category = rng.choice(["customer", "customer", "institution", "institution", "ignore"])
+        by_lemma = (category, tuple((pipeline.lemma(t.word) if t.word else t.wildcard) for t in pattern.tests), key[1])
+        if (
+            key in keys
+            or by_lemma in keys
+            or any(text.lower() == t.lower() for terms in placed.values() for t in terms)
+        ):
             continue
-        keys.add(key)
-        placed[rng.choice(["customer", "customer", "institution", "institution", "ignore"])].append(text)
+        keys.update((key, by_lemma))
+        placed[category].append(text)
     for name in ("customer", "institution"):
         placed[name] = placed[name] or [f"zz{name}"]
     listed = {name: ", ".join(f'"{term}"' for term in terms) for name, terms in placed.items()}

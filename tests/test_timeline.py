@@ -96,3 +96,28 @@ def test_trend_skips_periods_without_a_ratio_and_needs_two_points() -> None:
     periods = group([counts("2024-01-01", 1, 1), counts("2024-06-01", 0, 0)], "meeting", "customer", "institution")
     assert trend(periods) is None
     assert trend([]) is None
+
+
+@pytest.mark.parametrize(
+    ("by", "labels"),
+    [
+        ("meeting", ["2024-11-05", "2025", "2025-01-14"]),
+        ("month", ["2024-11", "2025-01", "2025"]),  # same start: the shorter period first
+        ("quarter", ["2024-Q4", "2025-Q1", "2025"]),
+        ("year", ["2024", "2025"]),
+    ],
+)
+def test_a_year_only_date_is_a_period_of_the_whole_year(by: str, labels: list[str]) -> None:
+    documents = [counts("2024-11-05", 1, 1), counts("2025-01-01", 3, 1, precision="year"), counts("2025-01-14", 2, 2)]
+    periods = group(documents, by, "customer", "institution")
+    assert [period.label for period in periods] == labels
+    year = next(period for period in periods if period.label == "2025")
+    assert (year.start, year.end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert year.documents == (2 if by == "year" else 1)
+
+
+def test_a_year_only_date_is_shown_as_its_year() -> None:
+    from focuscount.render.rows import document_date_label
+
+    assert document_date_label(counts("2025-01-01", 1, 1, precision="year")) == "2025"
+    assert document_date_label(counts("2025-03-01", 1, 1, precision="month")) == "2025-03"

@@ -129,7 +129,9 @@ def test_analyze_reads_or_skips_each_file_as_expected() -> None:
     # One line on standard error per unreadable file, naming it; nothing else.
     unreadable = [item for item in report["skipped"] if item["kind"] == "unreadable"]
     assert err.splitlines() == [
-        f"focuscount: warning: {item['path']}: skipped: {for_terminal(item['reason'])}" for item in unreadable
+        *(f"focuscount: warning: {item['path']}: skipped: {for_terminal(item['reason'])}" for item in unreadable),
+        "focuscount: warning: 2 documents are dated only by their file metadata (unreliable: template, export or "
+        "conversion dates); date them in their file names or a --dates CSV, or pass --no-metadata-dates",
     ]
 
 

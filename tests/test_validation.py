@@ -102,12 +102,13 @@ def test_a_link_to_dev_zero_named_like_a_lexicon(folder: Path) -> None:
 
 
 def far_docx(path: Path, text: str, created: str) -> Path:
-    """A .docx whose core properties say it was created on ``created`` (written as Word would, 4-digit year)."""
+    """A .docx whose core properties say it was created and modified on ``created`` (as Word writes, 4-digit year)."""
     import docx
 
     document = docx.Document()
     document.add_paragraph(text)
     document.core_properties.created = dt.datetime(2024, 1, 1)
+    document.core_properties.modified = dt.datetime(2024, 1, 1)  # metadata dates come from the modified date
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:

@@ -89,6 +89,7 @@ _XML_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
 _MAX_REPEAT = 100  # a table cell or row "repeated" more often than this is layout, not text
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_TIME = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -223,11 +224,36 @@ def title_of(meta: ElementTree.Element | None) -> str | None:
 
 
 def created_of(meta: ElementTree.Element | None) -> dt.date | None:
-    """The date of ``meta:creation-date`` (None when missing or not an ISO date)."""
-    if meta is None:
-        return None
-    element = meta.find(f"{OFFICE}meta/{META}creation-date")
-    return iso_date(element.text if element is not None else None)
+    """``meta:creation-date``: a datetime, or a date when no time is given (None when missing or not ISO)."""
+    return iso_moment(_meta_text(meta, f"{META}creation-date"))
+
+
+def modified_of(meta: ElementTree.Element | None) -> dt.date | None:
+    """``dc:date``, when the document was last saved, like :func:`created_of`."""
+    return iso_moment(_meta_text(meta, f"{DC}date"))
+
+
+def generator_of(meta: ElementTree.Element | None) -> str | None:
+    """``meta:generator``: the application that wrote the file, e.g. ``LibreOffice/7.6.4.1$Linux_X86_64``."""
+    text = (_meta_text(meta, f"{META}generator") or "").strip()
+    return text or None
+
+
+def _meta_text(meta: ElementTree.Element | None, tag: str) -> str | None:
+    element = meta.find(f"{OFFICE}meta/{tag}") if meta is not None else None
+    return "".join(element.itertext()) if element is not None else None
+
+
+def iso_moment(value: str | None) -> dt.date | None:
+    """The date, with its hour and minute when given, at the start of an ISO date or date-time string."""
+    day = iso_date(value)
+    match = _TIME.match(value or "")
+    if day is None or match is None:
+        return day
+    try:
+        return dt.datetime.combine(day, dt.time(int(match[1]), int(match[2])))
+    except ValueError:
+        return day
 
 
 def iso_date(value: str | None) -> dt.date | None:

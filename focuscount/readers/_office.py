@@ -69,6 +69,26 @@ def open_package(
         ) from error
 
 
+_APP_PROPERTIES = "/docProps/app.xml"
+_APPLICATION = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Application"
+
+
+def application_of(package: Any) -> str | None:
+    """The ``Application`` of the package's extended properties (docProps/app.xml): what saved it, if it says."""
+    from xml.etree import ElementTree
+
+    for part in package.iter_parts():
+        if str(part.partname) != _APP_PROPERTIES:
+            continue
+        try:
+            element = ElementTree.fromstring(part.blob).find(_APPLICATION)
+        except ElementTree.ParseError:  # a broken secondary part costs only the producer
+            return None
+        text = "".join(element.itertext()).strip() if element is not None else ""
+        return text or None
+    return None
+
+
 def _why_not(error: Exception, kind: OfficeFormat) -> str:
     text = brief(error)
     if kind.wrong_type in text:  # the main part is of another Office type

@@ -17,7 +17,7 @@ from typing import Any
 
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._office import WORD, open_package
+from focuscount.readers._office import WORD, application_of, open_package
 from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, read_bytes
 
@@ -60,6 +60,8 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         segments=tuple(segments),
         title=clean_title(core.title) or heading_title or first_text,
         created=_date_of(core.created),
+        modified=_date_of(core.modified),
+        producer=application_of(document.part.package),
     )
 
 
@@ -219,6 +221,6 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
-def _date_of(value: object) -> dt.date | None:
-    """The date part of a core-properties datetime (None when missing)."""
-    return value.date() if isinstance(value, dt.datetime) else None
+def _date_of(value: object) -> dt.datetime | None:
+    """A core-properties datetime as written (None when missing)."""
+    return value if isinstance(value, dt.datetime) else None

@@ -79,6 +79,8 @@ _CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", 
 _XML_ENCODING = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _LATIN1_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"})
 _DATE_NAMES = ("dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "date")
+# The page's own date (name="date") counts as its last change: a CMS writes it when the page is saved.
+_MODIFIED_NAMES = ("dcterms.modified", "dc.date.modified", "last-modified", "date", "dc.date", "dcterms.date")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -102,7 +104,9 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         format="html",
         segments=apply_structure(extractor.segments),
         title=_title(tree) or extractor.h1,
-        created=_created(tree),
+        created=_meta_date(tree, _DATE_NAMES),
+        modified=_meta_date(tree, _MODIFIED_NAMES),
+        producer=_generator(tree),
     )
 
 
@@ -360,20 +364,28 @@ def _title(tree: Node) -> str | None:
     return None
 
 
-def _created(tree: Node) -> dt.date | None:
-    """The date of the first date meta tag, by the priority of :data:`_DATE_NAMES`."""
+def _generator(tree: Node) -> str | None:
+    """``<meta name="generator">``: what wrote the page (a converter such as pandoc or LibreOffice)."""
+    for node in tree.iter(skip=frozenset({"svg"})):
+        if node.tag == "meta" and node.attrs.get("name", "").strip().lower() == "generator":
+            return " ".join(node.attrs.get("content", "").split()) or None
+    return None
+
+
+def _meta_date(tree: Node, names: tuple[str, ...]) -> dt.date | None:
+    """The date of the first date meta tag among ``names``, by their priority."""
     dates: dict[str, dt.date] = {}
     for node in tree.iter(skip=frozenset({"svg"})):
         if node.tag != "meta":
             continue
         name = node.attrs.get("name", "").strip().lower()
         match = _DATE.match(node.attrs.get("content", ""))
-        if name in _DATE_NAMES and name not in dates and match is not None:
+        if name in names and name not in dates and match is not None:
             try:
                 dates[name] = dt.date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
                 continue
-    return next((dates[name] for name in _DATE_NAMES if name in dates), None)
+    return next((dates[name] for name in names if name in dates), None)
 
 
 # ----------------------------------------------------------------- text

@@ -21,6 +21,8 @@ from focuscount.readers._odf import (
     PRESENTATION,
     blocks_text,
     created_of,
+    generator_of,
+    modified_of,
     open_package,
     title_of,
 )
@@ -54,6 +56,8 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         segments=apply_structure(segments, speakers=False),
         title=title_of(package.meta) or _first_slide_title(pages),
         created=created_of(package.meta),
+        modified=modified_of(package.meta),
+        producer=generator_of(package.meta),
     )
 
 

@@ -31,6 +31,8 @@ from focuscount.readers._odf import (
     P,
     blocks_text,
     created_of,
+    generator_of,
+    modified_of,
     open_package,
     paragraph_text,
     table_text,
@@ -68,6 +70,8 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         segments=apply_structure(segments),
         title=title_of(package.meta) or body.heading_title or body.first_text,
         created=created_of(package.meta),
+        modified=modified_of(package.meta),
+        producer=generator_of(package.meta),
     )
 
 

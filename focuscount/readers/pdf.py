@@ -38,6 +38,7 @@ _REPAIR_HINT = "re-export it from its source program or try `qpdf in.pdf repaire
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010][ \t]*\n(?=([^\W\d_]))")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # "ﬁ" etc.: pdfminer passes them through
 _PDF_DATE = re.compile(r"^\s*(?:D\s*:)?\s*(\d{4})-?(\d{2})-?(\d{2})")
+_PDF_TIME = re.compile(r"^\s*(?:D\s*:)?\s*\d{8}(\d{2})(\d{2})")
 
 
 def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
@@ -84,7 +85,9 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         format="pdf",
         segments=segments,
         title=clean_title(_info_text(info.get("Title"))),
-        created=parse_pdf_date(_info_text(info.get("CreationDate"))),
+        created=parse_pdf_moment(_info_text(info.get("CreationDate"))),
+        modified=parse_pdf_moment(_info_text(info.get("ModDate"))),
+        producer=" / ".join(filter(None, (_info_text(info.get(key)) for key in ("Producer", "Creator")))) or None,
         deck=deck,
     )
 
@@ -307,6 +310,18 @@ def _info_text(value: Any) -> str | None:
     if isinstance(value, str):
         return value
     return None
+
+
+def parse_pdf_moment(value: str | None) -> dt.date | None:
+    """A PDF date with its hour and minute as written (a datetime), or just its date when it gives no time."""
+    day = parse_pdf_date(value)
+    match = _PDF_TIME.match(value or "")
+    if day is None or match is None:
+        return day
+    try:
+        return dt.datetime.combine(day, dt.time(int(match[1]), int(match[2])))
+    except ValueError:
+        return day
 
 
 def parse_pdf_date(value: str | None) -> dt.date | None:

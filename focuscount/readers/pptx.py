@@ -15,7 +15,7 @@ from typing import Any
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._office import POWERPOINT, open_package
+from focuscount.readers._office import POWERPOINT, application_of, open_package
 from focuscount.readers._textblocks import brief, clean_title, read_bytes
 
 
@@ -40,7 +40,9 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         format="pptx",
         segments=tuple(segments),
         title=clean_title(core.title) or _first_slide_title(presentation),
-        created=core.created.date() if isinstance(core.created, dt.datetime) else None,
+        created=core.created if isinstance(core.created, dt.datetime) else None,
+        modified=core.modified if isinstance(core.modified, dt.datetime) else None,
+        producer=application_of(presentation.part.package),
     )
 
 

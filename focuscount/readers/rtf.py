@@ -60,7 +60,7 @@ _SKIPPED_DESTINATIONS = frozenset(
     | {"levelnumbers", "leveltext", "lfolevel", "listname", "listoverridetable", "liststylename", "listtable"}
     | {"listtext", "manager", "mmathPr", "nonesttables", "nonshppict", "objclass", "objdata", "object", "objname"}
     | {"operator", "panose", "password", "passwordhash", "pgdsctbl", "pict", "picprop", "pn", "pntext", "pntxta"}
-    | {"pntxtb", "printim", "private", "protusertbl", "revtbl", "revtim", "rsidtbl", "rxe", "shprslt", "sn", "sp"}
+    | {"pntxtb", "printim", "private", "protusertbl", "revtbl", "rsidtbl", "rxe", "shprslt", "sn", "sp"}
     | {"subject", "sv", "tc", "tcn", "template", "themedata", "txe", "userprops", "wgrffmtfilter", "xe", "xform"}
     | {"xmlnstbl", "htmltag", "mhtmltag"}
 )
@@ -110,7 +110,7 @@ _HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title)$", re.IGNORECASE)
 _MAX_DEPTH = 1000
 
 # Modes of a group: what its text and control words are.
-_TEXT, _SKIP, _FONTS, _STYLES, _INFO, _TITLE, _CREATED, _UPR, _SHAPE, _NEST = range(10)
+_TEXT, _SKIP, _FONTS, _STYLES, _INFO, _TITLE, _CREATED, _UPR, _SHAPE, _NEST, _REVISED = range(11)
 
 
 def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
@@ -137,6 +137,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         segments=apply_structure(segments),
         title=clean_title("".join(parser.title)) or heading_title or first_text,
         created=parser.created(),
+        modified=parser.modified(),
     )
 
 
@@ -250,6 +251,7 @@ class _Parser:
         self.styles: dict[int, _StyleEntry] = {}
         self.title: list[str] = []
         self.creation: dict[str, int] = {}
+        self.revision: dict[str, int] = {}  # \revtim: when it was last saved
         self.headers: list[Segment] = []
         self.footers: list[Segment] = []
         self.notes: list[Segment] = []
@@ -411,9 +413,9 @@ class _Parser:
             self._font_word(word, value)
         elif mode == _STYLES:
             self._style_word(word, value)
-        elif mode == _CREATED:
-            if word in ("yr", "mo", "dy") and value is not None:
-                self.creation[word] = value
+        elif mode in (_CREATED, _REVISED):
+            if word in ("yr", "mo", "dy", "hr", "min") and value is not None:
+                (self.creation if mode == _CREATED else self.revision)[word] = value
         else:
             self._formatting_word(word, value)
             if mode == _TEXT:
@@ -436,7 +438,11 @@ class _Parser:
             state.mode = _TITLE
         elif word == "creatim" and state.mode == _INFO:
             state.mode = _CREATED
-        elif state.mode in (_INFO, _TITLE, _CREATED):
+        elif word == "revtim" and state.mode == _INFO:
+            state.mode = _REVISED
+        elif word == "revtim":  # a \revtim outside \info is no date of the document
+            state.mode = _SKIP
+        elif state.mode in (_INFO, _TITLE, _CREATED, _REVISED):
             if ignorable:
                 state.mode = _SKIP
             return ignorable
@@ -561,10 +567,25 @@ class _Parser:
         return bool(_HEADING_STYLE.match("".join(style.name)))
 
     def created(self) -> dt.date | None:
-        try:
-            return dt.date(self.creation["yr"], self.creation["mo"], self.creation["dy"])
-        except (KeyError, ValueError):
-            return None
+        """``\\creatim``: a datetime with its hour and minute when given, else a date (None when invalid)."""
+        return _rtf_moment(self.creation)
+
+    def modified(self) -> dt.date | None:
+        """``\\revtim``, like :meth:`created`."""
+        return _rtf_moment(self.revision)
+
+
+def _rtf_moment(parts: dict[str, int]) -> dt.date | None:
+    try:
+        day = dt.date(parts["yr"], parts["mo"], parts["dy"])
+    except (KeyError, ValueError):
+        return None
+    if "hr" not in parts:
+        return day
+    try:
+        return dt.datetime.combine(day, dt.time(parts["hr"], parts.get("min", 0)))
+    except ValueError:
+        return day
 
 
 def _code_page(number: int) -> str | None:

@@ -84,10 +84,12 @@ def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
 
 
 def document_date_label(counts: DocumentCounts) -> str:
-    """The document's date as shown: ``2024-03-12``, ``2024-03`` for a month, ``undated``."""
+    """The document's date as shown: ``2024-03-12``, ``2024-03`` for a month, ``2024`` for a year, ``undated``."""
     document = counts.document
     if document.date is None:
         return "undated"
+    if document.date_precision == "year":
+        return str(document.date.year)
     if document.date_precision == "month":
         return document.date.strftime("%Y-%m")
     return document.date.isoformat()

@@ -49,7 +49,7 @@ def test_metadata() -> None:
     assert document.format == "docx"
     assert document.path == FIXTURES / "full.docx"
     assert document.title == "Library board minutes, March"
-    assert document.created == dt.date(2024, 3, 12)
+    assert document.created == dt.datetime(2024, 3, 12, 9, 30, tzinfo=dt.UTC)
     assert document.date is None
 
 

@@ -89,7 +89,7 @@ def test_metadata() -> None:
     assert document.format == "odt"
     assert document.path == FIXTURES / "full.odt"
     assert document.title == "Library board minutes, March"
-    assert document.created == dt.date(2024, 3, 12)  # meta:creation-date, not dc:date (2024-03-14)
+    assert document.created == dt.datetime(2024, 3, 12, 9, 30)  # meta:creation-date, not dc:date (2024-03-14)
     assert document.date is None
 
 

@@ -20,7 +20,7 @@ def test_same_text_is_one_page_segment_with_boxes_separated_by_blank_lines() -> 
     assert document.format == "pdf"
     assert document.path == FIXTURES / "same_text.pdf"
     assert document.title == "Library board minutes"
-    assert document.created == dt.date(2024, 3, 12)
+    assert document.created == dt.datetime(2024, 3, 12, 9, 30)
     # Text boxes are paragraphs of the page: one segment each, all located at "page 1".
     assert [(str(s.location), s.first_line, s.text) for s in document.segments] == [
         ("page 1", 1, "Minutes of the library board meeting."),
@@ -94,7 +94,7 @@ def test_encrypted_pdf_with_empty_user_password_is_read() -> None:
     document = read(FIXTURES / "encrypted_no_user_password.pdf")
     assert [segment.text for segment in document.segments] == ["Readable text about patrons."]
     assert document.title == "Owner only"
-    assert document.created == dt.date(2024, 3, 12)
+    assert document.created == dt.datetime(2024, 3, 12, 9, 30)
 
 
 def test_corrupt_pdf() -> None:

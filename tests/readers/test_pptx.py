@@ -34,7 +34,7 @@ def test_deck_metadata_title_falls_back_to_the_first_slide_title() -> None:
     assert document.format == "pptx"
     assert document.path == FIXTURES / "deck.pptx"
     assert document.title == "Library Services Review"
-    assert document.created == dt.date(2024, 3, 12)
+    assert document.created == dt.datetime(2024, 3, 12, 9, 30)
 
 
 def test_same_text_slide() -> None:

@@ -49,7 +49,7 @@ def test_metadata() -> None:
     assert document.format == "rtf"
     assert document.path == FIXTURES / "full.rtf"
     assert document.title == "Library board minutes, March"
-    assert document.created == dt.date(2024, 3, 12)
+    assert document.created == dt.datetime(2024, 3, 12, 9, 30)
     assert document.date is None
 
 
