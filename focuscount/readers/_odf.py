@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.readers._office import OLE_SIGNATURE
-from focuscount.readers._textblocks import brief, clean_title
+from focuscount.readers._textblocks import brief, clean_title, with_time
 from focuscount.readers._zipguard import ZIP_ERRORS, check_package
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -246,14 +246,7 @@ def _meta_text(meta: ElementTree.Element | None, tag: str) -> str | None:
 
 def iso_moment(value: str | None) -> dt.date | None:
     """The date, with its hour and minute when given, at the start of an ISO date or date-time string."""
-    day = iso_date(value)
-    match = _TIME.match(value or "")
-    if day is None or match is None:
-        return day
-    try:
-        return dt.datetime.combine(day, dt.time(int(match[1]), int(match[2])))
-    except ValueError:
-        return day
+    return with_time(iso_date(value), _TIME.match(value or ""))
 
 
 def iso_date(value: str | None) -> dt.date | None:

@@ -7,6 +7,7 @@ editor shows for the original file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -275,3 +276,13 @@ def first_line_title(text: str) -> str | None:
 def one_line(text: str) -> str:
     """``text`` on one line with runs of whitespace collapsed (for headings used as section names)."""
     return " ".join(text.split())
+
+
+def with_time(day: dt.date | None, time: re.Match[str] | None) -> dt.date | None:
+    """``day`` at the hour and minute of ``time`` (groups 1 and 2) when both are there and valid, else ``day``."""
+    if day is None or time is None:
+        return day
+    try:
+        return dt.datetime.combine(day, dt.time(int(time[1]), int(time[2])))
+    except ValueError:
+        return day

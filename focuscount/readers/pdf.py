@@ -26,7 +26,7 @@ from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._pdfguard import PdfBudget, PdfLimitExceeded, bounded_aggregator, install
 from focuscount.readers._structure import apply_structure
-from focuscount.readers._textblocks import brief, clean_title, read_bytes
+from focuscount.readers._textblocks import brief, clean_title, read_bytes, with_time
 
 log = logging.getLogger(__name__)
 
@@ -314,14 +314,7 @@ def _info_text(value: Any) -> str | None:
 
 def parse_pdf_moment(value: str | None) -> dt.date | None:
     """A PDF date with its hour and minute as written (a datetime), or just its date when it gives no time."""
-    day = parse_pdf_date(value)
-    match = _PDF_TIME.match(value or "")
-    if day is None or match is None:
-        return day
-    try:
-        return dt.datetime.combine(day, dt.time(int(match[1]), int(match[2])))
-    except ValueError:
-        return day
+    return with_time(parse_pdf_date(value), _PDF_TIME.match(value or ""))
 
 
 def parse_pdf_date(value: str | None) -> dt.date | None:
