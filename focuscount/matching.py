@@ -338,15 +338,18 @@ def _check_same_patterns(patterns: Sequence[Pattern], lexicon: Lexicon) -> None:
         key = _pattern_key([test.key for test in pattern.tests], pattern.joined)
         earlier = seen.get(key)
         if earlier is not None:
-            where = "[ignore]" if pattern.category == IGNORE else f"category '{pattern.category}'"
-            first = "[ignore]" if earlier.category == IGNORE else f"category '{earlier.category}'"
             raise LexiconError(
                 lexicon.path,
-                f"term '{pattern.term.text}' in {where} matches the same words as "
-                f"'{earlier.term.text}' in {first}; keep one of them",
+                f"term '{pattern.term.text}' in {_place(pattern)} matches the same words as "
+                f"'{earlier.term.text}' in {_place(earlier)}; keep one of them",
                 pattern.term.line,
             )
         seen[key] = pattern
+
+
+def _place(pattern: Pattern) -> str:
+    """Where a term stands in its lexicon, for messages: ``[ignore]`` or ``category 'customer'``."""
+    return "[ignore]" if pattern.category == IGNORE else f"category '{pattern.category}'"
 
 
 def _check_covered_patterns(patterns: Sequence[Pattern], lexicon: Lexicon, pipeline: Pipeline) -> None:
@@ -366,10 +369,9 @@ def _check_covered_patterns(patterns: Sequence[Pattern], lexicon: Lexicon, pipel
         for keys in itertools.product(*choices):
             wider = by_key.get(_pattern_key(keys, pattern.joined))
             if wider is not None and wider is not pattern and wider.category == pattern.category:
-                where = "[ignore]" if pattern.category == IGNORE else f"category '{pattern.category}'"
                 raise LexiconError(
                     lexicon.path,
-                    f"term '{pattern.term.text}' in {where} matches only words that "
+                    f"term '{pattern.term.text}' in {_place(pattern)} matches only words that "
                     f"'{wider.term.text}' matches too; keep one of them",
                     pattern.term.line,
                 )
