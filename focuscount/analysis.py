@@ -24,6 +24,7 @@ from focuscount.matching import LexiconMatcher
 from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
 from focuscount.readers import read_document, supported_extensions
+from focuscount.reading import DEFAULT_RULES, ReadingRules, WordKnowledge
 from focuscount.timeline import GROUPINGS, Trend, group, trend
 
 SkipHandler = Callable[[Skipped], None]
@@ -101,13 +102,15 @@ def iter_document_counts(
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
     metadata_dates: bool = True,
+    rules: ReadingRules = DEFAULT_RULES,
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time, with its hits.
 
     With ``unmatched``, each document also counts the content words no term matched.
     Each file is read within ``limits``; links that lead outside the folders given
     are followed only with ``follow_links``.  With ``metadata_dates=False`` a document
-    that only its file metadata could date stays undated.
+    that only its file metadata could date stays undated.  ``rules`` say whether speaker
+    notes are read and page furniture kept as talk (see :mod:`focuscount.reading`).
     """
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
@@ -116,11 +119,13 @@ def iter_document_counts(
     except LexiconError as error:
         raise LexiconError(lexicon.path, error.message, error.line) from error
     matcher = LexiconMatcher(lexicon, pipeline)
+    words = WordKnowledge(known=pipeline.is_known_word if pipeline.has_word_list else None, term=matcher.is_term_word)
     for item in discover(paths, exclude, follow_links=follow_links):
         if isinstance(item, Skipped):
             yield item
             continue
-        yield _count_one(item, matcher, dates, date_order, context_words, unmatched, limits, metadata_dates)
+        reading = _Reading(limits, rules, words, metadata_dates)
+        yield _count_one(item, matcher, dates, date_order, context_words, unmatched, reading)
 
 
 def counted_documents(
@@ -143,6 +148,16 @@ def counted_documents(
         raise NoDocumentsError(no_documents_message(skipped))
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How each file of a run is read: its limits, the reading rules, the words the rules may ask about."""
+
+    limits: ReadLimits
+    rules: ReadingRules
+    words: WordKnowledge
+    metadata_dates: bool
+
+
 def _count_one(
     candidate: Candidate,
     matcher: LexiconMatcher,
@@ -150,16 +165,15 @@ def _count_one(
     date_order: str | None,
     context_words: int,
     unmatched: bool,
-    limits: ReadLimits,
-    metadata_dates: bool = True,
+    reading: _Reading,
 ) -> DocumentCounts | Skipped:
     try:
-        document = read_document(candidate.path, limits)
+        document = read_document(candidate.path, reading.limits, reading.rules, reading.words)
     except UnsupportedFormatError as error:
         return Skipped(candidate.path, error.reason)
     except ReadError as error:
         return Skipped(candidate.path, error.reason)
-    document = assign_date(document, dates, date_order, metadata_dates=metadata_dates)
+    document = assign_date(document, dates, date_order, metadata_dates=reading.metadata_dates)
     return count_document(document, matcher, context_words, unmatched)
 
 
@@ -177,6 +191,7 @@ def analyze(
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
     metadata_dates: bool = True,
+    rules: ReadingRules = DEFAULT_RULES,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
@@ -214,6 +229,7 @@ def analyze(
         limits=limits,
         follow_links=follow_links,
         metadata_dates=metadata_dates,
+        rules=rules,
     )
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:

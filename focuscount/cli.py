@@ -123,12 +123,26 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         max_file_mb: float | None,
         follow_links: bool | None,
         metadata_dates: bool | None,
+        notes: str | None,
+        keep_furniture: bool | None,
         **kwargs: Any,
     ) -> Any:
         from focuscount.config import load_settings, run_options
 
         settings = load_settings(config=config)
-        run = run_options(settings, paths, lexicon, dates, date_order, model, max_file_mb, follow_links, metadata_dates)
+        run = run_options(
+            settings,
+            paths,
+            lexicon,
+            dates,
+            date_order,
+            model,
+            max_file_mb,
+            follow_links,
+            metadata_dates,
+            notes,
+            keep_furniture,
+        )
         return command(*args, run=run, **kwargs)
 
     decorators = [
@@ -166,6 +180,16 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--metadata-dates/--no-metadata-dates", default=None,
             help="Date a document that nothing else dates by its file metadata (its modified date; unreliable) "
             "[default: on].",
+        ),
+        click.option(
+            "--notes", type=click.Choice(["include", "exclude"]), default=None,
+            help="Read the speaker notes of slides (pptx, odp, a PDF with notes pages) or leave them out "
+            "[default: include].",
+        ),
+        click.option(
+            "--keep-furniture/--no-keep-furniture", default=None,
+            help="Count page furniture (running headers and footers, slide footers, page numbers) as talk "
+            "[default: off: furniture is counted nowhere].",
         ),
     ]  # fmt: skip
     for decorator in reversed(decorators):
@@ -427,7 +451,10 @@ def report(run: Any, output: Path | None, by: str | None, title: str | None, con
     "--context", "-C", "context_words", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
     help="Words of context either side of each hit.",
 )  # fmt: skip
-@click.option("--ignored", is_flag=True, help="Also show the matches of ignore terms (counted nowhere).")
+@click.option(
+    "--ignored", is_flag=True,
+    help="Also show the matches counted nowhere, with the reason: ignore terms, page furniture, labels, names.",
+)  # fmt: skip
 @output_options(EXPLAIN_FORMATS)
 def explain(
     run: Any,
@@ -481,8 +508,12 @@ def explain(
     "--unmatched", is_flag=True,
     help="Also list the most frequent content words that matched no term (stop words left out).",
 )  # fmt: skip
+@click.option(
+    "--names", is_flag=True,
+    help="Also list the proper names whose words counted nowhere, most frequent first, with the hits each removed.",
+)  # fmt: skip
 @output_options(TERMS_FORMATS)
-def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path | None) -> None:
+def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, output: Path | None) -> None:
     """List the most frequent matched terms per category, with counts and share of the category."""
     from focuscount.render import evidence as render
     from focuscount.terms import term_report
@@ -492,6 +523,7 @@ def terms(run: Any, top: int, unmatched: bool, output_format: str, output: Path 
         run.lexicon,
         top=top,
         unmatched=unmatched,
+        names=names,
         on_skip=warn_unreadable,
         **run.reading(),
     )

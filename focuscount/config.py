@@ -19,6 +19,7 @@ from typing import Any
 
 from focuscount.errors import ConfigError, ReadError
 from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
+from focuscount.reading import DEFAULT_RULES, NOTES_CHOICES, ReadingRules
 from focuscount.safeio import read_input_text, read_small_text
 from focuscount.timeline import GROUPINGS
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
@@ -38,7 +39,19 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 }
 RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
 RULE_FLAG_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("allow_lexicon_change",)}  # true or false
-TOP_KEYS = ("lexicon", "paths", "exclude", "by", "dates", "max_file_mb", "follow_links", "metadata_dates", "check")
+TOP_KEYS = (
+    "lexicon",
+    "paths",
+    "exclude",
+    "by",
+    "dates",
+    "max_file_mb",
+    "follow_links",
+    "metadata_dates",
+    "notes",
+    "keep_furniture",
+    "check",
+)
 MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
 
 
@@ -134,6 +147,8 @@ class Settings:
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     follow_links: bool = False
     metadata_dates: bool = True  # date a document by its file metadata when nothing else dates it
+    notes: str = "include"  # read the speaker notes of slides (include) or not (exclude)
+    keep_furniture: bool = False  # count running headers, footers and page numbers as talk
     rules: tuple[Rule, ...] = ()
     source: Path | None = None  # the config file these came from
     root: Path | None = None  # the folder paths in the file are relative to
@@ -243,7 +258,11 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         if not MEGABYTES.accepts(value):
             raise where.error(f"'max_file_mb' must be {MEGABYTES.wanted}, not {value!r}", "max_file_mb")
         settings = replace(settings, max_file_mb=float(value))
-    for key in ("follow_links", "metadata_dates"):
+    if "notes" in data:
+        if data["notes"] not in NOTES_CHOICES:
+            raise where.error(f"'notes' must be one of {', '.join(NOTES_CHOICES)}, not {data['notes']!r}", "notes")
+        settings = replace(settings, notes=data["notes"])
+    for key in ("follow_links", "metadata_dates", "keep_furniture"):
         if key in data:
             if not isinstance(data[key], bool):
                 raise where.error(f"'{key}' must be true or false, not {data[key]!r}", key)
@@ -384,7 +403,12 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     max_file_mb = environ.get(ENV_PREFIX + "MAX_FILE_MB", "").strip()
     if max_file_mb:
         changes["max_file_mb"] = MEGABYTES.parse(max_file_mb, ENV_PREFIX + "MAX_FILE_MB")
-    for key in ("follow_links", "metadata_dates"):
+    notes = environ.get(ENV_PREFIX + "NOTES", "").strip().lower()
+    if notes:
+        if notes not in NOTES_CHOICES:
+            raise ConfigError(None, f"{ENV_PREFIX}NOTES must be one of {', '.join(NOTES_CHOICES)}, not '{notes}'")
+        changes["notes"] = notes
+    for key in ("follow_links", "metadata_dates", "keep_furniture"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip().lower()
         if value:
             if value not in _BOOLEANS:
@@ -432,6 +456,7 @@ class RunOptions:
     limits: ReadLimits = DEFAULT_LIMITS
     follow_links: bool = False
     metadata_dates: bool = True
+    rules: ReadingRules = DEFAULT_RULES
 
     def reading(self, *, dates: bool = True) -> dict[str, Any]:
         """How to read the documents, as keyword arguments for the library's corpus functions.
@@ -448,6 +473,7 @@ class RunOptions:
             "limits": self.limits,
             "follow_links": self.follow_links,
             "metadata_dates": self.metadata_dates,
+            "rules": self.rules,
         }
 
 
@@ -461,6 +487,8 @@ def run_options(
     max_file_mb: float | None = None,
     follow_links: bool | None = None,
     metadata_dates: bool | None = None,
+    notes: str | None = None,
+    keep_furniture: bool | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -478,8 +506,22 @@ def run_options(
     limits = ReadLimits(max_file_mb=max_file_mb if max_file_mb is not None else settings.max_file_mb)
     follow = settings.follow_links if follow_links is None else follow_links
     by_metadata = settings.metadata_dates if metadata_dates is None else metadata_dates
+    rules = ReadingRules(
+        notes="exclude" if (notes or settings.notes) == "exclude" else "include",
+        keep_furniture=settings.keep_furniture if keep_furniture is None else keep_furniture,
+    )
     return RunOptions(
-        paths, chosen_lexicon, chosen_dates, date_order, model, settings.exclude, settings, limits, follow, by_metadata
+        paths,
+        chosen_lexicon,
+        chosen_dates,
+        date_order,
+        model,
+        settings.exclude,
+        settings,
+        limits,
+        follow,
+        by_metadata,
+        rules,
     )
 
 

@@ -6,11 +6,20 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from focuscount.lexicon import IGNORE
 from focuscount.matching import LexiconMatcher, Match
 from focuscount.model import Document, DocumentCounts, Hit, Segment, ratio_of
+from focuscount.names import NameSpan
 from focuscount.nlp import Token, gc_paused
+from focuscount.reading import DECK_FORMATS
+
+# Why an ignored hit counts nowhere (``Hit.reason``).
+IGNORE_TERM = "ignore term"
+PAGE_FURNITURE = "page furniture"
+LABEL = "label"
+NAME = "name"
 
 DEFAULT_CONTEXT_WORDS = 8
 # A run of two or more whitespace characters, or one that is not a plain space: the
@@ -42,21 +51,31 @@ def _count(document: Document, matcher: LexiconMatcher, context_words: int, unma
     ignored: list[Hit] = []
     segment_words: list[int] = []
     missed: Counter[str] = Counter()
+    furniture_words = 0
     stop_words = matcher.pipeline.stop_words if unmatched else frozenset()
+    # A name runs on over a line break in running text, never from one slide bullet into the next.
+    wraps = not (document.deck or document.format in DECK_FORMATS)
     texts = (segment.text for segment in document.segments)
     for index, tokens in enumerate(matcher.pipeline.tokens_many(texts)):
         segment = document.segments[index]
-        segment_words.append(sum(1 for token in tokens if token.is_word))
+        words = sum(1 for token in tokens if token.is_word)
+        if segment.furniture:
+            furniture_words += words  # a running head is not a word of the meeting
+            segment_words.append(0)
+        else:
+            segment_words.append(words)
         # A speaker label ("Librarian: …") names who speaks; it is not talk about anyone.
         speech = _first_token_at(tokens, segment.attribution)
         covered: set[int] = set(range(speech))
         line_breaks = _LineBreaks(segment)
+        names = _NameIndex(matcher.names_in(tokens, segment.text, speech, heading=segment.heading, wraps=wraps))
         for match in matcher.find(tokens, speech):
             hit = _hit(segment, index, tokens, match, context_words, line_breaks)
             if unmatched:
                 covered.update(range(match.first, match.last))
-            if hit.category == IGNORE:
-                ignored.append(hit)
+            reason = _reason_ignored(segment, match, names)
+            if reason is not None:
+                ignored.append(replace(hit, reason=reason))
                 continue
             counts[hit.category] += 1
             term_counts[hit.category][hit.term] += 1
@@ -76,9 +95,50 @@ def _count(document: Document, matcher: LexiconMatcher, context_words: int, unma
         hits=tuple(hits),
         ignored=tuple(ignored),
         ignored_count=len(ignored),
+        furniture_words=furniture_words,
+        not_counted=dict(Counter(reason_kind(hit.reason) for hit in ignored if hit.reason)),
         segment_words=tuple(segment_words),
         unmatched=dict(missed),
     )
+
+
+def reason_kind(reason: str) -> str:
+    """The kind of a reason a hit counts nowhere: ``name: Riverside Public Library`` → ``name``."""
+    return reason.split(":", 1)[0]
+
+
+def _reason_ignored(segment: Segment, match: Match, names: _NameIndex) -> str | None:
+    """Why a match counts nowhere (an ignore term, page furniture, a label, a name), or None when it counts."""
+    if match.pattern.category == IGNORE:
+        return IGNORE_TERM
+    if segment.furniture:
+        return PAGE_FURNITURE
+    if segment.label:
+        return LABEL
+    name = names.around(match.first, match.last)
+    if name is not None:
+        return f"{NAME}: {name.text}"
+    return None
+
+
+class _NameIndex:
+    """The proper names of one segment, looked up by token position."""
+
+    __slots__ = ("_firsts", "_names")
+
+    def __init__(self, names: list[NameSpan]) -> None:
+        self._names = names
+        self._firsts = [name.first for name in names]
+
+    def around(self, first: int, last: int) -> NameSpan | None:
+        """The name that holds a token of ``[first, last)``, if any."""
+        if not self._names:
+            return None
+        position = bisect.bisect_right(self._firsts, last - 1) - 1
+        if position < 0:
+            return None
+        name = self._names[position]
+        return name if name.last > first else None
 
 
 def _first_token_at(tokens: Sequence[Token], offset: int) -> int:

@@ -14,6 +14,7 @@ from focuscount.errors import ConfigError
 from focuscount.lexicon import IGNORE, Lexicon, load_lexicon
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import DocumentCounts, Hit
+from focuscount.reading import DEFAULT_RULES, ReadingRules
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def iter_evidence(
     limits: ReadLimits = DEFAULT_LIMITS,
     follow_links: bool = False,
     metadata_dates: bool = True,
+    rules: ReadingRules = DEFAULT_RULES,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
@@ -83,6 +85,7 @@ def iter_evidence(
         limits=limits,
         follow_links=follow_links,
         metadata_dates=metadata_dates,
+        rules=rules,
     )
     for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):

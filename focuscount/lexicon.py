@@ -21,11 +21,14 @@ from focuscount.safeio import read_small_text
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
 
 IGNORE = "ignore"  # the pseudo-category of ignore terms: they match, and count nowhere
+CASE_SENSITIVE = "="  # a term written "=ALA" matches its words exactly as written
+# The names rule (``names = …``): terms inside multi-word proper names count nowhere ("ignore"), or count.
+NAMES_RULES = ("ignore", "count")
 
-_TOP_KEYS = {"name", "description", "language", "ratio", "categories", "ignore"}
+_TOP_KEYS = {"name", "description", "language", "names", "ratio", "categories", "ignore"}
 _RATIO_KEYS = {"focus", "versus"}
 _CATEGORY_KEYS = {"label", "description", "terms"}
-_IGNORE_KEYS = {"terms", "description"}
+_IGNORE_KEYS = {"terms", "names", "description"}
 _NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 # Regular-expression syntax in a term: the tokenizer splits it into punctuation tokens that no text
@@ -63,6 +66,16 @@ class Term:
         """True when the term uses ``*`` or ``?``."""
         return "*" in self.text or "?" in self.text
 
+    @property
+    def case_sensitive(self) -> bool:
+        """True for a term written with a leading ``=``: its words match only as written, letter case and all."""
+        return self.text.startswith(CASE_SENSITIVE)
+
+    @property
+    def words(self) -> str:
+        """The words the term matches: its text without the leading ``=`` of a case-sensitive term."""
+        return self.text[len(CASE_SENSITIVE) :] if self.case_sensitive else self.text
+
 
 @dataclass(frozen=True)
 class Category:
@@ -87,6 +100,9 @@ class Lexicon:
     ignore: tuple[Term, ...]
     path: Path | None
     sha256: str
+    names: str = "ignore"  # the names rule: "ignore" terms inside proper names, or "count" them
+    # The lexicon's own names ([ignore] names), matched case-sensitively: terms inside them count nowhere.
+    ignore_names: tuple[Term, ...] = ()
 
     @property
     def category_names(self) -> tuple[str, ...]:
@@ -192,19 +208,47 @@ def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexi
         only = categories[0].name
         raise fail(f"only one category ('{only}'): the ratio needs two", lines.table(f"categories.{only}"))
 
+    names_rule = _names_rule(data, fail, lines)
     focus, versus = _ratio(data, {c.name for c in categories}, fail, lines)
-    ignore = _ignore(data, fail, lines)
+    ignore, ignore_names = _ignore(data, fail, lines)
     _check_duplicates(categories, ignore, fail, lines)
+    _check_names(categories, ignore, ignore_names, fail)
 
-    canonical = {
+    canonical: dict[str, object] = {
         "name": name,
         "language": language,
         "ratio": [focus, versus],
         "categories": {c.name: [t.text for t in c.terms] for c in categories},
         "ignore": [t.text for t in ignore],
     }
+    # Keys a lexicon leaves at their default stay out, so a lexicon written before they existed keeps its hash.
+    if names_rule != NAMES_RULES[0]:
+        canonical["names"] = names_rule
+    if ignore_names:
+        canonical["ignore_names"] = [t.text for t in ignore_names]
     digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode("utf-8")).hexdigest()
-    return Lexicon(name, description, language, focus, versus, categories, ignore, path, digest)
+    return Lexicon(
+        name, description, language, focus, versus, categories, ignore, path, digest, names_rule, ignore_names
+    )
+
+
+def _names_rule(data: dict, fail: Fail, lines: LineFinder) -> str:
+    """The ``names`` key: "ignore" (the default) or "count"."""
+    value = data.get("names", NAMES_RULES[0])
+    line = lines.key("names")
+    if isinstance(value, dict):
+        raise fail(
+            '\'names\' must be "ignore" or "count", not a table: list the lexicon\'s own names '
+            'in [ignore] as names = ["Library Carpentry"]',
+            line or lines.table("names"),
+        )
+    if value not in NAMES_RULES:
+        raise fail(
+            f"'names' must be \"ignore\" (terms inside proper names count nowhere, the default) "
+            f'or "count" (they count), not {value!r}',
+            line,
+        )
+    return str(value)
 
 
 def _string(data: dict, key: str, default: str, fail: Fail, line: int | None) -> str:
@@ -263,17 +307,69 @@ def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder
         if not isinstance(item, str):
             raise fail(f"'terms' in [{table}] must hold only strings, found {item!r}", lines.key("terms", table))
         text = " ".join(item.split())
-        # found as written, else as escaped in a basic string ("\\b", "\\u200b"), else the 'terms' line
-        line = lines.value(item, table) or lines.value(json.dumps(item)[1:-1], table) or lines.key("terms", table)
+        line = _line_of(item, table, "terms", lines)
         if not text:
             raise fail(f"empty term in [{table}]", line or lines.key("terms", table))
-        if not any(char.isalnum() for char in text):
+        if text.startswith(CASE_SENSITIVE):
+            words = text[len(CASE_SENSITIVE) :].lstrip()
+            _check_literal(words, f"case-sensitive term '{_visible(item)}' in [{table}]", fail, line)
+            text = CASE_SENSITIVE + words
+        elif not any(char.isalnum() for char in text):
             raise fail(f"term '{item}' in [{table}] has no letters or digits and would match anything", line)
         problem = _term_problem(text)
         if problem:
             raise fail(f"term '{_visible(item)}' in [{table}] {problem}", line)
         terms.append(Term(text, category, line))
     return tuple(terms)
+
+
+def _line_of(item: str, table: str, key: str, lines: LineFinder) -> int | None:
+    """The line of a list's string: as written, else as escaped in a basic string ("\\b", "\\u200b"), else the key's."""
+    return lines.value(item, table) or lines.value(json.dumps(item)[1:-1], table) or lines.key(key, table)
+
+
+def _check_literal(words: str, what: str, fail: Fail, line: int | None) -> None:
+    """Refuse the words of a case-sensitive term or a name that could not be matched literally."""
+    if not words:
+        raise fail(f"{what} is empty: write the words to match after '{CASE_SENSITIVE}', e.g. '=ALA'", line)
+    if words.startswith(CASE_SENSITIVE):
+        raise fail(f"{what} starts with two '{CASE_SENSITIVE}': write one", line)
+    if not any(char.isalnum() for char in words):
+        raise fail(f"{what} has no letters or digits", line)
+    if "*" in words or "?" in words:
+        raise fail(
+            f"{what} uses a wildcard: case-sensitive terms and names match their words literally, "
+            "so list each form as written (e.g. 'ALA', 'ALA's')",
+            line,
+        )
+
+
+def _names(raw: object, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
+    """``[ignore] names``: the lexicon's own proper names, matched case-sensitively."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise fail("'names' in [ignore] must be a list of strings", lines.key("names", IGNORE))
+    names: list[Term] = []
+    for item in raw:
+        if not isinstance(item, str):
+            raise fail(f"'names' in [ignore] must hold only strings, found {item!r}", lines.key("names", IGNORE))
+        text = " ".join(item.split())
+        line = _line_of(item, IGNORE, "names", lines)
+        if not text:
+            raise fail("empty name in [ignore] names", line)
+        if text.startswith(CASE_SENSITIVE):
+            raise fail(
+                f"name '{_visible(item)}' in [ignore] names starts with '{CASE_SENSITIVE}': names always match "
+                f"case-sensitively, so write it without '{CASE_SENSITIVE}'",
+                line,
+            )
+        _check_literal(text, f"name '{_visible(item)}' in [ignore] names", fail, line)
+        problem = _term_problem(text)
+        if problem:
+            raise fail(f"name '{_visible(item)}' in [ignore] names {problem}", line)
+        names.append(Term(text, IGNORE, line))
+    return tuple(names)
 
 
 def _term_problem(text: str) -> str | None:
@@ -320,21 +416,24 @@ def _ratio(data: dict, names: set[str], fail: Fail, lines: LineFinder) -> tuple[
     return chosen[0], chosen[1]
 
 
-def _ignore(data: dict, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
+def _ignore(data: dict, fail: Fail, lines: LineFinder) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    """The ignore terms and the lexicon's own names of the ``[ignore]`` table."""
     raw = data.get("ignore")
     if raw is None:
-        return ()
+        return (), ()
     if not isinstance(raw, dict):
-        raise fail("'ignore' must be a table with 'terms'", lines.key("ignore"))
+        raise fail("'ignore' must be a table with 'terms' or 'names'", lines.key("ignore"))
     for key in raw:
         if key not in _IGNORE_KEYS:
-            raise fail(f"unknown key '{key}' in [ignore] (allowed: terms, description)", lines.key(key, "ignore"))
+            raise fail(
+                f"unknown key '{key}' in [ignore] (allowed: terms, names, description)", lines.key(key, "ignore")
+            )
     if not isinstance(raw.get("description", ""), str):
         raise fail(
             f"description of [ignore] must be a string, not {_kind(raw['description'])}",
             lines.key("description", "ignore") or lines.table("ignore"),
         )
-    return _terms(raw.get("terms"), IGNORE, "ignore", fail, lines)
+    return _terms(raw.get("terms"), IGNORE, "ignore", fail, lines), _names(raw.get("names"), fail, lines)
 
 
 def _check_duplicates(
@@ -342,7 +441,8 @@ def _check_duplicates(
 ) -> None:
     seen: dict[str, Term] = {}
     for term in [t for c in categories for t in c.terms] + list(ignore):
-        key = term.text.lower()
+        # "=ALA" and "ala" are two terms; "=ALA" and "=Ala" too.
+        key = term.text if term.case_sensitive else term.text.lower()
         earlier = seen.get(key)
         if earlier is not None:
             where = _where(earlier)
@@ -350,6 +450,27 @@ def _check_duplicates(
                 raise fail(f"term '{term.text}' is listed twice in {_where(term)}", term.line)
             raise fail(f"term '{term.text}' is in both {where} and {_where(term)}", term.line)
         seen[key] = term
+
+
+def _check_names(
+    categories: tuple[Category, ...], ignore: tuple[Term, ...], names: tuple[Term, ...], fail: Fail
+) -> None:
+    """A name listed twice, or written also as a case-sensitive term (which would count it, or ignore it twice)."""
+    literal = {
+        term.words: term for term in [t for c in categories for t in c.terms] + list(ignore) if term.case_sensitive
+    }
+    seen: set[str] = set()
+    for name in names:
+        if name.text in seen:
+            raise fail(f"name '{name.text}' is listed twice in [ignore] names", name.line)
+        seen.add(name.text)
+        term = literal.get(name.text)
+        if term is not None:
+            raise fail(
+                f"name '{name.text}' in [ignore] names is also the term '{term.text}' in {_where(term)}; "
+                "keep one of them",
+                name.line,
+            )
 
 
 def _where(term: Term) -> str:

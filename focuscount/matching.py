@@ -9,6 +9,11 @@ table's lemma of "building" is "build", and "meeting" has the lemma "meet".
 Matching is leftmost-longest: at each position the longest term wins and consumes
 its tokens, so no token is counted twice.  Ignore terms compete the same way and
 count nowhere.
+
+A case-sensitive term (written ``=ALA``) matches a text word only as written: no
+lemma, no lower-casing.  A lexicon's own names (``[ignore] names``) are matched
+the same way, apart from the terms, and handed to the names rule
+(:func:`LexiconMatcher.names_in`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 
 from focuscount.errors import LexiconError
 from focuscount.lexicon import IGNORE, Lexicon, Term
+from focuscount.names import NameSpan, find_names, merge_names
 from focuscount.nlp import Pipeline, Token, gc_paused
 
 # Wildcards are swapped for letters before tokenising, so "librar*" stays one token.
@@ -29,18 +35,23 @@ _STAR, _QUESTION = "qqxstarqq", "qqxqmarkqq"
 
 @dataclass(frozen=True, slots=True)
 class TokenTest:
-    """How one token of a term matches a text token: by the term's word or by glob.
+    """How one token of a term matches a text token: by the term's word, by glob, or exactly.
 
     A plain ``word`` (the term's token, lower-cased) matches a text token whose
-    lemma is ``word`` or whose lower-cased form is ``word``.
+    lemma is ``word`` or whose lower-cased form is ``word``; an ``exact`` test
+    (a token of a case-sensitive term or a name) matches a text token written
+    exactly so.
     """
 
     word: str | None
     glob: re.Pattern[str] | None
     wildcard: str | None = None  # the glob as written, lower-cased (``librar*``)
+    exact: str | None = None  # the token as written, for a case-sensitive test (``ALA``)
 
     def matches(self, token: Token) -> bool:
         """True when ``token`` satisfies this test."""
+        if self.exact is not None:
+            return token.text == self.exact
         if self.glob is not None:
             return self.glob.fullmatch(token.lower) is not None
         return token.lemma == self.word or token.lower == self.word
@@ -48,6 +59,8 @@ class TokenTest:
     @property
     def key(self) -> tuple[str, str]:
         """What the test compares, for telling when two terms match the same words."""
+        if self.exact is not None:
+            return ("exact", self.exact)
         if self.glob is not None:
             return ("glob", self.glob.pattern)
         return ("word", self.word or "")
@@ -116,6 +129,21 @@ class LexiconMatcher:
             self._root = _Edges()
             for pattern in self.patterns:
                 self._root.add(pattern)
+            counted = [pattern for pattern in self.patterns if pattern.category != IGNORE]
+            self._term_words = frozenset(
+                word for pattern in counted for test in pattern.tests if (word := test.word or _lower(test.exact))
+            )
+            self.name_patterns = compile_names(lexicon, pipeline)
+            _check_same_patterns(self.name_patterns, lexicon, what="name")
+            self._names_root: _Edges | None = None
+            if self.name_patterns:
+                self._names_root = _Edges()
+                for pattern in self.name_patterns:
+                    self._names_root.add(pattern)
+
+    def is_term_word(self, lower: str) -> bool:
+        """True when the lower-cased word ``lower`` (or its lemma) is a word of a counted term."""
+        return lower in self._term_words or self.pipeline.lemma(lower) in self._term_words
 
     def find(self, tokens: Sequence[Token], start: int = 0) -> Iterator[Match]:
         """Leftmost-longest matches in ``tokens`` from index ``start``; every token is in at most one match.
@@ -124,18 +152,40 @@ class LexiconMatcher:
         the longest, then an ignore term, then the one with fewest wildcards, then
         the first in the lexicon.
         """
+        return self._find(self._root, tokens, start)
+
+    def names_in(
+        self, tokens: Sequence[Token], text: str, start: int = 0, heading: bool = False, wraps: bool = True
+    ) -> list[NameSpan]:
+        """The proper names among ``tokens[start:]`` of ``text``, in order, none overlapping.
+
+        The lexicon's own names (``[ignore] names``) wherever they stand, and, when the
+        names rule is on (``names = "ignore"``) and the text is not a heading, the names
+        the rule finds (:func:`focuscount.names.find_names`, where ``wraps`` is explained);
+        a listed name wins an overlap.
+        """
+        listed = []
+        if self._names_root is not None:
+            listed = [
+                NameSpan(match.first, match.last, match.pattern.term.text)
+                for match in self._find(self._names_root, tokens, start)
+            ]
+        found = find_names(tokens, text, start, wraps) if self.lexicon.names == "ignore" and not heading else []
+        return merge_names(listed, found)
+
+    def _find(self, root: _Edges, tokens: Sequence[Token], start: int) -> Iterator[Match]:
         index, count = start, len(tokens)
         while index < count:
-            pattern = self._best_at(tokens, index)
+            pattern = self._best_at(root, tokens, index)
             if pattern is None:
                 index += 1
                 continue
             yield Match(pattern, index, index + len(pattern.tests))
             index += len(pattern.tests)
 
-    def _best_at(self, tokens: Sequence[Token], index: int) -> Pattern | None:
+    def _best_at(self, root: _Edges, tokens: Sequence[Token], index: int) -> Pattern | None:
         """The best-ranked term matching the tokens from ``index``: the trie is walked down while any test holds."""
-        frontier = self._root.step(tokens[index])
+        frontier = root.step(tokens[index])
         best: _Node | None = None  # the node where the best term so far ends
         position = index
         while frontier:
@@ -186,11 +236,12 @@ _NOTHING: list[_Node] = []
 class _Edges:
     """The token tests leading on from one place in the trie, indexed for lookup by token."""
 
-    __slots__ = ("by_word", "children", "globs")
+    __slots__ = ("by_text", "by_word", "children", "globs")
 
     def __init__(self) -> None:
         self.children: dict[TokenTest, _Node] = {}
         self.by_word: dict[str, list[_Node]] = {}  # a plain test's word → its node (a list: one per test)
+        self.by_text: dict[str, list[_Node]] = {}  # an exact test's token as written → its node
         self.globs: _GlobIndex | None = None
 
     def add(self, pattern: Pattern) -> None:
@@ -207,7 +258,9 @@ class _Edges:
         node = self.children.get(test)
         if node is None:
             node = self.children[test] = _Node()
-            if test.glob is not None and test.wildcard is not None:
+            if test.exact is not None:
+                self.by_text.setdefault(test.exact, []).append(node)
+            elif test.glob is not None and test.wildcard is not None:
                 self.globs = self.globs or _GlobIndex()
                 self.globs.add(test.wildcard, test.glob, node)
             else:
@@ -226,6 +279,10 @@ class _Edges:
             matching = self.globs.matching(token.lower)
             if matching:
                 found = matching if found is None else found + matching
+        if self.by_text:
+            exact = self.by_text.get(token.text)
+            if exact:
+                found = exact if found is None else found + exact
         return found or _NOTHING
 
 
@@ -289,12 +346,20 @@ def _literal_ends(wildcard: str) -> tuple[str, str]:
 
 def compile_terms(lexicon: Lexicon, pipeline: Pipeline) -> tuple[Pattern, ...]:
     """Every term of ``lexicon``, tokenised in batches and compiled; errors name the lexicon and the term's line."""
-    terms = lexicon.all_terms
-    masked = (_masked(term.text) for term in terms)
+    return _compile(lexicon, lexicon.all_terms, pipeline, exact=False)
+
+
+def compile_names(lexicon: Lexicon, pipeline: Pipeline) -> tuple[Pattern, ...]:
+    """The lexicon's own names (``[ignore] names``), compiled to match case-sensitively."""
+    return _compile(lexicon, lexicon.ignore_names, pipeline, exact=True)
+
+
+def _compile(lexicon: Lexicon, terms: Sequence[Term], pipeline: Pipeline, exact: bool) -> tuple[Pattern, ...]:
+    masked = (_source(term, exact) for term in terms)
     patterns: list[Pattern] = []
     for order, (term, tokens) in enumerate(zip(terms, pipeline.tokens_many(masked), strict=True)):
         try:
-            patterns.append(_pattern(term, tokens, order))
+            patterns.append(_pattern(term, tokens, order, exact or term.case_sensitive))
         except LexiconError as error:
             raise LexiconError(lexicon.path, error.message, term.line) from error
     return tuple(patterns)
@@ -302,16 +367,28 @@ def compile_terms(lexicon: Lexicon, pipeline: Pipeline) -> tuple[Pattern, ...]:
 
 def compile_term(term: Term, pipeline: Pipeline, order: int = 0) -> Pattern:
     """Tokenise ``term`` with the pipeline and build its per-token tests."""
-    return _pattern(term, pipeline.tokens(_masked(term.text)), order)
+    return _pattern(term, pipeline.tokens(_source(term, False)), order, term.case_sensitive)
 
 
-def _masked(text: str) -> str:
-    return text.replace("*", _STAR).replace("?", _QUESTION)
+def _source(term: Term, exact: bool) -> str:
+    """The text to tokenise for a term: its words, wildcards masked unless it matches literally."""
+    if exact or term.case_sensitive:
+        return term.words
+    return term.text.replace("*", _STAR).replace("?", _QUESTION)
 
 
-def _pattern(term: Term, tokens: Sequence[Token], order: int) -> Pattern:
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
+
+def _pattern(term: Term, tokens: Sequence[Token], order: int, exact: bool = False) -> Pattern:
     if not tokens:
         raise LexiconError(None, f"term '{term.text}' has no words")
+    if exact:
+        # Every token as written, punctuation too: "=Friends of the Library" needs those four words so written.
+        literal = tuple(TokenTest(None, None, exact=token.text) for token in tokens)
+        touching = tuple(tokens[i].end == tokens[i + 1].start for i in range(len(tokens) - 1))
+        return Pattern(term, literal, touching, order)
     tests: list[TokenTest] = []
     for token in tokens:
         raw = token.text.replace(_STAR, "*").replace(_QUESTION, "?")
@@ -331,8 +408,12 @@ def _pattern_key(tests: Sequence[tuple[str, str]], joined: tuple[bool, ...]) -> 
     return (tuple(tests), joined)
 
 
-def _check_same_patterns(patterns: Sequence[Pattern], lexicon: Lexicon) -> None:
-    """Two terms that compile to the same tests (``librar*``/``librar**``) are one term twice, in any category."""
+def _check_same_patterns(patterns: Sequence[Pattern], lexicon: Lexicon, what: str = "term") -> None:
+    """Two terms that compile to the same tests (``librar*``/``librar**``) are one term twice, in any category.
+
+    A case-sensitive term and its case-insensitive twin (``=ALA``, ``ala``) compile to
+    different tests: they are two terms.  ``what`` is "name" for ``[ignore] names``.
+    """
     seen: dict[tuple, Pattern] = {}
     for pattern in patterns:
         key = _pattern_key([test.key for test in pattern.tests], pattern.joined)
@@ -340,15 +421,17 @@ def _check_same_patterns(patterns: Sequence[Pattern], lexicon: Lexicon) -> None:
         if earlier is not None:
             raise LexiconError(
                 lexicon.path,
-                f"term '{pattern.term.text}' in {_place(pattern)} matches the same words as "
-                f"'{earlier.term.text}' in {_place(earlier)}; keep one of them",
+                f"{what} '{pattern.term.text}' in {_place(pattern, what)} matches the same words as "
+                f"'{earlier.term.text}' in {_place(earlier, what)}; keep one of them",
                 pattern.term.line,
             )
         seen[key] = pattern
 
 
-def _place(pattern: Pattern) -> str:
+def _place(pattern: Pattern, what: str = "term") -> str:
     """Where a term stands in its lexicon, for messages: ``[ignore]`` or ``category 'customer'``."""
+    if what == "name":
+        return "[ignore] names"
     return "[ignore]" if pattern.category == IGNORE else f"category '{pattern.category}'"
 
 
@@ -381,8 +464,13 @@ def _covering_keys(test: TokenTest, pipeline: Pipeline) -> list[tuple[str, str]]
     """The test's own key, and the key of a plain word that matches everything this test matches, if any.
 
     A plain word w matches "w" and the words whose lemma is w; the word lemma(w)
-    matches "w" too, so it covers w when no other word has the lemma w.
+    matches "w" too, so it covers w when no other word has the lemma w.  An exact
+    test ``Customers`` matches only "Customers", which the plain words customers and
+    customer (its lemma) match too.
     """
+    if test.exact is not None:
+        lower = test.exact.lower()
+        return list(dict.fromkeys([test.key, ("word", lower), ("word", pipeline.lemma(lower))]))
     if test.word is None:
         return [test.key]
     lemma = pipeline.lemma(test.word)

@@ -75,6 +75,11 @@ class Segment:
     first_line: int | None = None
     heading: bool = False  # the text is a heading (Markdown ``#``, a DOCX heading style, HTML ``h2`` …)
     attribution: int = 0  # leading characters that name the speaker ("Chair: "): words, but never matched
+    level: int | None = None  # a heading's level (1 for ``#``/``h1``/Heading 1), when the format says
+    # Set by the reader (a DOCX header, a slide's footer placeholder) or by the reading stage
+    # (a line repeated at the top or bottom of most pages, a page number): not talk, counted nowhere.
+    furniture: bool = False
+    label: bool = False  # an attendance or field label line ("Present: …", "Staff: …"): words, never matched
 
     def location_at(self, offset: int, lines: int | None = None) -> Location:
         """The location of character ``offset`` of this segment's text.
@@ -137,6 +142,14 @@ class Hit:
     end: int
     before: str = ""  # up to N words before the match, on one line
     after: str = ""  # up to N words after it
+    # Why an ignored hit counts nowhere: "ignore term", "page furniture", "label",
+    # or "name: Brooklyn Public Library" (None for a counted hit).
+    reason: str | None = None
+
+    @property
+    def in_notes(self) -> bool:
+        """True when the hit is in a slide's speaker notes."""
+        return self.location.part == "notes"
 
 
 @dataclass(frozen=True)
@@ -151,6 +164,9 @@ class DocumentCounts:
     hits: tuple[Hit, ...] = ()
     ignored: tuple[Hit, ...] = ()  # matches of ignore terms: they count nowhere
     ignored_count: int = 0  # kept when the evidence is dropped
+    furniture_words: int = 0  # words of page furniture (running heads, page numbers): not in ``words``
+    # Matches counted nowhere, by why: "ignore term", "page furniture", "label", "name".
+    not_counted: dict[str, int] = field(default_factory=dict)
     segment_words: tuple[int, ...] = ()  # words per segment, for breakdowns by speaker, section, slide
     unmatched: dict[str, int] = field(default_factory=dict)  # content words no term matched, when asked for
 

@@ -110,6 +110,20 @@ class Pipeline:
             self._lemma_counts = Counter(value if isinstance(value, str) else value[0] for value in values)
         return self._lemma_counts.get(lemma, 0) - (self.lemma(lemma) == lemma and lemma in self._lemma_table)
 
+    def is_known_word(self, lower: str) -> bool:
+        """True when the lookup table knows ``lower`` as a word or a lemma (False without a table)."""
+        if self._lemma_table is None:
+            return False
+        if lower in self._lemma_table:
+            return True
+        self.other_forms(lower)  # builds the lemma counts
+        return bool(self._lemma_counts and lower in self._lemma_counts)
+
+    @property
+    def has_word_list(self) -> bool:
+        """True when :meth:`is_known_word` can tell known words (a lookup table is loaded)."""
+        return self._lemma_table is not None
+
     def tokens(self, text: str) -> list[Token]:
         """The non-space tokens of ``text``."""
         return next(self.tokens_many([text]))
@@ -226,7 +240,32 @@ def get_pipeline(language: str = "en", model: str | None = None) -> Pipeline:
     return Pipeline(language, model)
 
 
+# Punctuation glued to a word must not hide it: bullets, arrows, geometric shapes and
+# dashes in front of a word ("•Client", "→users", "▪patrons", "–readers"; U+F0B7 and
+# U+F0A7 are the Symbol/Wingdings bullets of Word exports), and a hyphen or dash after
+# a word ("clients- and", "users—and").
+_GLUED_PREFIX = (
+    "[\u2022\u2023\u2043\u2219\u00b7\u2190-\u21ff\u25a0-\u25ff\u27a1-\u27bf\u2794\u2013\u2014\uf0a7\uf0b7\uf0d8\uf076]"
+)
+_GLUED_SUFFIX = "(?<=[^\\W\\d_])[-\u2010\u2013\u2014\u2190-\u21ff]"
+
+
+def _split_glued_punctuation(nlp: Any) -> Any:
+    """``nlp`` with a tokenizer that splits bullets, arrows and dashes off the words they touch."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    prefixes = [*(nlp.Defaults.prefixes or ()), _GLUED_PREFIX]
+    suffixes = [*(nlp.Defaults.suffixes or ()), _GLUED_SUFFIX]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
+
+
 def _load_spacy(language: str, model: str | None) -> Any:
+    return _split_glued_punctuation(_load_spacy_pipeline(language, model))
+
+
+def _load_spacy_pipeline(language: str, model: str | None) -> Any:
     import spacy
 
     if model is not None:

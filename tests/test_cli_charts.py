@@ -89,7 +89,7 @@ def test_report_is_one_self_contained_file(tmp_path: Path) -> None:
     assert "<link" not in html
     assert html.count("<svg") >= 3  # ratio, speakers, sections
     assert html.count("<details") == 14
-    assert "Trend: +0.215 per year (rising) over 14 periods, 2024-01-16 to 2025-11-18" in html
+    assert "Trend: +0.217 per year (rising) over 14 periods, 2024-01-16 to 2025-11-18" in html
     assert "<mark" in html
 
 

@@ -381,3 +381,148 @@ def test_lexicon_that_is_a_broken_link(tmp_path: Path) -> None:
 def test_lexicon_nested_past_the_stack_is_an_error_not_a_crash(tmp_path: Path) -> None:
     error = load_error(tmp_path, "name = " + "[" * 50_000 + "]" * 50_000 + "\n")
     assert (error.line, error.message) == (None, "invalid TOML: arrays or tables nested too deeply")
+
+
+# The names rule and case-sensitive terms.
+def test_names_rule_defaults_to_ignore_and_can_be_turned_off(tmp_path: Path) -> None:
+    assert load_lexicon(write(tmp_path, VALID_TAIL)).names == "ignore"
+    assert load_lexicon(write(tmp_path, 'names = "count"\n' + VALID_TAIL)).names == "count"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [('"Count"', "'Count'"), ('"off"', "'off'"), ("false", "False"), ('["x"]', "['x']")]
+)
+def test_names_rule_with_another_value(tmp_path: Path, value: str, shown: str) -> None:
+    error = error_of(tmp_path, f'name = "mine"\nnames = {value}\n' + VALID_TAIL)
+    assert error.line == 2
+    assert error.message == (
+        "'names' must be \"ignore\" (terms inside proper names count nowhere, the default) "
+        f'or "count" (they count), not {shown}'
+    )
+
+
+def test_names_written_as_a_table(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL + '\n[names]\nignore = ["Library Carpentry"]\n')
+    assert error.line == 11
+    assert error.message.startswith('\'names\' must be "ignore" or "count", not a table: list the lexicon\'s own')
+
+
+def test_lexicon_names_and_case_sensitive_terms_load(tmp_path: Path) -> None:
+    text = VALID_TAIL.replace('"patron"', '"patron", "=ALA", "= Friends  of the Library"') + (
+        '\n[ignore]\nterms = ["=Library Board"]\nnames = ["Library Carpentry", "Hartwell  Family Endowment"]\n'
+    )
+    lexicon = load_lexicon(write(tmp_path, text))
+    terms = lexicon.category("customer").terms
+    assert [(t.text, t.words, t.case_sensitive) for t in terms] == [
+        ("patron", "patron", False),
+        ("=ALA", "ALA", True),
+        ("=Friends of the Library", "Friends of the Library", True),
+    ]
+    assert [(t.text, t.case_sensitive) for t in lexicon.ignore] == [("=Library Board", True)]
+    assert [(t.text, t.line) for t in lexicon.ignore_names] == [
+        ("Library Carpentry", 13),
+        ("Hartwell Family Endowment", 13),
+    ]
+
+
+def test_hash_changes_with_the_names_rule_and_names_only(tmp_path: Path) -> None:
+    plain = load_lexicon(write(tmp_path, VALID_TAIL)).sha256
+    explicit_default = load_lexicon(write(tmp_path, 'names = "ignore"\n' + VALID_TAIL)).sha256
+    counted = load_lexicon(write(tmp_path, 'names = "count"\n' + VALID_TAIL)).sha256
+    named = load_lexicon(write(tmp_path, VALID_TAIL + '\n[ignore]\nnames = ["Library Carpentry"]\n')).sha256
+    renamed = load_lexicon(write(tmp_path, VALID_TAIL + '\n[ignore]\nnames = ["Library Carpentry Club"]\n')).sha256
+    sensitive = load_lexicon(write(tmp_path, VALID_TAIL.replace('"patron"', '"=patron"'))).sha256
+    assert plain == explicit_default  # the same lexicon, written out
+    assert len({plain, counted, named, renamed, sensitive}) == 5
+
+
+def test_case_sensitive_term_and_its_twin_are_two_terms(tmp_path: Path) -> None:
+    text = VALID_TAIL.replace('terms = ["library"]', 'terms = ["library"]\n[ignore]\nterms = ["=Library", "=LIBRARY"]')
+    lexicon = load_lexicon(write(tmp_path, text))
+    LexiconMatcher(lexicon, get_pipeline("en"))  # compiles: no two terms match the same words
+    assert [t.text for t in lexicon.ignore] == ["=Library", "=LIBRARY"]
+
+
+def test_same_case_sensitive_term_twice(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "=ALA", "= ALA"'))
+    assert error.line == 6
+    assert error.message == "term '=ALA' is listed twice in category 'customer'"
+
+
+def test_case_sensitive_term_covered_by_a_plain_term_of_its_category(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', '"patron", "=Patrons"'))
+    assert error.line == 6
+    assert error.message == (
+        "term '=Patrons' in category 'customer' matches only words that 'patron' matches too; keep one of them"
+    )
+
+
+@pytest.mark.parametrize(
+    ("term", "message"),
+    [
+        ("=", "case-sensitive term '=' in [categories.customer] is empty: write the words to match after '=', "
+              "e.g. '=ALA'"),
+        ("=  ", "case-sensitive term '=  ' in [categories.customer] is empty: write the words to match after "
+                "'=', e.g. '=ALA'"),
+        ("==ALA", "case-sensitive term '==ALA' in [categories.customer] starts with two '=': write one"),
+        ("=--", "case-sensitive term '=--' in [categories.customer] has no letters or digits"),
+        ("=Librar*", "case-sensitive term '=Librar*' in [categories.customer] uses a wildcard: case-sensitive "
+                     "terms and names match their words literally, so list each form as written (e.g. 'ALA', "
+                     "'ALA's')"),
+        ("=A|B", "term '=A|B' in [categories.customer] uses '|', regular-expression syntax that never matches a "
+                 "word; terms are plain words: list each alternative as its own term, and use * for any letters "
+                 "or ? for one letter (e.g. 'volunteer*')"),
+    ],
+)  # fmt: skip
+def test_bad_case_sensitive_terms(tmp_path: Path, term: str, message: str) -> None:
+    error = error_of(tmp_path, VALID_TAIL.replace('"patron"', f'"patron", "{term}"'))
+    assert error.line == 6
+    assert error.message == message
+
+
+@pytest.mark.parametrize(
+    ("names", "line", "message"),
+    [
+        ('"Library Carpentry"', 12, "'names' in [ignore] must be a list of strings"),
+        ('["Library Carpentry", 3]', 12, "'names' in [ignore] must hold only strings, found 3"),
+        ('["  "]', 12, "empty name in [ignore] names"),
+        ('["=Library Carpentry"]', 12, "name '=Library Carpentry' in [ignore] names starts with '=': names always "
+                                       "match case-sensitively, so write it without '='"),
+        ('["Friends of the Librar*"]', 12, "name 'Friends of the Librar*' in [ignore] names uses a wildcard: "
+                                           "case-sensitive terms and names match their words literally, so list "
+                                           "each form as written (e.g. 'ALA', 'ALA's')"),
+        ('["&"]', 12, "name '&' in [ignore] names has no letters or digits"),
+        ('["Library\\u200bCarpentry"]', 12, "name 'Library\\u200bCarpentry' in [ignore] names holds the invisible "
+                                            "character U+200B, which no word contains: delete it"),
+        ('["Library Carpentry", "Library  Carpentry"]', 12,
+         "name 'Library Carpentry' is listed twice in [ignore] names"),
+    ],
+)  # fmt: skip
+def test_bad_lexicon_names(tmp_path: Path, names: str, line: int, message: str) -> None:
+    error = error_of(tmp_path, VALID_TAIL + f"\n[ignore]\nnames = {names}\n")
+    assert error.line == line
+    assert error.message == message
+
+
+def test_name_also_written_as_a_case_sensitive_term(tmp_path: Path) -> None:
+    text = VALID_TAIL.replace('"library"', '"library", "=Library Carpentry"') + (
+        '\n[ignore]\nnames = ["Library Carpentry"]\n'
+    )
+    error = error_of(tmp_path, text)
+    assert error.line == 12
+    assert error.message == (
+        "name 'Library Carpentry' in [ignore] names is also the term '=Library Carpentry' in category "
+        "'institution'; keep one of them"
+    )
+
+
+def test_names_differing_only_in_spaces_are_one_name(tmp_path: Path) -> None:
+    # Runs of spaces are one space: the two are one name.
+    error = error_of(tmp_path, VALID_TAIL + '\n[ignore]\nnames = ["Riverside\'s Library", "Riverside\'s  Library"]\n')
+    assert error.message == "name 'Riverside's Library' is listed twice in [ignore] names"
+
+
+def test_unknown_key_in_ignore_lists_names(tmp_path: Path) -> None:
+    error = error_of(tmp_path, VALID_TAIL + '\n[ignore]\nphrases = ["x"]\n')
+    assert error.line == 12
+    assert error.message == "unknown key 'phrases' in [ignore] (allowed: terms, names, description)"

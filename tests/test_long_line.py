@@ -12,8 +12,8 @@ from helpers import lexicon_from
 
 from focuscount.analysis import iter_document_counts
 from focuscount.nlp import MAX_TOKENIZE_CHARS, get_pipeline
+from focuscount.readers import read_document as read
 from focuscount.readers._textblocks import MAX_SEGMENT_CHARS, TITLE_MAX_CHARS, clean_title, paragraph_segments
-from focuscount.readers.text import read
 
 SENTENCES = [
     "The board thanked the volunteers who ran the summer reading programme for patrons.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 
@@ -451,3 +452,98 @@ def test_matching_time_does_not_grow_with_the_number_of_terms_sharing_a_first_wo
     assert small_found == large_found == 800
     # 250 times the terms; trying each term sharing "the" (and each glob) at every token cost ~100x.
     assert large < 5 * small + 0.05
+
+
+# Case-sensitive terms ("=ALA") match a word only as written.
+def test_case_sensitive_term_matches_only_as_written() -> None:
+    lexicon = lexicon_from(two_categories('"=ALA", "patron"'))
+    assert matched("The ALA, the Ala and ala members; ALA's patrons", lexicon) == [
+        ("customer", "=ALA", "ALA"),
+        ("customer", "=ALA", "ALA"),
+        ("customer", "patron", "patrons"),
+    ]
+
+
+def test_case_sensitive_term_uses_no_lemma() -> None:
+    lexicon = lexicon_from(two_categories('"=Friends of the Library"', '"staff"', ignore='"library"'))
+    assert matched("Friends of the Library, Friends of the Libraries, friends of the library", lexicon) == [
+        ("customer", "=Friends of the Library", "Friends of the Library"),
+        ("ignore", "library", "Libraries"),
+        ("ignore", "library", "library"),
+    ]
+
+
+def test_case_sensitive_ignore_term_wins_over_its_case_insensitive_twin() -> None:
+    # "=Library" in [ignore] and "library" in a category: capitalised "Library" counts nowhere.
+    lexicon = lexicon_from(two_categories('"patron"', ignore='"=Library"'))
+    counts = count_text("Library hours; the library opens at nine.", lexicon)
+    assert counts.counts == {"customer": 0, "institution": 1}
+    assert [(hit.matched_text, hit.term) for hit in counts.ignored] == [("Library", "=Library")]
+
+
+def test_case_sensitive_tokens_keep_their_spacing() -> None:
+    lexicon = lexicon_from(two_categories('"=Hartwell-Lee Fund"'))
+    assert matched("the Hartwell-Lee Fund and the Hartwell - Lee Fund", lexicon) == [
+        ("customer", "=Hartwell-Lee Fund", "Hartwell-Lee Fund")
+    ]
+
+
+def test_compile_term_of_a_case_sensitive_term() -> None:
+    pattern = compile_term(Term("=ALA Council", "customer"), get_pipeline("en"))
+    assert [test.key for test in pattern.tests] == [("exact", "ALA"), ("exact", "Council")]
+    token = get_pipeline("en").tokens("ala")[0]
+    assert not pattern.tests[0].matches(token)
+
+
+# The lexicon's own names ([ignore] names) and the names rule, as the counting asks for them.
+NAMED = """
+[ratio]
+focus = "customer"
+versus = "institution"
+[categories.customer]
+terms = ["family"]
+[categories.institution]
+terms = ["library"]
+[ignore]
+names = ["Library Carpentry", "Riverside Library Carpentry Club"]
+"""
+
+
+def names_in(text: str, lexicon_text: str = NAMED, **options: bool) -> list[tuple[str, int, int]]:
+    matcher = matcher_for(lexicon_from(lexicon_text))
+    tokens = matcher.pipeline.tokens(text)
+    return [(name.text, name.first, name.last) for name in matcher.names_in(tokens, text, **options)]
+
+
+def test_names_in_finds_listed_names_case_sensitively_and_longest_first() -> None:
+    text = "Library Carpentry began; library carpentry is not it; the Riverside Library Carpentry Club met."
+    assert names_in(text) == [("Library Carpentry", 0, 2), ("Riverside Library Carpentry Club", 11, 15)]
+
+
+def test_names_in_adds_the_rules_names_unless_a_heading_or_turned_off() -> None:
+    text = "Library Carpentry thanked the Hartwell Family Endowment."
+    assert names_in(text) == [("Library Carpentry", 0, 2), ("Hartwell Family Endowment", 4, 7)]
+    assert names_in(text, heading=True) == [("Library Carpentry", 0, 2)]
+    assert names_in(text, 'names = "count"\n' + NAMED) == [("Library Carpentry", 0, 2)]
+
+
+def test_a_listed_name_wins_over_the_rules_name_it_overlaps() -> None:
+    assert names_in("we met the Lakeshore Library Carpentry group") == [("Library Carpentry", 4, 6)]
+
+
+def test_names_that_compile_alike_are_refused() -> None:
+    # The loader refuses a name listed twice; the matcher too, for a lexicon built another way.
+    lexicon = lexicon_from(NAMED)
+    twice = dataclasses.replace(lexicon, ignore_names=lexicon.ignore_names[:1] * 2)
+    with pytest.raises(LexiconError) as raised:
+        matcher_for(twice)
+    assert raised.value.message == (
+        "name 'Library Carpentry' in [ignore] names matches the same words as 'Library Carpentry' in "
+        "[ignore] names; keep one of them"
+    )
+
+
+def test_case_sensitive_term_words_count_for_speaker_labels() -> None:
+    matcher = matcher_for(lexicon_from(two_categories('"=ALA"')))
+    assert matcher.is_term_word("ala")
+    assert not matcher.is_term_word("council")

@@ -128,3 +128,91 @@ def test_unmatched_inflections_count_together_under_their_most_frequent_form(tmp
     report = term_report([tmp_path], lexicon_from(), unmatched=True)
     assert report.unmatched is not None
     assert [(t.term, t.count) for t in report.unmatched] == [("branches", 3), ("shelves", 1)]
+
+
+NAMES_LEXICON = """
+name = "names"
+[ratio]
+focus = "customer"
+versus = "institution"
+[categories.customer]
+terms = ["family", "patron"]
+[categories.institution]
+terms = ["library", "staff"]
+[ignore]
+names = ["Library Carpentry"]
+"""
+
+
+@pytest.fixture
+def named(tmp_path: Path) -> Path:
+    (tmp_path / "2024-03-minutes.txt").write_text(
+        "The board thanked Riverside Public Library staff.\n"
+        "Friends of the Library Family Day drew 300 families.\n\n"
+        "Library Carpentry lessons began in March.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "2024-04-talk.txt").write_text(
+        "We visited Riverside Public Library twice. Riverside Public Library staff and the\n"
+        "Riverside Public Library board met patrons.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "names.toml").write_text(textwrap.dedent(NAMES_LEXICON), encoding="utf-8")
+    return tmp_path
+
+
+def test_names_that_removed_hits_most_frequent_first(named: Path) -> None:
+    report = term_report([named], lexicon_from(NAMES_LEXICON), names=True)
+    assert report.totals == {"customer": 2, "institution": 2}  # families, patrons; staff twice
+    assert report.names is not None
+    assert [(n.name, n.count, n.hits, n.listed) for n in report.names] == [
+        ("Riverside Public Library", 4, 4, False),
+        ("Friends of the Library Family Day", 1, 2, False),  # two hits, one occurrence
+        ("Library Carpentry", 1, 1, True),
+    ]
+    assert [n.name for n in term_report([named], lexicon_from(NAMES_LEXICON), names=True, top=1).names or ()] == [
+        "Riverside Public Library"
+    ]
+    assert term_report([named], lexicon_from(NAMES_LEXICON)).names is None
+
+
+def test_cli_names_table(named: Path) -> None:
+    code, out, _ = run("terms", named, "-l", named / "names.toml", "--names")
+    assert code == 0
+    assert out.split("\n\n")[-3:] == [
+        "Names whose words counted nowhere (the names rule, and the lexicon's [ignore] names)",
+        textwrap.dedent(
+            """\
+            Name                                 Count    Hits removed  From
+            ---------------------------------  -------  --------------  -------
+            Riverside Public Library                 4               4  rule
+            Friends of the Library Family Day        1               2  rule
+            Library Carpentry                        1               1  lexicon"""
+        ),
+        "2 documents, 40 words, lexicon names\n",
+    ]
+
+
+def test_cli_names_json_and_csv(named: Path) -> None:
+    _, out, _ = run("terms", named, "-l", named / "names.toml", "--names", "-f", "json", "-n", "2")
+    assert json.loads(out)["names"] == [
+        {"name": "Riverside Public Library", "count": 4, "hits_removed": 4, "listed": False},
+        {"name": "Friends of the Library Family Day", "count": 1, "hits_removed": 2, "listed": False},
+    ]
+    _, out, _ = run("terms", named, "-l", named / "names.toml", "--names", "-f", "csv", "-n", "1")
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["category", "term", "count", "share", "hits_removed"],
+        ["customer", "family", "1", "0.5", ""],
+        ["institution", "staff", "2", "1.0", ""],
+        ["name", "Riverside Public Library", "4", "", "4"],
+    ]
+    _, out, _ = run("terms", named, "-l", named / "names.toml", "--names", "-f", "csv")
+    assert out.splitlines()[-1] == "name (lexicon),Library Carpentry,1,,1"
+    _, out, _ = run("terms", named, "-l", named / "names.toml", "-f", "json")
+    assert json.loads(out)["names"] is None
+
+
+def test_names_of_no_hits_are_an_empty_list(folder: Path) -> None:
+    code, out, _ = run("terms", folder, "-l", folder / "lexicon.toml", "--names")
+    assert code == 0
+    assert "Names whose words counted nowhere (the names rule, and the lexicon's [ignore] names)\n\nNone." in out

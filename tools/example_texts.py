@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 LIBRARY = "Alderbrook Public Library"
 AUTHOR = "Alderbrook Public Library"
 DIRECTOR = "Annelise Marchetti"
+# The running heads of the minutes PDFs, on every page: page furniture, counted nowhere.
+MINUTES_PDF_HEADER = f"{LIBRARY} · Board of Trustees"
+MINUTES_PDF_FOOTER = "Board minutes, {date} · Page {page} of {pages}"
 
 PRESENT_ALL = (
     "Ruth Calloway (Chair), Tomás Ferreira (Vice-Chair), Dennis Whitcombe (Treasurer), "
@@ -71,6 +74,7 @@ class Deck:
     created: dt.date
     title: str
     slides: tuple[Slide, ...] = field(default=())
+    footer: str = ""  # on every slide, next to its number: page furniture, counted nowhere
 
 
 MINUTES: tuple[Minutes, ...] = (
@@ -803,6 +807,7 @@ DECKS: tuple[Deck, ...] = (
         filename="2024-10-03-regional-conference.pptx",
         created=dt.date(2024, 9, 27),
         title="Who Are Our Minutes About? Turning a Library Board Towards the People It Serves",
+        footer=f"{LIBRARY} · Regional Library Conference 2024",
         slides=(
             Slide(
                 title="Who Are Our Minutes About?",
@@ -935,6 +940,7 @@ DECKS: tuple[Deck, ...] = (
         filename="2025-10-09-regional-conference.pdf",
         created=dt.date(2025, 10, 6),
         title="One Year of Open Doors: What Happened When Our Board Started Talking About People",
+        footer=f"{LIBRARY} · Regional Library Conference 2025",
         slides=(
             Slide(
                 title="One Year of Open Doors",

@@ -8,8 +8,16 @@ to pdf).  Output is deterministic: document metadata carries fixed dates, zip
 members of docx/pptx carry fixed timestamps and reportlab runs in invariant
 mode, so running the script twice gives identical bytes.
 
+The PDFs and the pptx deck carry page furniture, so that the examples show
+focuscount's furniture rule at work: the minutes PDFs (A5 pages, three or more
+of them) a running header with the library's name and a footer with the page
+number, the decks a footer with the library's name and the conference, and the
+slide number, on every slide (in the pptx as footer and slide-number
+placeholders).
+
 Every PDF is read back with pdfminer.six and checked to contain exactly the
-words of its source text (no hyphenation, no lost or split words).
+words of its source text (no hyphenation, no lost or split words) once its
+furniture lines are taken out, each of which must come back as a line of its own.
 """
 
 from __future__ import annotations
@@ -29,7 +37,16 @@ EXAMPLES = HERE.parent / "examples"
 sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True  # leave no __pycache__ behind
 
-from example_texts import AUTHOR, DECKS, LIBRARY, MINUTES, Deck, Minutes  # noqa: E402
+from example_texts import (  # noqa: E402
+    AUTHOR,
+    DECKS,
+    LIBRARY,
+    MINUTES,
+    MINUTES_PDF_FOOTER,
+    MINUTES_PDF_HEADER,
+    Deck,
+    Minutes,
+)
 
 MINUTES_DIR = EXAMPLES / "minutes"
 TALKS_DIR = EXAMPLES / "talks"
@@ -303,6 +320,7 @@ def write_pptx(deck: Deck, path: Path) -> None:
                 paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
                 paragraph.text = bullet
                 paragraph.runs[0].font.size = Pt(26)
+        add_slide_furniture(slide, deck.footer, len(prs.slides), width, Pt)
         if slide_spec.notes:
             slide.notes_slide.notes_text_frame.text = slide_spec.notes
 
@@ -310,6 +328,40 @@ def write_pptx(deck: Deck, path: Path) -> None:
     set_core_properties(prs.core_properties, deck.title, when, "Conference talk")
     prs.save(path)
     normalise_zip(path, when)
+
+
+def add_slide_furniture(slide, footer: str, number: int, width, Pt) -> None:
+    """The slide's footer and slide-number placeholders (python-pptx leaves them off new slides)."""
+    from lxml import etree
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches
+
+    if not footer:
+        return
+    kinds = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    for placeholder in slide.slide_layout.placeholders:
+        if placeholder.placeholder_format.type in kinds:
+            slide.shapes.clone_placeholder(placeholder)
+    for shape in slide.placeholders:
+        kind = shape.placeholder_format.type
+        if kind not in kinds:
+            continue
+        top, height = shape.top, shape.height  # the layout's, made the slide's own
+        if kind == PP_PLACEHOLDER.FOOTER:
+            shape.left, shape.width = Inches(0.6), Inches(8)
+            shape.text_frame.text = footer
+            run = shape.text_frame.paragraphs[0].runs[0]
+        else:
+            shape.left, shape.width = width - Inches(2.1), Inches(1.5)
+            field = etree.SubElement(shape.text_frame.paragraphs[0]._p, qn("a:fld"))
+            field.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")  # PowerPoint's slide-number field id
+            field.set("type", "slidenum")
+            etree.SubElement(field, qn("a:t")).text = str(number)
+            run = None
+        shape.top, shape.height = top, height
+        if run is not None:
+            run.font.size = Pt(12)
 
 
 def add_table(slide, rows, left, top, width, Pt) -> None:
@@ -380,16 +432,16 @@ def draw_line(pdf, x: float, y: float, pieces: list[tuple[str, str]], size: floa
 
 
 def write_minutes_pdf(minutes: Minutes, blocks: list[Block], path: Path) -> list[str]:
-    """Minutes as an A4 PDF laid out line by line; returns the page footers drawn."""
-    from reportlab.lib.pagesizes import A4
+    """Minutes as an A5 PDF laid out line by line; returns the running heads drawn (one per page each)."""
+    from reportlab.lib.pagesizes import A5
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    page_w, page_h = A4
-    margin = 68.0
+    page_w, page_h = A5
+    margin = 48.0
     width = page_w - 2 * margin
     pdf = pdf_canvas(
         path,
-        A4,
+        A5,
         f"Minutes of the Board of Trustees, {minutes.date.day} {minutes.date:%B %Y}",
         "Board of Trustees minutes",
         at_ten(minutes.typed),
@@ -414,11 +466,13 @@ def write_minutes_pdf(minutes: Minutes, blocks: list[Block], path: Path) -> list
             pages[-1].append((y, line, size))
 
     for block in blocks:
-        if block.kind == "title":  # one line, never wrapped: the date must stay whole
-            size = 14.0
-            while stringWidth(block.text, BOLD, size) > width:
+        if block.kind == "title":  # on A5 two lines: "... meeting" / "held on <date>", the date whole
+            head, held, when = block.text.partition(" held on ")
+            parts = [head, held.strip() + " " + when] if held else [block.text]
+            size = 13.0
+            while max(stringWidth(part, BOLD, size) for part in parts) > width:
                 size -= 0.5
-            put(wrap_runs([(BOLD, block.text)], size, width), size, 18)
+            put([[(BOLD, part)] for part in parts], size, 17)
         elif block.kind == "place":
             put(wrap_runs([(ITALIC, block.text)], 10.5, width), 10.5, 14, before=2)
             y -= 6
@@ -434,23 +488,29 @@ def write_minutes_pdf(minutes: Minutes, blocks: list[Block], path: Path) -> list
         elif block.kind == "table":
             raise ValueError(f"{minutes.filename}: tables are not laid out in minutes PDFs")
 
-    footers = []
+    if len(pages) < 3:  # a running head is furniture when it repeats on three pages or more
+        raise SystemExit(f"{minutes.filename}: {len(pages)} pages; the furniture rule needs three")
+    furniture = []
+    when = f"{minutes.date.day} {minutes.date:%B %Y}"
     for number, lines in enumerate(pages, start=1):
         for y_line, line, size in lines:
             draw_line(pdf, margin, y_line, line, size)
-        footer = f"Page {number} of {len(pages)}"
-        footers.append(footer)
-        pdf.setFont(REGULAR, 9)
-        pdf.drawString(page_w - margin - stringWidth(footer, REGULAR, 9), margin - 10, footer)
+        footer = MINUTES_PDF_FOOTER.format(date=when, page=number, pages=len(pages))
+        furniture += [MINUTES_PDF_HEADER, footer]
+        pdf.setFillColorRGB(0.35, 0.35, 0.35)
+        pdf.setFont(REGULAR, 8)
+        pdf.drawString(margin, page_h - margin + 22, MINUTES_PDF_HEADER)
+        pdf.drawString(page_w - margin - stringWidth(footer, REGULAR, 8), margin - 16, footer)
+        pdf.setFillColorRGB(0, 0, 0)
         pdf.showPage()
     pdf.save()
-    return footers
+    return furniture
 
 
 def write_deck_pdf(deck: Deck, path: Path) -> list[str]:
     """A deck rendered as landscape slide pages: title, bullets, tables; no notes.
 
-    Returns the texts drawn besides the slide content (slide numbers).
+    Returns the texts drawn besides the slide content (footers and slide numbers).
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -495,9 +555,12 @@ def write_deck_pdf(deck: Deck, path: Path) -> list[str]:
             if slide.boxes:
                 raise ValueError(f"{deck.filename}: grouped boxes are only drawn in pptx decks")
         label = str(number)
-        extras.append(label)
         pdf.setFillColorRGB(0.4, 0.4, 0.4)
         pdf.setFont(REGULAR, 12)
+        if deck.footer:
+            extras.append(deck.footer)
+            pdf.drawString(margin, 24, deck.footer)
+        extras.append(label)
         pdf.drawString(page_w - margin - stringWidth(label, REGULAR, 12), 24, label)
         pdf.showPage()
     pdf.save()
@@ -535,12 +598,21 @@ def draw_pdf_table(pdf, rows, left: float, top: float, width: float, accent) -> 
 WORD = re.compile(r"\w+")
 
 
-def check_pdf_words(path: Path, source_text: str, extras: list[str]) -> None:
-    """pdfminer must give back exactly the words of the source (and page/slide numbers)."""
+def check_pdf_words(path: Path, source_text: str, furniture: list[str]) -> None:
+    """pdfminer must give back exactly the words of the source once the ``furniture`` lines are out.
+
+    Each furniture line (a running head, a page or slide number) must come back
+    as a line of its own, as the furniture rule needs it.
+    """
     from pdfminer.high_level import extract_text
 
-    extracted = collections.Counter(WORD.findall(extract_text(str(path))))
-    expected = collections.Counter(WORD.findall(source_text + " " + " ".join(extras)))
+    lines = [line.strip() for line in extract_text(str(path)).splitlines()]
+    for line in furniture:
+        if line not in lines:
+            raise SystemExit(f"{path.name}: pdfminer does not read {line!r} as a line of its own")
+        lines.remove(line)
+    extracted = collections.Counter(WORD.findall("\n".join(lines)))
+    expected = collections.Counter(WORD.findall(source_text))
     missing, unexpected = expected - extracted, extracted - expected
     if missing or unexpected:
         raise SystemExit(
@@ -578,8 +650,8 @@ def main() -> None:
         elif suffix == ".docx":
             write_docx(minutes, blocks, path)
         elif suffix == ".pdf":
-            footers = write_minutes_pdf(minutes, blocks, path)
-            check_pdf_words(path, render_txt(blocks), footers)
+            furniture = write_minutes_pdf(minutes, blocks, path)
+            check_pdf_words(path, render_txt(blocks), furniture)
         else:
             raise ValueError(f"no writer for {path.name}")
         print(f"{minutes.date}  {path.relative_to(EXAMPLES)}")
@@ -589,8 +661,8 @@ def main() -> None:
         if path.suffix == ".pptx":
             write_pptx(deck, path)
         elif path.suffix == ".pdf":
-            numbers = write_deck_pdf(deck, path)
-            check_pdf_words(path, deck_source_text(deck), numbers)
+            furniture = write_deck_pdf(deck, path)
+            check_pdf_words(path, deck_source_text(deck), furniture)
         else:
             raise ValueError(f"no writer for {path.name}")
         print(f"{deck.date}  {path.relative_to(EXAMPLES)}")

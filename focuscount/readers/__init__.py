@@ -16,6 +16,7 @@ from pathlib import Path
 from focuscount.errors import ReadError, UnsupportedFormatError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
+from focuscount.reading import DEFAULT_RULES, NO_KNOWLEDGE, ReadingRules, WordKnowledge, prepare
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,16 @@ def is_supported(path: Path) -> bool:
     return any(suffix in spec.extensions for spec in READERS)
 
 
-def read_document(path: Path | str, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
-    """Read ``path`` with the reader for its format, within ``limits``.
+def read_document(
+    path: Path | str,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    rules: ReadingRules = DEFAULT_RULES,
+    words: WordKnowledge = NO_KNOWLEDGE,
+) -> Document:
+    """Read ``path`` with the reader for its format, within ``limits``, then through the reading stage.
+
+    The stage (:func:`focuscount.reading.prepare`) does text hygiene, speaker notes,
+    page furniture, sections and speakers the same way for every format, by ``rules``.
 
     Raises :class:`UnsupportedFormatError` when no reader accepts it and
     :class:`ReadError` when the reader fails (missing file, not a regular file,
@@ -94,7 +103,7 @@ def read_document(path: Path | str, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
     spec = spec_for(path)
     reader = spec.load()
     try:
-        return reader(path, limits)
+        raw = reader(path, limits)
     except (ReadError, UnsupportedFormatError):
         raise
     except MemoryError as error:
@@ -107,3 +116,4 @@ def read_document(path: Path | str, limits: ReadLimits = DEFAULT_LIMITS) -> Docu
         raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
     except Exception as error:
         raise ReadError(path, f"cannot read {spec.format} file ({type(error).__name__}: {error})", error) from error
+    return prepare(raw, rules, words)

@@ -18,7 +18,6 @@ from typing import Any
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._office import WORD, application_of, open_package
-from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, read_bytes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -49,7 +48,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     body, heading_title, first_text = _body_segments(document)
     segments = (
         *_header_footer_segments(document, "header"),
-        *apply_structure(body),
+        *body,
         *_footnote_segments(document),
         *_header_footer_segments(document, "footer"),
     )

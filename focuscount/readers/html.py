@@ -1,11 +1,18 @@
-"""HTML reader (.html, .htm, standard library only): the text a visitor sees, not the markup.
+"""HTML reader (.html, .htm): the text a visitor sees, not the markup.
 
-The page is parsed with :mod:`html.parser` into a small tree (closing the
-elements HTML lets authors leave open: ``<p>``, ``<li>``, ``<td>`` …).  Never
-read: ``head`` (its ``<title>`` is the document's title), ``script``, ``style``,
-``template``, ``noscript``, ``svg``, embedded content (``iframe``, ``object``,
-``canvas``, ``audio``, ``video``: their text is a fallback), ruby annotations
-(``rt``, ``rp``), and what the page marks as hidden (``hidden``,
+The page is parsed by lxml's HTML parser (libxml2), which closes the elements
+HTML lets authors leave open (``<p>``, ``<li>``, ``<td>`` …) and decodes
+entities.  It is used safely: no network access, comments and processing
+instructions dropped, entity declarations never expanded (an HTML parser does
+not read DTDs), and libxml2's own bounds left on (``huge_tree`` off: elements at
+most 255 deep, text runs at most 10 MB).  A page past those bounds would lose
+the text after the spot where libxml2 stops, so it is read as plain text instead
+(:func:`flat_paragraphs`): tags removed, blocks as paragraphs, no headings.
+
+Never read: ``head`` (its ``<title>`` is the document's title), ``script``,
+``style``, ``template``, ``noscript``, ``svg``, embedded content (``iframe``,
+``object``, ``canvas``, ``audio``, ``video``: their text is a fallback), ruby
+annotations (``rt``, ``rp``), and what the page marks as hidden (``hidden``,
 ``aria-hidden="true"``, an inline ``display: none``) or as navigation
 boilerplate: ``nav``, ``aside``, elements with ``role`` ``navigation``,
 ``banner``, ``contentinfo`` or ``complementary``, and the page's own ``header``
@@ -15,38 +22,38 @@ rule of the ARIA mapping of HTML), and is read.  When the page has a ``main``
 (else an ``article``) only those are read.
 
 Block elements (``p``, ``div``, ``li``, headings, table cells …) separate text
-and inline ones do not, so ``li<b>brary</b>`` stays one word; ``<br>`` ends a
-line.  White space collapses as in a browser except in ``pre``; a
-non-breaking space is a space and a soft hyphen vanishes.  Headings ``h1``–``h6``
-become ``heading N`` segments (numbered among headings); other blocks
-``paragraph N`` (numbered among the non-empty blocks); a data table becomes one
-``table N`` segment with one line per row and cells separated by tabs, while a
-layout table (``role="presentation"``, or holding tables or headings) is read
-as the blocks in its cells.  The title is the ``<title>``, else the first
-``h1``; the creation date comes from a ``<meta name="dcterms.created">``,
-``"DC.date"`` or ``"date"`` holding an ISO date.
+and inline ones do not, so ``li<b>brary</b>`` stays one word; ``<br>`` (and
+``</br>``, as browsers read it) ends a line.  White space collapses as in a
+browser except in ``pre``; a non-breaking space is a space and a soft hyphen
+vanishes.  Headings ``h1``–``h6`` become ``heading N`` segments (numbered among
+headings, with their level); other blocks ``paragraph N`` (numbered among the
+non-empty blocks); a data table becomes one ``table N`` segment with one line
+per row and cells separated by tabs, while a layout table (``role="presentation"``,
+or holding tables or headings) is read as the blocks in its cells.  What a data
+table holds outside its cells (a ``<p>`` between rows) is shown by browsers
+before the table, and is read there, as paragraphs.  The title is the
+``<title>``, else the first ``h1``; the creation date comes from a
+``<meta name="dcterms.created">``, ``"DC.date"`` or ``"date"`` holding an ISO date.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import html
 import re
-from collections import Counter
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, decode_text, normalise_newlines, read_bytes
 
-_VOID = frozenset(
-    {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen"}
-    | {"link", "meta", "param", "source", "track", "wbr"}
-)
+if TYPE_CHECKING:
+    from lxml import etree
+
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset(
     {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir"}
@@ -58,23 +65,19 @@ _BLOCKS = frozenset(
 _PREFORMATTED = frozenset({"pre", "listing", "xmp", "plaintext", "textarea"})
 _SKIPPED_TAGS = frozenset(
     {"head", "script", "style", "template", "noscript", "svg", "nav", "aside", "iframe", "object", "canvas"}
-    | {"audio", "video", "datalist", "rt", "rp"}
+    | {"audio", "video", "datalist", "rt", "rp", "title"}
 )
+# LibreOffice and Word write a document's running header and footer as ``<div title="header">``.
+_RUNNING_HEADS = frozenset({"header", "footer"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary"})
 _SECTIONING = frozenset({"article", "main", "section"})
+_CELLS = frozenset({"td", "th"})
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_TABLE_PARTS = frozenset({"caption", "colgroup", "col"}) | _CELLS
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 
-# Start tags that close an open <p> (HTML lets its end tag be left out).
-_CLOSES_P = _HEADINGS | frozenset(
-    {"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt"}
-    | {"fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "li", "listing", "main"}
-    | {"menu", "nav", "ol", "p", "plaintext", "pre", "search", "section", "summary", "table", "ul", "xmp"}
-)
-_P_SCOPE = frozenset({"button", "table", "td", "th", "caption", "html", "template", "object", "marquee"})
-_LIST_SCOPE = frozenset({"ul", "ol", "menu", "dir", "table", "td", "th", "html", "template"})
-_MAX_DEPTH = 400
-
 _WHITE_SPACE = re.compile(r"[ \t\n\r\f]+")
+_END_BR = re.compile(r"</br\s*>", re.IGNORECASE)
 _CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _LATIN1_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"})
@@ -94,19 +97,23 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     Raises :class:`~focuscount.errors.ReadError` for a binary file.
     """
     path = Path(path)
-    tree = parse_html(_decode(read_bytes(path, limits), path))
+    text = _decode(read_bytes(path, limits), path)
+    root = parse_html(text)
+    if root is None:  # past libxml2's bounds: every word, without the structure
+        segments = tuple(Segment(block, Location("paragraph", number)) for number, block in flat_paragraphs(text))
+        return Document(path=path, format="html", segments=segments)
     extractor = _Extractor()
-    for root in _content_roots(tree):
-        extractor.walk(root)
+    for content in _content_roots(root):
+        extractor.walk(content)
         extractor.flush()
     return Document(
         path=path,
         format="html",
-        segments=apply_structure(extractor.segments),
-        title=_title(tree) or extractor.h1,
-        created=_meta_date(tree, _DATE_NAMES),
-        modified=_meta_date(tree, _MODIFIED_NAMES),
-        producer=_generator(tree),
+        segments=tuple(extractor.segments),
+        title=_title(root) or extractor.h1,
+        created=_meta_date(root, _DATE_NAMES),
+        modified=_meta_date(root, _MODIFIED_NAMES),
+        producer=_generator(root),
     )
 
 
@@ -151,204 +158,92 @@ def _check_not_binary(text: str, path: Path) -> str:
     return text
 
 
-# ----------------------------------------------------------------- tree
+# ----------------------------------------------------------------- parsing
 
 
-class Node:
-    """An element of the parsed page: its tag, attributes, children (nodes and strings) and parent."""
+def parse_html(text: str) -> etree._Element | None:
+    """The page as an lxml tree (its ``html`` element), or None when libxml2 could not read all of it.
 
-    __slots__ = ("attrs", "children", "parent", "tag")
-
-    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list[Node | str] = []
-        self.parent = parent
-
-    def iter(self, skip: frozenset[str] = frozenset()) -> Iterator[Node]:
-        """This node and its descendant elements in document order, not entering tags in ``skip``."""
-        stack: list[Node] = [self]
-        while stack:
-            node = stack.pop()
-            yield node
-            if node.tag not in skip:
-                stack.extend(reversed([child for child in node.children if isinstance(child, Node)]))
-
-    def text(self) -> str:
-        """All text inside, white space collapsed."""
-        parts = [child if isinstance(child, str) else child.text() for child in self.children]
-        return " ".join(" ".join(parts).split())
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {}, None)
-        self.stack: list[Node] = [self.root]
-        # How many elements of each tag are open: an end tag or implied close of a tag that is not open
-        # costs nothing, instead of a walk down a stack that can be _MAX_DEPTH deep for every tag.
-        self.open: Counter[str] = Counter()
-        # Text since the last tag, joined once: ``+=`` on a child string copies it every time
-        # (quadratic on a page of 100,000 stray "<").
-        self.text: list[str] = []
-
-    def _push(self, node: Node) -> None:
-        self.stack.append(node)
-        self.open[node.tag] += 1
-
-    def _pop_to(self, index: int) -> None:
-        """Close the open elements from ``index`` up."""
-        for node in self.stack[index:]:
-            self.open[node.tag] -= 1
-        del self.stack[index:]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = self._start(tag, attrs)  # <div/> as written in XHTML: an empty element
-        if self.stack[-1] is node:
-            self._pop_to(len(self.stack) - 1)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> Node:
-        self.end_text()
-        self._close_implied(tag)
-        parent = self.stack[-1]
-        node = Node(tag, {name: value or "" for name, value in attrs}, parent)
-        parent.children.append(node)
-        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
-            self._push(node)
-        return node
-
-    def handle_endtag(self, tag: str) -> None:
-        self.end_text()
-        if tag == "br":  # </br> is read as <br> by browsers
-            self._start("br", [])
-            return
-        if not self.open[tag]:
-            return  # a stray end tag
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                self._pop_to(index)
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-    def end_text(self) -> None:
-        """Give the text read since the last tag to the open element."""
-        if not self.text:
-            return
-        data = "".join(self.text)
-        self.text = []
-        children = self.stack[-1].children
-        if children and isinstance(children[-1], str):
-            children[-1] += data
-        else:
-            children.append(data)
-
-    def _close_implied(self, tag: str) -> None:
-        if tag in _CLOSES_P:
-            self._close(("p",), _P_SCOPE)
-        if tag == "li":
-            self._close(("li",), _LIST_SCOPE)
-        elif tag in ("dd", "dt"):
-            self._close(("dd", "dt"), _LIST_SCOPE | {"dl"})
-        elif tag in _HEADINGS and self.stack[-1].tag in _HEADINGS:
-            self._pop_to(len(self.stack) - 1)
-        elif tag == "tr":
-            self._close(("tr",), frozenset({"table"}))
-        elif tag in ("td", "th"):
-            self._close(("td", "th"), frozenset({"tr", "table"}))
-        elif tag in ("thead", "tbody", "tfoot"):
-            self._close(("thead", "tbody", "tfoot"), frozenset({"table"}))
-        elif tag in ("option", "optgroup"):
-            self._close(("option",) if tag == "option" else ("option", "optgroup"), frozenset({"select"}))
-
-    def _close(self, tags: tuple[str, ...], scope: frozenset[str]) -> None:
-        """Close the innermost open element of ``tags`` unless an element of ``scope`` comes first."""
-        if not any(self.open[tag] for tag in tags):
-            return
-        for index in range(len(self.stack) - 1, 0, -1):
-            current = self.stack[index].tag
-            if current in tags:
-                self._pop_to(index)
-                return
-            if current in scope:
-                return
-
-
-def parse_html(text: str) -> Node:
-    """The page as a tree of :class:`Node` under a ``#document`` root."""
-    builder = _TreeBuilder()
-    builder.feed(_without_unclosed_markup(text))
-    builder.close()
-    builder.end_text()
-    return builder.root
-
-
-# Where comments and CDATA sections end (html.parser's own rules, a little wider than browsers').
-_COMMENT_END = re.compile(r"--!?\s*>")
-_MARKED_SECTION_END = re.compile(r"]\s*]\s*>")
-_MARKUP_START = re.compile(r"<[A-Za-z!/?]")
-
-
-def _without_unclosed_markup(text: str) -> str:
-    """``text`` cut where a comment, CDATA section or tag opens that the page never closes.
-
-    A browser drops what follows such an opening (it is all comment, or an unfinished tag),
-    and cutting it spares html.parser, which rescans to the end of the page for every one of
-    them: quadratic time on a page ending in many ``<!--`` or ``<meta x=`` without a ``>``.
+    The text is handed over as UTF-8 with that encoding forced, so a ``<meta charset>``
+    the page's decoding already honoured (or found wrong) is not applied twice.
     """
-    for opening, ending in (("<!--", _COMMENT_END), ("<![", _MARKED_SECTION_END)):
-        last_end = max((match.end() for match in ending.finditer(text)), default=0)
-        unclosed = text.find(opening, last_end)
-        if unclosed >= 0:
-            text = text[:unclosed]
-    last_tag_end = text.rfind(">") + 1
-    unfinished = _MARKUP_START.search(text, last_tag_end)
-    return text[: unfinished.start()] if unfinished is not None else text
+    from lxml import etree  # imported when a page is read: `focuscount --help` stays quick
+
+    # etree's HTML parser is lxml.html's without its Python element classes (a lookup per element).
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        recover=True,
+        default_doctype=False,
+    )
+    data = _END_BR.sub("<br>", text).encode("utf-8", "replace")
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.LxmlError:
+        return None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" or error.level_name == "FATAL" for error in parser.error_log):
+        return None  # libxml2 stopped part-way (too deep, a text run over 10 MB): the tree misses words
+    if root is None:  # only white space or comments
+        return etree.Element("html")
+    _close_nested_headings(root)
+    return root
+
+
+def _close_nested_headings(root: etree._Element) -> None:
+    """A heading opened right inside a heading closes it, as in browsers (libxml2 nests the two)."""
+    for heading in list(root.iter(*_HEADINGS)):
+        inner = next((child for child in heading if child.tag in _HEADINGS), None)
+        if inner is None:
+            continue
+        moved = [inner, *inner.itersiblings()]
+        tail, heading.tail = heading.tail, None
+        for element in reversed(moved):
+            heading.addnext(element)
+        moved[-1].tail = (moved[-1].tail or "") + (tail or "")
+
+
+def _tag(element: etree._Element) -> str:
+    """The element's tag, or "" for what is not an element (an entity reference)."""
+    tag = element.tag
+    return tag if isinstance(tag, str) else ""
 
 
 # ----------------------------------------------------------------- what is read
 
 
-def is_skipped(node: Node) -> bool:
-    """True when ``node`` is not visible text: scripts, hidden parts, navigation boilerplate."""
-    if node.tag in _SKIPPED_TAGS:
+def is_skipped(element: etree._Element) -> bool:
+    """True when ``element`` is not visible text: scripts, hidden parts, navigation boilerplate."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in _SKIPPED_TAGS:
         return True
-    attrs = node.attrs
+    if tag in ("header", "footer") and not any(_tag(up) in _SECTIONING for up in element.iterancestors()):
+        return True
+    attrs = element.attrib
+    if not attrs:  # most elements: nothing to look at
+        return False
     if "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true":
         return True
     if _BOILERPLATE_ROLES.intersection(attrs.get("role", "").lower().split()):
         return True
-    if _DISPLAY_NONE.search(attrs.get("style", "")):
-        return True
-    return node.tag in ("header", "footer") and not _inside(node, _SECTIONING)
+    return bool(_DISPLAY_NONE.search(attrs.get("style", "")))
 
 
-def _inside(node: Node, tags: frozenset[str]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _content_roots(tree: Node) -> list[Node]:
+def _content_roots(root: etree._Element) -> list[etree._Element]:
     """The outermost visible ``main`` elements, else ``article`` elements, else the whole page."""
     for tag in ("main", "article"):
-        found = _outermost(tree, tag)
+        found = _outermost(root, tag)
         if found:
             return found
-    return [tree]
+    return [root]
 
 
-def _outermost(node: Node, tag: str) -> list[Node]:
-    found: list[Node] = []
-    for child in node.children:
-        if isinstance(child, str) or is_skipped(child):
+def _outermost(element: etree._Element, tag: str) -> list[etree._Element]:
+    found: list[etree._Element] = []
+    for child in element:
+        if is_skipped(child):
             continue
         if child.tag == tag:
             found.append(child)
@@ -357,29 +252,30 @@ def _outermost(node: Node, tag: str) -> list[Node]:
     return found
 
 
-def _title(tree: Node) -> str | None:
-    for node in tree.iter(skip=frozenset({"svg"})):
-        if node.tag == "title":
-            return clean_title(node.text())
+def _outside_svg(elements: Iterator[etree._Element]) -> Iterator[etree._Element]:
+    return (element for element in elements if not any(up.tag == "svg" for up in element.iterancestors()))
+
+
+def _title(root: etree._Element) -> str | None:
+    for element in _outside_svg(root.iter("title")):
+        return clean_title("".join(element.itertext()))
     return None
 
 
-def _generator(tree: Node) -> str | None:
+def _generator(root: etree._Element) -> str | None:
     """``<meta name="generator">``: what wrote the page (a converter such as pandoc or LibreOffice)."""
-    for node in tree.iter(skip=frozenset({"svg"})):
-        if node.tag == "meta" and node.attrs.get("name", "").strip().lower() == "generator":
-            return " ".join(node.attrs.get("content", "").split()) or None
+    for element in _outside_svg(root.iter("meta")):
+        if element.get("name", "").strip().lower() == "generator":
+            return " ".join(element.get("content", "").split()) or None
     return None
 
 
-def _meta_date(tree: Node, names: tuple[str, ...]) -> dt.date | None:
+def _meta_date(root: etree._Element, names: tuple[str, ...]) -> dt.date | None:
     """The date of the first date meta tag among ``names``, by their priority."""
     dates: dict[str, dt.date] = {}
-    for node in tree.iter(skip=frozenset({"svg"})):
-        if node.tag != "meta":
-            continue
-        name = node.attrs.get("name", "").strip().lower()
-        match = _DATE.match(node.attrs.get("content", ""))
+    for element in _outside_svg(root.iter("meta")):
+        name = element.get("name", "").strip().lower()
+        match = _DATE.match(element.get("content", ""))
         if name in names and name not in dates and match is not None:
             try:
                 dates[name] = dt.date(int(match[1]), int(match[2]), int(match[3]))
@@ -401,40 +297,78 @@ class _Extractor:
         self.headings = self.paragraphs = self.tables = 0
         self.h1: str | None = None
 
-    def walk(self, node: Node) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                self.pieces.append((_PRE if self.preformatted else _TEXT, child))
-            elif is_skipped(child):
-                continue
-            elif child.tag == "br":
-                self.pieces.append((_BREAK, "\n"))
-            elif child.tag in _HEADINGS:
-                self.flush()
-                text = inline_text(child)
-                if text:
-                    self.headings += 1
-                    self.segments.append(Segment(text, Location("heading", self.headings), heading=True))
-                    if child.tag == "h1" and self.h1 is None:
-                        self.h1 = clean_title(text)
-            elif child.tag == "table" and _is_data_table(child):
-                self.flush()
-                text = table_text(child)
-                if text:
-                    self.tables += 1
-                    self.segments.append(Segment(text, Location("table", self.tables)))
-            elif child.tag in _BLOCKS:
-                self.flush()
-                preformatted = child.tag in _PREFORMATTED
-                self.preformatted += preformatted
-                self.walk(child)
-                self.flush()
-                self.preformatted -= preformatted
-            else:  # inline: its text runs on in the current block
-                self.walk(child)
+    def walk(self, element: etree._Element) -> None:
+        """The text of ``element`` and of what it holds (not its tail)."""
+        self.text(element.text)
+        for child in element:
+            self.element(child)
+            self.text(child.tail)
+
+    def text(self, text: str | None) -> None:
+        if text:
+            self.pieces.append((_PRE if self.preformatted else _TEXT, text))
+
+    def element(self, element: etree._Element) -> None:
+        tag = _tag(element)
+        if is_skipped(element):
+            return
+        if tag == "br":
+            self.pieces.append((_BREAK, "\n"))
+        elif tag == "div" and element.get("title") in _RUNNING_HEADS:
+            self.running_head(element, element.get("title") or "")
+        elif tag in _HEADINGS:
+            self.flush()
+            text = inline_text(element)
+            if text:
+                self.headings += 1
+                location = Location("heading", self.headings)
+                self.segments.append(Segment(text, location, heading=True, level=int(tag[1])))
+                if tag == "h1" and self.h1 is None:
+                    self.h1 = clean_title(text)
+        elif tag == "table" and _is_data_table(element):
+            self.flush()
+            self.foster(element)
+            self.flush()
+            text = table_text(element)
+            if text:
+                self.tables += 1
+                self.segments.append(Segment(text, Location("table", self.tables)))
+        elif tag in _BLOCKS:
+            self.flush()
+            preformatted = tag in _PREFORMATTED
+            self.preformatted += preformatted
+            self.walk(element)
+            self.flush()
+            self.preformatted -= preformatted
+        else:  # inline: its text runs on in the current block
+            self.walk(element)
+
+    def running_head(self, element: etree._Element, kind: str) -> None:
+        """A page header or footer as a word processor exports it (``<div title="footer">``): furniture."""
+        self.flush()
+        inner = _Extractor()
+        inner.walk(element)
+        inner.flush()
+        text = "\n".join(segment.text for segment in inner.segments)
+        if text.strip():
+            self.segments.append(Segment(text, Location(kind), furniture=True))
+
+    def foster(self, part: etree._Element) -> None:
+        """What a data table (or its row group, or row) holds outside its cells and caption."""
+        self.text(part.text)
+        for child in part:
+            tag = _tag(child)
+            if tag in _ROW_GROUPS or tag == "tr":
+                if not is_skipped(child):
+                    self.foster(child)
+            elif tag not in _TABLE_PARTS:
+                self.element(child)
+            self.text(child.tail)
 
     def flush(self) -> None:
         """End the current block: its text, if any, becomes the next paragraph segment."""
+        if not self.pieces:
+            return
         text = "\n".join(_render(self.pieces))
         self.pieces = []
         if text:
@@ -444,6 +378,10 @@ class _Extractor:
 
 def _render(pieces: list[tuple[int, str]]) -> list[str]:
     """A block's lines: white space collapsed (kept in ``pre``), no blank lines at either end."""
+    if all(kind == _TEXT for kind, _ in pieces):  # most blocks: one line of running text
+        line = _WHITE_SPACE.sub(" ", "".join(piece for _, piece in pieces))
+        line = line.replace("\xad", "").replace("\xa0", " ").strip()
+        return [line] if line else []
     preformatted = any(kind == _PRE for kind, _ in pieces)
     text = "".join(_WHITE_SPACE.sub(" ", piece) if kind == _TEXT else piece for kind, piece in pieces)
     text = text.replace("\xad", "").replace("\xa0", " ")
@@ -456,55 +394,117 @@ def _render(pieces: list[tuple[int, str]]) -> list[str]:
     return [line for index, line in enumerate(lines) if line.strip() or lines[index - 1].strip()]
 
 
-def inline_text(node: Node) -> str:
-    """The text of ``node`` with block boundaries inside it as line ends (for headings and cells)."""
+def inline_text(element: etree._Element) -> str:
+    """The text of ``element`` with block boundaries inside it as line ends (for headings and cells)."""
     pieces: list[tuple[int, str]] = []
-    _collect_inline(node, pieces)
+    _collect_inline(element, pieces)
     return "\n".join(line for line in _render(pieces) if line.strip())
 
 
-def _collect_inline(node: Node, pieces: list[tuple[int, str]]) -> None:
-    for child in node.children:
-        if isinstance(child, str):
-            pieces.append((_TEXT, child))
-        elif is_skipped(child):
-            continue
-        elif child.tag == "br":
+def _collect_inline(element: etree._Element, pieces: list[tuple[int, str]]) -> None:
+    if element.text:
+        pieces.append((_TEXT, element.text))
+    for child in element:
+        tag = _tag(child)
+        if is_skipped(child):
+            pass
+        elif tag == "br":
             pieces.append((_BREAK, "\n"))
-        elif child.tag in _BLOCKS or child.tag in _HEADINGS:
+        elif tag in _BLOCKS or tag in _HEADINGS:
             pieces.append((_BREAK, "\n"))
             _collect_inline(child, pieces)
             pieces.append((_BREAK, "\n"))
         else:
             _collect_inline(child, pieces)
+        if child.tail:
+            pieces.append((_TEXT, child.tail))
 
 
-def _is_data_table(table: Node) -> bool:
+def _is_data_table(table: etree._Element) -> bool:
     """A table of data, not one that lays out the page (which holds tables or headings)."""
-    if {"presentation", "none"}.intersection(table.attrs.get("role", "").lower().split()):
+    if {"presentation", "none"}.intersection(table.get("role", "").lower().split()):
         return False
-    return not any(node.tag == "table" or node.tag in _HEADINGS for node in table.iter() if node is not table)
+    return not any(_tag(element) == "table" or _tag(element) in _HEADINGS for element in table.iterdescendants())
 
 
-def table_text(table: Node) -> str:
+def table_text(table: etree._Element) -> str:
     """The caption, then one line per row with the cells separated by tabs; empty rows left out."""
     lines: list[str] = []
-    for child in table.children:
-        if isinstance(child, Node) and child.tag == "caption" and not is_skipped(child):
+    for child in table:
+        if child.tag == "caption" and not is_skipped(child):
             lines.append(" ".join(inline_text(child).split()))
-    for row in _rows(table):
-        cells = [child for child in row.children if isinstance(child, Node) and child.tag in ("td", "th")]
+    for cells in _rows(table):
         line = "\t".join("" if is_skipped(cell) else " ".join(inline_text(cell).split()) for cell in cells)
         if line.strip():
             lines.append(line)
     return "\n".join(line for line in lines if line)
 
 
-def _rows(node: Node) -> Iterator[Node]:
-    for child in node.children:
-        if isinstance(child, str) or is_skipped(child):
+def _rows(part: etree._Element) -> Iterator[list[etree._Element]]:
+    """The cells of each row; cells standing in the table without a ``<tr>`` make a row of their own."""
+    loose: list[etree._Element] = []
+    for child in part:
+        tag = _tag(child)
+        if tag in _CELLS:
+            loose.append(child)
             continue
-        if child.tag == "tr":
-            yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
+        if loose:
+            yield loose
+            loose = []
+        if is_skipped(child):
+            continue
+        if tag == "tr":
+            yield [cell for cell in child if _tag(cell) in _CELLS]
+        elif tag in _ROW_GROUPS:
             yield from _rows(child)
+    if loose:
+        yield loose
+
+
+# ----------------------------------------------------------------- past libxml2's bounds
+
+_MARKUP = re.compile(r"<!--|<[!?]|<(/?)([A-Za-z][A-Za-z0-9:-]*)")
+_RAW_TEXT = frozenset({"script", "style", "template", "noscript", "svg", "title", "textarea", "iframe"})
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i"})
+_INLINE_TAGS |= {"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u"}
+_INLINE_TAGS |= {"var", "wbr"}
+_LINE_END, _BLOCK_END = "\x01", "\x02"  # what <br> and a block tag leave behind in the plain text
+
+
+def without_tags(markup: str) -> str:
+    """``markup`` with its tags, comments and script-like elements removed, entities decoded.
+
+    An inline tag (``<b>``, ``<span>`` …) vanishes, ``<br>`` leaves ``\\x01`` (a line end)
+    and any other tag ``\\x02`` (a block boundary).  One pass: each piece of markup is
+    looked at once, so no page costs more than linear time.
+    """
+    parts: list[str] = []
+    position = 0
+    while (match := _MARKUP.search(markup, position)) is not None:
+        parts.append(markup[position : match.start()])
+        if match[0] == "<!--":
+            end = markup.find("-->", match.end())
+            position = len(markup) if end < 0 else end + 3
+            continue
+        end = markup.find(">", match.end())
+        position = len(markup) if end < 0 else end + 1  # an unfinished tag: what follows is inside it
+        if match[2] is None:  # a doctype, CDATA section or processing instruction
+            continue
+        name = match[2].lower()
+        if not match[1] and name in _RAW_TEXT:
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(markup, position)
+            position = len(markup) if close is None else close.end()
+        parts.append("" if name in _INLINE_TAGS else _LINE_END if name == "br" else _BLOCK_END)
+    parts.append(markup[position:])
+    return html.unescape("".join(parts))
+
+
+def flat_paragraphs(markup: str) -> Iterator[tuple[int, str]]:
+    """The numbered paragraphs of the page read as plain text (see :func:`without_tags`)."""
+    number = 0
+    for block in without_tags(markup).split(_BLOCK_END):
+        lines = [" ".join(line.replace("\xad", "").split()) for line in block.split(_LINE_END)]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            number += 1
+            yield number, text

@@ -1,83 +1,78 @@
 """Markdown reader (.md, .markdown): the words a reader of the page sees, not the markup.
 
-The source is transformed line by line and a removed line becomes an empty
-line, so segment locations keep the line numbers of the source file.  Code
-(fenced or inline) keeps its text, links keep their text and lose their URL,
-HTML keeps its inner text and loses its tags.
+The source is parsed by markdown-it-py (CommonMark, with GitHub's tables and
+strikethrough) and each block's text is put back on the source lines its token
+map names, so segment locations keep the line numbers of the source file: a
+removed line (markup only, a rule, a link definition, front matter) becomes an
+empty line.  Inline markup joins rather than splits (``li**brar**y`` is
+"library"); code (fenced, indented or inline) keeps its text; links and images
+keep their text (an image its alt text) and lose their URL; an autolink, a bare
+URL and a footnote reference are not words; a table row is its cells separated
+by tabs; HTML keeps its inner text and loses its tags, comments, scripts and
+styles; task-list boxes (``[x]``) are not words.  YAML (``---``) or TOML
+(``+++``) front matter is not text; its ``title`` is a fallback title.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
-from focuscount.model import Document
-from focuscount.readers._structure import apply_structure
-from focuscount.readers._textblocks import (
-    clean_title,
-    decode_text,
-    first_line_title,
-    paragraph_segments,
-    read_bytes,
-)
+from focuscount.model import Document, Segment
+from focuscount.readers._textblocks import clean_title, decode_text, first_line_title, paragraph_segments, read_bytes
 
-# ---- block level (whole lines)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+
 _FRONT_MATTER_CLOSERS: dict[str, tuple[str, ...]] = {"---": ("---", "..."), "+++": ("+++",)}
 _FRONT_MATTER_KEY = re.compile(r"^[\w-]+\s*[:=]")
 _FRONT_MATTER_TITLE = re.compile(r"^title\s*[:=]\s*(.*?)\s*$", re.IGNORECASE)
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_HORIZONTAL_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-# Each cell is matched atomically ((?>…), [ \t]*+): without that, "|------------------------ x" backtracks
-# through every way of cutting the dashes into cells, exponentially.
-_TABLE_SEPARATOR = re.compile(r"^[ \t]*+\|?(?>[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S")
-_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]?")
-_BLOCKQUOTE = re.compile(r"^ {0,3}>[ \t]?(?:[ \t]*>[ \t]?)*")
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")  # its closing #s are cut in code: see _atx_heading
-_LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
 
-# ---- inline (inside a line)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_ESCAPED = re.compile("[\ue000-\ue07f]")
-# A link destination: no spaces, one level of balanced parentheses, an optional title.
-_DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*"
-# Bracketed text holds no "[" (the innermost brackets win, as in CommonMark): a line of many "[" is
-# searched in linear time, not scanned to its end from every bracket.
-_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(" + _DESTINATION + r"\)")
-_LINK = re.compile(r"\[([^\[\]]*)\]\(" + _DESTINATION + r"\)")
-_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+# Containers (block quotes, lists) nested deeper than this are not parsed by markdown-it: their
+# lines are read by _overflow_line instead, so no text is lost and the parser's recursion stays shallow.
+_MAX_NESTING = 20
+# Looking for a link's closing bracket scans on to the end of the paragraph from every "[": a paragraph
+# whose brackets would cost more than this many characters of scanning is read without links.
+_MAX_BRACKET_SCAN = 200_000
+_BRACKETS = re.compile(r"\\.|[\[\]]")
+# The characters that start an inline rule: a paragraph without any is its lines, spaces trimmed.
+_INLINE_MARKUP = re.compile(r"[\\`*_~\[!<&]")
+
+_TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\[\]]+\]:[ \t]?")
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\[\]]+\]")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
-_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
-_EMPHASIS = re.compile(r"[*_]+")
-_STRIKETHROUGH = re.compile(r"~~")
-_PIPE = re.compile(r"\|")
+_CONTAINER_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*")
 
-# Tags that sit inside words ("<b>li</b>brary") vanish; any other tag may separate words.
+# HTML: tags that sit inside words ("<b>li</b>brary") vanish; any other tag may separate words.
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i"})
 _INLINE_TAGS |= {"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup"}
-_INLINE_TAGS |= {"time", "u", "var"}
+_INLINE_TAGS |= {"time", "u", "var", "wbr"}
+_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "textarea", "title"})
+_MARKUP = re.compile(r"<!--|<[!?]|<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 
 def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
-    """Read a Markdown file: its words in paragraph segments located by source line.
+    """Read a Markdown file: its words in line-based segments located by source line.
 
-    The title is the first heading, else the front matter's ``title``, else the
-    first line of text.
+    Headings are segments of their own, marked with their level.  The title is the
+    first heading, else the front matter's ``title``, else the first line of text.
     """
     path = Path(path)
-    source = decode_text(read_bytes(path, limits), path)
-    text, heading, front_matter_title, heading_lines = _strip(source)
+    page = _render(decode_text(read_bytes(path, limits), path))
     return Document(
         path=path,
         format="md",
-        segments=apply_structure(paragraph_segments(text, heading_lines)),
-        title=heading or front_matter_title or first_line_title(text),
+        segments=tuple(_segments(page)),
+        title=page.title or page.front_matter_title or first_line_title(page.text),
     )
 
 
@@ -86,47 +81,252 @@ def strip_markdown(source: str) -> tuple[str, str | None, str | None]:
 
     The result has exactly as many lines as ``source``.
     """
-    text, heading, front_matter_title, _ = _strip(source)
-    return text, heading, front_matter_title
+    page = _render(source)
+    return page.text, page.title, page.front_matter_title
 
 
-def _strip(source: str) -> tuple[str, str | None, str | None, frozenset[int]]:
-    """:func:`strip_markdown`, and the (1-based) numbers of the lines that are headings."""
-    headings: set[int] = set()
-    lines = source.split("\n")
-    out = [""] * len(lines)
-    start, front_matter_title = _front_matter(lines)
-    heading: str | None = None
-    fence: str | None = None
-    in_comment = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if fence is not None:
-            if _closes_fence(line, fence):
-                fence = None
+def strip_inline(text: str) -> str:
+    """The words of one paragraph's inline Markdown (``**bold**`` → ``bold``, a link → its text)."""
+    return "\n".join(_token_lines(_parser(True).parseInline(text)[0]))
+
+
+# ----------------------------------------------------------------- parsing
+
+
+@cache
+def _parser(links: bool) -> MarkdownIt:
+    """CommonMark with tables and strikethrough; ``links=False`` reads brackets as plain text."""
+    from markdown_it import MarkdownIt  # imported when a file is read: `focuscount --help` stays quick
+
+    parser = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+    if not links:
+        parser.disable(["link", "image"])
+    parser.core.ruler.at("inline", _parse_inline)
+    return parser
+
+
+def _parse_inline(state: StateCore) -> None:
+    """markdown-it's inline stage, with a paragraph of runaway brackets parsed without links."""
+    for token in state.tokens:
+        if token.type == "inline" and _INLINE_MARKUP.search(token.content) is None:
+            token.children = []
+            token.meta["plain"] = True  # no need to run the inline rules (most paragraphs of minutes)
+        elif token.type == "inline":
+            parser = _parser(_bracket_scan(token.content) <= _MAX_BRACKET_SCAN)
+            token.children = []
+            parser.inline.parse(token.content, parser, state.env, token.children)
+
+
+def _bracket_scan(text: str) -> int:
+    """About how many characters markdown-it scans looking for the ends of the link labels in ``text``."""
+    if text.count("[") < 64:
+        return 0
+    opened: list[int] = []
+    scan = 0
+    for match in _BRACKETS.finditer(text):
+        if match[0] == "[":
+            opened.append(match.start())
+        elif match[0] == "]" and opened:
+            scan += match.start() - opened.pop()
+    return scan + sum(len(text) - start for start in opened)
+
+
+@dataclass
+class _Page:
+    """A Markdown source rendered line for line: the text of each line, and where its headings are."""
+
+    lines: list[str]
+    headings: dict[int, tuple[int, int]] = field(default_factory=dict)  # line (from 1) → (first line, level)
+    title: str | None = None
+    front_matter_title: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _render(source: str) -> _Page:
+    """``source`` parsed, and each block's text put on the lines its token map names.
+
+    A paragraph is given one line of text for each of its source lines; a code
+    span or link title running over a line end is the one exception (its line end
+    becomes a space, so the paragraph's later lines land one line early).
+    """
+    source_lines = source.split("\n")
+    start, front_matter_title = _front_matter(source_lines)
+    page = _Page([""] * len(source_lines), front_matter_title=front_matter_title)
+    # Front matter becomes blank lines: the parser's line numbers stay those of the file.
+    tokens = _parser(True).parse("\n" * start + "\n".join(source_lines[start:]))
+    level = 0
+    row: list[str] = []
+    task_item = False
+    for index, token in enumerate(tokens):
+        kind, lines = token.type, token.map
+        if token.nesting == 1 and lines is not None and _too_deep(token, tokens[index + 1]):
+            for number in range(lines[0], lines[1]):
+                page.lines[number] = _overflow_line(source_lines[number])
+        elif kind == "heading_open":
+            level = int(token.tag[1])
+        elif kind == "list_item_open":
+            task_item = True
+        elif kind == "tr_open":
+            row = []
+        elif kind == "inline" and lines is not None:
+            text = _token_lines(token, task_box=task_item)
+            task_item = False
+            if tokens[index - 1].type in ("th_open", "td_open"):
+                row.append(" ".join(" ".join(text).split()))
+                page.lines[lines[0]] = "\t".join(row).rstrip("\t")
             else:
-                out[index] = line  # code is kept as it is: its words are on the page
+                _place(page, lines[0], text)
+                if level:
+                    _mark_heading(page, lines[0], len(text), level)
+        elif kind == "heading_close":
+            level = 0
+        elif kind in ("fence", "code_block") and lines is not None:
+            first = lines[0] + (kind == "fence")  # a fence's own line holds no code
+            _place(page, first, token.content.split("\n")[: lines[1] - first])
+        elif kind == "html_block" and lines is not None:
+            _place(page, lines[0], _html_text(token.content).split("\n")[: lines[1] - lines[0]])
+    return page
+
+
+def _too_deep(opening: Token, following: Token) -> bool:
+    """True when markdown-it left the container ``opening`` empty because it is nested too deep."""
+    return opening.level + 1 >= _MAX_NESTING and following.nesting == -1
+
+
+def _place(page: _Page, first: int, lines: Sequence[str]) -> None:
+    """Put a block's ``lines`` on the page from line index ``first`` on."""
+    for number, line in enumerate(lines, start=first):
+        if number < len(page.lines):
+            page.lines[number] = line
+
+
+def _mark_heading(page: _Page, first: int, count: int, level: int) -> None:
+    for number in range(first + 1, first + count + 1):
+        page.headings[number] = (first + 1, level)
+    if page.title is None:
+        page.title = clean_title(" ".join(page.lines[first : first + count]))
+
+
+def _overflow_line(line: str) -> str:
+    """A line markdown-it left unparsed (nested too deep): without its quote and list markers."""
+    return strip_inline(_CONTAINER_MARKERS.sub("", line, count=1))
+
+
+def _token_lines(token: Token, task_box: bool = False) -> list[str]:
+    """The lines of an inline token (a paragraph, heading or cell): one for each of its source lines."""
+    if token.meta.get("plain"):
+        return [line.strip(" \t") for line in token.content.split("\n")]
+    return _inline_lines(token.children or [], task_box)
+
+
+def _inline_lines(children: list[Token], task_box: bool = False) -> list[str]:
+    """The lines of a paragraph's inline tokens: one for each of its source lines."""
+    lines: list[str] = []
+    current: list[str] = []
+    hidden: str | None = None  # the tag of an inline <script>, <style> … whose content is not text
+    in_autolink = False
+    for index, token in enumerate(children):
+        kind = token.type
+        if kind in ("softbreak", "hardbreak"):
+            lines.append("".join(current))
+            current = []
+        elif kind == "html_inline":
+            name, closing = _tag_name(token.content)
+            if hidden is not None:
+                hidden = None if closing and name == hidden else hidden
+            elif not closing and name in _HIDDEN_TAGS:
+                hidden = name
+            pieces = _html_text(token.content).split("\n")
+            current.append(pieces[0])
+            for piece in pieces[1:]:
+                lines.append("".join(current))
+                current = [piece]
+        elif hidden is not None:
             continue
-        opening = _FENCE.match(line)
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = opening.group(1)
+        elif kind in ("link_open", "link_close") and token.markup == "autolink":
+            in_autolink = kind == "link_open"  # an autolink's text is its URL: not words
+        elif in_autolink:
             continue
-        line, in_comment = _strip_comments(line, in_comment)
-        if not line.strip():
+        elif kind == "text":
+            text = token.content
+            if index == 0 and task_box:
+                text = _TASK_BOX.sub("", text, count=1)
+            if index == 0 and not lines:
+                text = _FOOTNOTE_DEFINITION.sub("", text, count=1)
+            text = _BARE_URL.sub("", _FOOTNOTE_REFERENCE.sub("", text))
+            current.append(text)
+        elif kind == "code_inline":
+            current.append(token.content)
+        elif kind == "image":
+            current.append(" ".join(_inline_lines(token.children or [])))
+    lines.append("".join(current))
+    return lines
+
+
+# ----------------------------------------------------------------- HTML inside Markdown
+
+
+def _tag_name(markup: str) -> tuple[str, bool]:
+    """The lower-case name of the tag ``markup`` starts with ("" for a comment) and whether it closes."""
+    match = _MARKUP.match(markup)
+    if match is None or match[2] is None:
+        return "", False
+    return match[2].lower(), bool(match[1])
+
+
+def _html_text(markup: str) -> str:
+    """The text of HTML in Markdown, line for line: tags, comments and scripts removed, entities decoded.
+
+    An inline tag vanishes and any other leaves a space.  One pass, each piece of
+    markup looked at once (an unclosed comment or tag runs to the end of the block).
+    """
+    parts: list[str] = []
+    position = 0
+    while (match := _MARKUP.search(markup, position)) is not None:
+        parts.append(markup[position : match.start()])
+        end = markup.find("-->" if match[0] == "<!--" else ">", match.end())
+        stop = len(markup) if end < 0 else end + (3 if match[0] == "<!--" else 1)
+        name = (match[2] or "").lower()
+        if name in _HIDDEN_TAGS and not match[1]:
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(markup, stop)
+            stop = len(markup) if close is None else close.end()
+        parts.append("" if match[2] is None or name in _INLINE_TAGS else " ")
+        parts.append("\n" * markup.count("\n", match.start(), stop))  # lines inside markup stay lines
+        position = stop
+    parts.append(markup[position:])
+    return html.unescape("".join(parts))
+
+
+# ----------------------------------------------------------------- segments
+
+
+def _segments(page: _Page) -> Iterator[Segment]:
+    """Blocks of non-blank lines located at their first line; each heading a segment with its level."""
+    previous: Segment | None = None
+    previous_heading = 0
+    for segment in paragraph_segments(page.text, frozenset(page.headings)):
+        first, level = page.headings.get(segment.location.line or 0, (0, 0))
+        if not segment.heading:
+            first = 0
+        if previous is not None and first and first == previous_heading and _next_line(previous, segment):
+            previous = replace(previous, text=previous.text + "\n" + segment.text)  # one heading, many lines
             continue
-        if _SETEXT_UNDERLINE.match(line):
-            # The line above is a heading ("Title" / "=====") or this is a rule: no words either way.
-            if index > start and out[index - 1].strip():
-                headings.add(index)  # line index - 1, counted from 1
-                if heading is None:
-                    heading = clean_title(out[index - 1])
-            continue
-        out[index], is_heading = _strip_line(line)
-        if is_heading:
-            headings.add(index + 1)
-            if heading is None:
-                heading = clean_title(out[index])
-    return "\n".join(out), heading, front_matter_title, frozenset(headings)
+        if previous is not None:
+            yield previous
+        previous, previous_heading = (replace(segment, level=level) if first else segment), first
+    if previous is not None:
+        yield previous
+
+
+def _next_line(segment: Segment, following: Segment) -> bool:
+    line, next_line = segment.location.line, following.location.line
+    return line is not None and next_line == line + segment.text.count("\n") + 1
+
+
+# ----------------------------------------------------------------- front matter
 
 
 def _front_matter(lines: list[str]) -> tuple[int, str | None]:
@@ -154,96 +354,3 @@ def _front_matter_title(entries: list[str]) -> str | None:
                 return None  # a multi-line YAML scalar: rare in a title, not worth a YAML parser
             return clean_title(value)
     return None
-
-
-def _closes_fence(line: str, fence: str) -> bool:
-    stripped = line.strip()
-    indent = len(line) - len(line.lstrip(" "))
-    return indent <= 3 and len(stripped) >= len(fence) and set(stripped) == {fence[0]}
-
-
-def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """``line`` without HTML comments, which may span lines; and whether one is still open."""
-    kept: list[str] = []
-    position = 0
-    while True:
-        if in_comment:
-            end = line.find("-->", position)
-            if end < 0:
-                return "".join(kept), True
-            position, in_comment = end + 3, False
-        else:
-            start = line.find("<!--", position)
-            if start < 0:
-                kept.append(line[position:])
-                return "".join(kept), False
-            kept.append(line[position:start])
-            position, in_comment = start + 4, True
-
-
-def _strip_line(line: str) -> tuple[str, bool]:
-    """One non-fence line without its block and inline markup; and whether it is a heading."""
-    if _REFERENCE_DEFINITION.match(line) or _HORIZONTAL_RULE.match(line):
-        return "", False
-    if "|" in line and "-" in line and _TABLE_SEPARATOR.match(line):
-        return "", False
-    line = _FOOTNOTE_DEFINITION.sub("", line, count=1)
-    line = _BLOCKQUOTE.sub("", line, count=1)
-    heading = _atx_heading(line)
-    if heading is not None:
-        return strip_inline(heading), True
-    line = _LIST_MARKER.sub(r"\1", line, count=1)
-    return strip_inline(line), False
-
-
-def _atx_heading(line: str) -> str | None:
-    """The text of an ATX heading line (``## Budget ##`` → ``Budget``), or None for another line."""
-    opening = _ATX_HEADING.match(line)
-    if opening is None:
-        return None
-    text = line[opening.end() :].strip(" \t")
-    unclosed = text.rstrip("#")
-    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):  # a closing sequence of #s
-        text = unclosed.rstrip(" \t")
-    return text
-
-
-def strip_inline(text: str) -> str:
-    """``text`` without inline markup; code spans keep their content untouched."""
-    parts: list[str] = []
-    position = 0
-    for code in _CODE_SPAN.finditer(text):
-        parts.append(_strip_inline_markup(text[position : code.start()]))
-        parts.append(code.group(2))
-        position = code.end()
-    parts.append(_strip_inline_markup(text[position:]))
-    return "".join(parts)
-
-
-def _strip_inline_markup(text: str) -> str:
-    # Escaped punctuation ("\*") is literal text: hide it from the rules below.
-    text = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REFERENCE_LINK.sub(r"\1", text)
-    text = _FOOTNOTE_REFERENCE.sub("", text)
-    text = _AUTOLINK.sub("", text)
-    text = _HTML_TAG.sub(_replace_tag, text)
-    text = _BARE_URL.sub("", text)  # before emphasis: URLs are full of underscores
-    text = _EMPHASIS.sub(_drop_emphasis, text)
-    text = _STRIKETHROUGH.sub("", text)
-    text = _PIPE.sub(" ", text)
-    text = _ESCAPED.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
-    return html.unescape(text)
-
-
-def _replace_tag(match: re.Match[str]) -> str:
-    return "" if match.group(1).lower() in _INLINE_TAGS else " "
-
-
-def _drop_emphasis(match: re.Match[str]) -> str:
-    """Remove a run of ``*``/``_`` unless it sits inside a word (``snake_case``, ``2*3``)."""
-    text, start, end = match.string, match.start(), match.end()
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return match.group(0) if before.isalnum() and after.isalnum() else ""

@@ -38,7 +38,6 @@ from focuscount.readers._odf import (
     table_text,
     title_of,
 )
-from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, read_bytes
 
 _HEADING_STYLE_PREFIXES = ("Heading", "Title")
@@ -67,7 +66,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     return Document(
         path=path,
         format="odt",
-        segments=apply_structure(segments),
+        segments=tuple(segments),
         title=title_of(package.meta) or body.heading_title or body.first_text,
         created=created_of(package.meta),
         modified=modified_of(package.meta),

@@ -1,10 +1,26 @@
-"""PDF reader (pdfminer.six): one segment per page that has text.
+"""PDF reader (pdfminer.six): the text of each page, one line per visual line, in reading order.
 
-Text boxes of a page come in pdfminer's layout order, separated by a blank
-line; words hyphenated across a line end are joined again.  A page's segment
-is located at ``page N`` and counts its lines from 1, so a hit can say which
-line of the page it is on (lines as pdfminer lays them out, blank separators
-included).
+pdfminer gives the characters of a page with where they are drawn; this reader
+lays them out itself (see :func:`page_lines`):
+
+- characters drawn entirely outside the visible page (the CropBox, else the
+  MediaBox), e.g. hidden text at x=-500, are not read;
+- characters are grouped by their direction (rotated text, a vertical label,
+  a chart axis at 45°) and their baseline into lines, so rotated text is read as
+  words, not as one letter per line;
+- the lines of a page are ordered top to bottom (then left to right), one line of
+  text per visual line, with no blank lines: line 23 of a page is the 23rd line of
+  text a reader counts from its top, running header and footer included;
+- a vertical gap larger than half a line starts a new paragraph: each paragraph is
+  a segment located at ``page N`` whose ``first_line`` is its first line on the page.
+
+A deck exported with its notes pages (LibreOffice's ``ExportNotesPages``: the slides
+as landscape pages, then one portrait notes page per slide holding a small copy of
+the slide and its speaker notes) gives the slide text once: a notes page gives only
+its notes, at ``page N (notes)`` (N the notes page's own page number).
+
+Hygiene (ligatures, soft hyphens, words hyphenated at a line end) is left to the
+reading stage (:mod:`focuscount.hygiene`), the same for every format.
 """
 
 from __future__ import annotations
@@ -14,10 +30,11 @@ import datetime as dt
 import functools
 import io
 import logging
+import math
 import re
 import struct
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +42,6 @@ from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._pdfguard import PdfBudget, PdfLimitExceeded, bounded_aggregator, install
-from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import brief, clean_title, read_bytes, with_time
 
 log = logging.getLogger(__name__)
@@ -34,11 +50,10 @@ _HEADER_WINDOW = 1024  # readers accept junk before %PDF-, up to about 1 KB
 _DECRYPT_HINT = "decrypt it first, e.g. `qpdf --password=PASSWORD --decrypt in.pdf out.pdf`"
 _REPAIR_HINT = "re-export it from its source program or try `qpdf in.pdf repaired.pdf`"
 
-# "li-\nbrary": a hyphen (or soft hyphen) ending a line after a letter, before a lower-case letter.
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010][ \t]*\n(?=([^\W\d_]))")
-_LIGATURES = re.compile("[\ufb00-\ufb06]")  # "ﬁ" etc.: pdfminer passes them through
 _PDF_DATE = re.compile(r"^\s*(?:D\s*:)?\s*(\d{4})-?(\d{2})-?(\d{2})")
 _PDF_TIME = re.compile(r"^\s*(?:D\s*:)?\s*\d{8}(\d{2})(\d{2})")
+
+Rect = tuple[float, float, float, float]
 
 
 def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
@@ -63,23 +78,16 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
             info = _document_info(document, path)
     except PdfLimitExceeded as error:
         raise ReadError(path, error.reason, error) from error
-    page_texts = [text for text, _ in pages]
-    # Landscape pages throughout: slides exported from a presentation, read like a deck
-    # (no speaker labels: "Goal: …" on a slide is a bullet, not a speaker).
-    deck = bool(pages) and all(landscape for _, landscape in pages)
-    segments = apply_structure(
-        (
-            Segment(text, Location("page", number=number), first_line=1)
-            for number, text in enumerate(page_texts, start=1)
-            if text.strip()
-        ),
-        speakers=not deck,
-    )
+    notes_from = _notes_pages_start(pages)
+    segments = tuple(_segments(pages, notes_from))
     if not segments:
-        count = f"{len(page_texts)} page{'s' if len(page_texts) != 1 else ''}"
+        count = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
         raise ReadError(
             path, f"no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in {count}"
         )
+    # Landscape pages throughout, or slides followed by their notes pages: slides exported from a
+    # presentation, read like a deck (no speaker labels: "Goal: …" on a slide is a bullet, not a speaker).
+    deck = bool(pages) and (notes_from is not None or all(page.landscape for page in pages))
     return Document(
         path=path,
         format="pdf",
@@ -92,10 +100,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     )
 
 
-PageTexts = list[tuple[str, bool]]
-
-
-def _read_pages(data: bytes, path: Path, budget: PdfBudget) -> tuple[Any, PageTexts]:
+def _read_pages(data: bytes, path: Path, budget: PdfBudget) -> tuple[Any, list[PageLayout]]:
     """The document and the text of each of its pages, rebuilding a damaged cross-reference table if need be.
 
     When the file's own cross-reference table leads to no page, to an error, or
@@ -118,11 +123,11 @@ def _read_pages(data: bytes, path: Path, budget: PdfBudget) -> tuple[Any, PageTe
     raise first
 
 
-def _has_text(pages: PageTexts) -> bool:
-    return any(text.strip() for text, _ in pages)
+def _has_text(pages: list[PageLayout]) -> bool:
+    return any(page.lines for page in pages)
 
 
-def _attempt(data: bytes, path: Path, budget: PdfBudget, *, rebuild: bool) -> tuple[Any, PageTexts] | ReadError:
+def _attempt(data: bytes, path: Path, budget: PdfBudget, *, rebuild: bool) -> tuple[Any, list[PageLayout]] | ReadError:
     """One reading of the document: its pages' texts, or the ReadError saying why it failed.
 
     Encryption errors and bombs are raised, not returned: reading again cannot help.
@@ -141,7 +146,7 @@ def _attempt(data: bytes, path: Path, budget: PdfBudget, *, rebuild: bool) -> tu
     if not pages:
         return ReadError(path, f"damaged PDF (its page list cannot be read); {_REPAIR_HINT}")
     try:
-        return document, list(_page_texts(pages, path, budget))
+        return document, list(_page_layouts(pages, path, budget))
     except ReadError as error:
         return error
 
@@ -250,56 +255,298 @@ def _document_info(document: Any, path: Path) -> dict[str, Any]:
     return info
 
 
-def _page_texts(pages: list[Any], path: Path, budget: PdfBudget) -> Iterator[tuple[str, bool]]:
-    """The text of every page, in page order ("" for a page without text), and whether it is landscape."""
-    from pdfminer.layout import LAParams
+# ----------------------------------------------------------------- page layout
+
+_SAME_BASELINE = 0.5  # baselines closer than half a character are one line (a superscript stays on it)
+_SPACE_GAP = 0.1  # a gap wider than this share of a character is a space (pdfminer's word_margin)
+_PARAGRAPH_GAP = 0.5  # a vertical gap wider than half a line starts a paragraph (pdfminer's line_margin)
+_COPY_SLACK = 2  # lines of a notes page's copy of its slide that may differ from the slide's own
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One visual line of a page: its text and where it is drawn (page coordinates, y upwards)."""
+
+    text: str
+    bbox: Rect
+    height: float  # of its tallest character, measured along the line's own "up"
+    upright: bool  # drawn left to right, not rotated
+    y: float  # the height it is ordered by: its baseline when upright, else its top
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """The visual lines of one page, top to bottom, and whether the page is landscape."""
+
+    lines: tuple[TextLine, ...]
+    landscape: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Glyph:
+    """One drawn character, measured in the frame of its own baseline direction."""
+
+    text: str
+    angle: int  # direction of its baseline in whole degrees, counter-clockwise (0: left to right)
+    along: float  # where it starts along that direction
+    across: float  # where its baseline is, perpendicular to that direction ("up" positive)
+    advance: float
+    height: float
+    bbox: Rect
+
+
+def _page_layouts(pages: list[Any], path: Path, budget: PdfBudget) -> Iterator[PageLayout]:
+    """The lines of every page, in page order (no lines for a page without text)."""
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.psexceptions import PSException
 
     resources = PDFResourceManager(caching=True)
-    # all_texts: also lay out text inside figures (form XObjects), or it is lost.
-    device = bounded_aggregator(resources, LAParams(all_texts=True), budget)
+    # No layout analysis (laparams None): page_lines lays the characters out, text in figures included.
+    device = bounded_aggregator(resources, None, budget)
     interpreter = PDFPageInterpreter(resources, device)
     for number, page in enumerate(pages, start=1):
         try:
             interpreter.process_page(page)
             layout = device.get_result()
+            visible = visible_box(page)
         except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
             reason = f"not a valid PDF (page {number}: {brief(error)}); {_REPAIR_HINT}"
             raise ReadError(path, reason, error) from error
-        yield page_text(layout), layout.width > layout.height
+        x0, y0, x1, y1 = visible
+        yield PageLayout(tuple(page_lines(layout, visible)), landscape=x1 - x0 > y1 - y0)
 
 
-def page_text(layout: Any) -> str:
-    """The text of one pdfminer page layout: its text boxes, separated by blank lines."""
-    boxes = (_clean_box(container.get_text()) for container in _text_containers(layout))
-    return "\n\n".join(box for box in boxes if box)
+def visible_box(page: Any) -> Rect:
+    """The part of ``page`` a viewer shows (its CropBox within its MediaBox), in laid-out coordinates."""
+    from pdfminer.utils import apply_matrix_rect
+
+    media, crop = _normal(page.mediabox), _normal(page.cropbox)
+    box = (max(media[0], crop[0]), max(media[1], crop[1]), min(media[2], crop[2]), min(media[3], crop[3]))
+    if box[0] >= box[2] or box[1] >= box[3]:
+        box = media  # a crop box beside the media box would show nothing: it is broken, not meant
+    return _normal(apply_matrix_rect(_page_matrix(page), box))
 
 
-def _text_containers(item: Any) -> Iterator[Any]:
-    from pdfminer.layout import LTContainer, LTTextContainer
-
-    for child in item:
-        if isinstance(child, LTTextContainer):
-            yield child
-        elif isinstance(child, LTContainer):  # figures hold their own text boxes
-            yield from _text_containers(child)
-
-
-def _clean_box(text: str) -> str:
-    text = text.replace("\f", "").replace("\r\n", "\n").replace("\r", "\n")
-    text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-    text = join_hyphenated(text)
-    return text.replace("\u00ad", "").strip()
+def _page_matrix(page: Any) -> tuple[float, float, float, float, float, float]:
+    """The matrix pdfminer draws ``page`` with (``PDFPageInterpreter.process_page``): origin and /Rotate."""
+    x0, y0, x1, y1 = page.mediabox
+    if page.rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if page.rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if page.rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
 
 
-def join_hyphenated(text: str) -> str:
-    """Join words hyphenated at a line end: ``"li-\\nbrary"`` → ``"library"``.
+def _normal(rect: Sequence[float]) -> Rect:
+    x0, y0, x1, y1 = rect
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
-    Only when the hyphen follows a letter and the next line starts with a
-    lower-case letter, so "Well-\\nKnown" and "2023-\\n24" stay as they are.
+
+def page_lines(layout: Any, visible: Rect) -> list[TextLine]:
+    """The visual lines of a pdfminer page (laid out without analysis), top to bottom, then left to right.
+
+    Characters wholly outside ``visible`` are dropped.  The rest are grouped by the
+    direction of their baseline, then by the baseline itself, so text rotated by 90°
+    or 45° gives lines of words too; a line that is not upright is ordered by its top.
     """
-    return _LINE_END_HYPHEN.sub(lambda m: "" if m.group(1).islower() else m.group(0), text)
+    by_angle: dict[int, list[_Glyph]] = {}
+    for char in _chars(layout):
+        if _overlaps(char.bbox, visible):
+            glyph = _glyph(char)
+            by_angle.setdefault(glyph.angle, []).append(glyph)
+    lines = [line for angle, glyphs in by_angle.items() for line in _lines(glyphs, angle)]
+    lines.sort(key=lambda line: (-line.y, line.bbox[0]))
+    return lines
+
+
+def _chars(layout: Any) -> Iterator[Any]:
+    """Every character of a page, those inside figures (form XObjects) too."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    stack = [iter(layout)]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, LTChar):
+                yield item
+            elif isinstance(item, LTContainer):
+                stack.append(iter(item))
+                break
+        else:
+            stack.pop()
+
+
+def _overlaps(bbox: Rect, box: Rect) -> bool:
+    x0, y0, x1, y1 = bbox
+    return x1 >= box[0] and x0 <= box[2] and y1 >= box[1] and y0 <= box[3]
+
+
+def _glyph(char: Any) -> _Glyph:
+    a, b, _, _, e, f = char.matrix
+    scale = math.hypot(a, b)
+    angle = round(math.degrees(math.atan2(b, a))) % 360 if scale > _EPSILON else 0
+    # Every glyph of a direction is measured on the same axes, so their baselines compare.
+    cos, sin = (1.0, 0.0) if angle == 0 else (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    return _Glyph(
+        text=char.get_text(),
+        angle=angle,
+        along=e * cos + f * sin,
+        across=f * cos - e * sin,
+        advance=abs(char.adv) * scale,
+        height=_glyph_height(char),
+        bbox=char.bbox,
+    )
+
+
+def _glyph_height(char: Any) -> float:
+    """The drawn height of a character's em along its own "up", from its bounding box and matrix.
+
+    pdfminer keeps no font size; a box of width ``adv·|a| + size·|c|`` and height
+    ``adv·|b| + size·|d|`` gives it back, whatever the rotation.
+    """
+    a, b, c, d, _, _ = char.matrix
+    x0, y0, x1, y1 = char.bbox
+    advance = abs(char.adv)
+    if abs(d) >= abs(c) and abs(d) > _EPSILON:
+        size = (y1 - y0 - advance * abs(b)) / abs(d)
+    elif abs(c) > _EPSILON:
+        size = (x1 - x0 - advance * abs(a)) / abs(c)
+    else:
+        size = 0.0
+    height = size * math.hypot(c, d)
+    return height if math.isfinite(height) and height > _EPSILON else max(y1 - y0, x1 - x0, 1.0)
+
+
+def _lines(glyphs: list[_Glyph], angle: int) -> Iterator[TextLine]:
+    """The lines of glyphs sharing one direction: glyphs whose baselines are close, in order along it."""
+    glyphs.sort(key=lambda glyph: -glyph.across)
+    row: list[_Glyph] = []
+    anchor = 0.0
+    for glyph in glyphs:
+        if row and anchor - glyph.across <= _SAME_BASELINE * max(row[0].height, glyph.height):
+            row.append(glyph)
+            continue
+        if row and (line := _line(row, angle)) is not None:
+            yield line
+        row, anchor = [glyph], glyph.across
+    if row and (line := _line(row, angle)) is not None:
+        yield line
+
+
+def _line(row: list[_Glyph], angle: int) -> TextLine | None:
+    """One line of text from its glyphs: a space wherever the PDF draws one or leaves a gap."""
+    row.sort(key=lambda glyph: glyph.along)
+    parts: list[str] = []
+    end: float | None = None
+    for glyph in row:
+        # A glyph mapped to a line break or form feed must not add a line: the page text is one line per line.
+        text = glyph.text.replace("\f", "").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+        if text.isspace():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+        elif text:
+            gap = glyph.along - end if end is not None else 0.0
+            if parts and parts[-1] != " " and gap > _SPACE_GAP * max(glyph.advance, glyph.height):
+                parts.append(" ")
+            parts.append(text)
+        end = glyph.along + glyph.advance
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    bbox = (
+        min(glyph.bbox[0] for glyph in row),
+        min(glyph.bbox[1] for glyph in row),
+        max(glyph.bbox[2] for glyph in row),
+        max(glyph.bbox[3] for glyph in row),
+    )
+    upright = angle == 0
+    height = max(glyph.height for glyph in row)
+    return TextLine(text, bbox, height, upright, y=row[0].across if upright else bbox[3])
+
+
+def paragraphs(lines: Sequence[TextLine]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each paragraph of ``lines``: a new one after a vertical gap or at rotated text."""
+    start = 0
+    for index in range(1, len(lines)):
+        above, line = lines[index - 1], lines[index]
+        gap = above.bbox[1] - line.bbox[3]
+        if not (above.upright and line.upright) or gap > _PARAGRAPH_GAP * min(above.height, line.height):
+            yield start, index
+            start = index
+    if lines:
+        yield start, len(lines)
+
+
+# ----------------------------------------------------------------- segments and notes pages
+
+
+def _segments(pages: list[PageLayout], notes_from: int | None) -> Iterator[Segment]:
+    """Each page's paragraphs as segments; a notes page's only when they are its notes (not its slide again)."""
+    for number, page in enumerate(pages, start=1):
+        if notes_from is not None and number > notes_from:
+            yield from _notes_segments(page, number, pages[number - notes_from - 1])
+        else:
+            yield from _paragraph_segments(page.lines, 0, Location("page", number=number))
+
+
+def _paragraph_segments(lines: Sequence[TextLine], first: int, location: Location) -> Iterator[Segment]:
+    """The paragraphs of ``lines`` (``first`` lines down their page) as segments at ``location``."""
+    for start, end in paragraphs(lines):
+        text = "\n".join(line.text for line in lines[start:end])
+        yield Segment(text, location, first_line=first + start + 1)
+
+
+def _notes_segments(page: PageLayout, number: int, slide: PageLayout) -> Iterator[Segment]:
+    """A notes page's notes, at ``page N (notes)``: its copy of the slide left out, its page number not notes."""
+    copied = _slide_copy(slide, page) or 0
+    notes = page.lines[copied:]
+    pieces = list(paragraphs(notes))
+    for index, (start, end) in enumerate(pieces):
+        text = "\n".join(line.text for line in notes[start:end])
+        last_number = index == len(pieces) - 1 and text.isdigit()  # the notes page's own page number
+        location = Location("page", number=number, part=None if last_number else "notes")
+        yield Segment(text, location, first_line=copied + start + 1)
+
+
+def _notes_pages_start(pages: list[PageLayout]) -> int | None:
+    """How many slides there are when ``pages`` are slides, then one notes page per slide; else None.
+
+    The slides are landscape, the notes pages portrait, and each notes page starts
+    with the text of its slide (LibreOffice draws a small copy of the slide above the notes).
+    """
+    slides, odd = divmod(len(pages), 2)
+    if odd or not slides:
+        return None
+    if not all(page.landscape for page in pages[:slides]) or any(page.landscape for page in pages[slides:]):
+        return None
+    copies = [_slide_copy(slide, notes) for slide, notes in zip(pages[:slides], pages[slides:], strict=True)]
+    if any(copy is None for copy in copies) or not any(copies):
+        return None
+    return slides
+
+
+def _slide_copy(slide: PageLayout, notes: PageLayout) -> int | None:
+    """How many lines at the top of ``notes`` are the text of ``slide`` (None when they are not)."""
+    wanted = [_squashed(line.text) for line in slide.lines]
+    if not wanted:
+        return 0
+    found = skipped = 0
+    for index, line in enumerate(notes.lines):
+        if _squashed(line.text) == wanted[found]:
+            found += 1
+            if found == len(wanted):
+                return index + 1
+        else:
+            skipped += 1
+            if skipped > _COPY_SLACK:
+                return None
+    return None
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _info_text(value: Any) -> str | None:

@@ -1,8 +1,13 @@
 """PowerPoint reader (.pptx, python-pptx): one segment per slide, one per slide's notes.
 
-A slide's segment holds the text of every shape in shape order, one shape per
+A slide's segment holds the text of every shape in reading order, one shape per
 line: text boxes and placeholders, shapes inside groups (at any depth) and
-every cell of tables.  Speaker notes get their own segment, ``slide N (notes)``.
+every cell of tables.  Reading order is top to bottom, then left to right (by
+the shapes' positions; a shape without one comes last, ties keep the file's
+order), so text repeated at the bottom of every slide is each slide's last line.
+A slide's footer, date and slide-number placeholders are what PowerPoint itself
+calls furniture: each is a segment of its own, marked ``furniture``.  Speaker
+notes get their own segment, ``slide N (notes)``.
 """
 
 from __future__ import annotations
@@ -49,9 +54,13 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
 def _slide_segments(presentation: Any) -> list[Segment]:
     segments: list[Segment] = []
     for number, slide in enumerate(presentation.slides, start=1):
-        text = "\n".join(_shape_texts(slide.shapes))
+        shapes = _in_reading_order(slide.shapes)
+        furniture = [shape for shape in shapes if _is_furniture(shape)]
+        text = "\n".join(_shape_texts(shape for shape in shapes if not _is_furniture(shape)))
         if text.strip():
             segments.append(Segment(text, Location("slide", number)))
+        for text in _shape_texts(furniture):
+            segments.append(Segment(text, Location("slide", number), furniture=True))
         notes = _notes_text(slide)
         if notes:
             segments.append(Segment(notes, Location("slide", number, part="notes")))
@@ -65,13 +74,31 @@ def _open(path: Path, data: bytes, limits: ReadLimits) -> Any:
     return open_package(path, data, POWERPOINT, pptx.Presentation, limits)
 
 
+def _is_furniture(shape: Any) -> bool:
+    """True for a footer, date or slide-number placeholder."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    furniture = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.SLIDE_NUMBER)
+    return bool(shape.is_placeholder) and shape.placeholder_format.type in furniture
+
+
+def _in_reading_order(shapes: Iterable[Any]) -> list[Any]:
+    """``shapes`` top to bottom, then left to right; those without a position last, ties in file order."""
+    return sorted(shapes, key=_position)
+
+
+def _position(shape: Any) -> tuple[bool, int, bool, int]:
+    top, left = shape.top, shape.left  # a placeholder inherits its layout's position
+    return (top is None, top or 0, left is None, left or 0)
+
+
 def _shape_texts(shapes: Iterable[Any]) -> Iterator[str]:
-    """The non-empty texts of ``shapes`` in order, descending into groups and tables."""
+    """The non-empty texts of ``shapes`` in order, descending into groups (in reading order) and tables."""
     from pptx.shapes.group import GroupShape
 
     for shape in shapes:
         if isinstance(shape, GroupShape):
-            yield from _shape_texts(shape.shapes)
+            yield from _shape_texts(_in_reading_order(shape.shapes))
         elif shape.has_text_frame:
             text = _frame_text(shape.text_frame)
             if text:

@@ -35,7 +35,6 @@ from pathlib import Path
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import clean_title, read_bytes
 
 _TOKEN = re.compile(
@@ -134,7 +133,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     return Document(
         path=path,
         format="rtf",
-        segments=apply_structure(segments),
+        segments=tuple(segments),
         title=clean_title("".join(parser.title)) or heading_title or first_text,
         created=parser.created(),
         modified=parser.modified(),

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
-from focuscount.readers._structure import apply_structure
 from focuscount.readers._textblocks import decode_text, first_line_title, paragraph_segments, read_bytes
 
 
@@ -24,6 +23,6 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     return Document(
         path=path,
         format="txt",
-        segments=apply_structure(paragraph_segments(text)),
+        segments=paragraph_segments(text),
         title=first_line_title(text),
     )

@@ -28,8 +28,8 @@ from pathlib import Path
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
-from focuscount.readers._structure import label_length, speaker_label
 from focuscount.readers._textblocks import clean_title, decode_text, read_bytes
+from focuscount.structure import label_length, speaker_label
 
 _SIGNATURE = re.compile(r"^WEBVTT(?:[ \t](.*))?$")
 _TIMESTAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"

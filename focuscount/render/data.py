@@ -125,6 +125,8 @@ def _document(counts: DocumentCounts) -> dict[str, object]:
         "ratio": round_or_none(counts.ratio, 4),
         "terms": counts.term_counts,
         "ignored": counts.ignored_count,
+        "not_counted": counts.not_counted,
+        "furniture_words": counts.furniture_words,
     }
 
 

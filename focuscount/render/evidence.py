@@ -12,7 +12,8 @@ from tabulate import tabulate
 from focuscount import __version__
 from focuscount.escape import dumps_json, for_ci_log, for_csv_cell, for_terminal
 from focuscount.evidence import Evidence
-from focuscount.lexicon import Lexicon
+from focuscount.lexicon import IGNORE, Lexicon
+from focuscount.model import Hit
 from focuscount.render.rows import plural
 from focuscount.terms import TermReport
 
@@ -54,7 +55,10 @@ def evidence_record(item: Evidence) -> dict[str, object]:
         "timestamp": location.timestamp,
         "speaker": location.speaker,
         "section": location.section,
+        "notes": hit.in_notes,
         "category": hit.category,
+        "counted": hit.reason is None,
+        "reason": hit.reason,
         "term": hit.term,
         "matched": hit.matched_text,
         "before": hit.before,
@@ -66,6 +70,18 @@ def evidence_record(item: Evidence) -> dict[str, object]:
     }
 
 
+NOT_COUNTED = "not counted"
+
+
+def category_cell(hit: Hit) -> str:
+    """A hit's category, and why it counts nowhere when it does not: ``institution: page furniture``."""
+    if hit.reason is None:
+        return hit.category
+    if hit.category == IGNORE:
+        return IGNORE
+    return f"{hit.category}: not counted ({hit.reason})"
+
+
 def render_explain_table(
     items: Iterable[Evidence], highlight: Callable[[str], str] = brackets, show_speakers: bool = True
 ) -> str:
@@ -74,7 +90,7 @@ def render_explain_table(
     per_category: Counter[str] = Counter()
     documents: set[str] = set()
     for item in items:
-        per_category[item.hit.category] += 1
+        per_category[NOT_COUNTED if item.hit.reason else item.hit.category] += 1
         documents.add(str(item.path))
         location = str(item.hit.location)
         if show_speakers and item.hit.location.speaker:
@@ -82,7 +98,7 @@ def render_explain_table(
         row = {
             "Document": for_terminal(str(item.path)),
             "Location": for_terminal(location),
-            "Category": for_terminal(item.hit.category),
+            "Category": for_terminal(category_cell(item.hit)),
             "Term": for_terminal(item.hit.term),
             "In context": keyword_in_context(item, highlight),
         }
@@ -151,6 +167,20 @@ def render_terms_table(report: TermReport) -> str:
         rows = [{"Word": for_terminal(item.term), "Count": item.count} for item in report.unmatched]
         body = tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right")) if rows else "None."
         blocks.append(f"{heading}\n\n{body}")
+    if report.names is not None:
+        heading = "Names whose words counted nowhere (the names rule, and the lexicon's [ignore] names)"
+        rows = [
+            {
+                "Name": for_terminal(item.name),
+                "Count": item.count,
+                "Hits removed": item.hits,
+                "From": "lexicon" if item.listed else "rule",
+            }
+            for item in report.names
+        ]
+        colalign = ("left", "right", "right", "left")
+        body = tabulate(rows, headers="keys", tablefmt="simple", colalign=colalign) if rows else "None."
+        blocks.append(f"{heading}\n\n{body}")
     blocks.append(
         f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, "
         f"lexicon {for_terminal(report.lexicon.name)}"
@@ -180,20 +210,34 @@ def render_terms_json(report: TermReport) -> str:
         "unmatched": None
         if report.unmatched is None
         else [{"word": item.term, "count": item.count} for item in report.unmatched],
+        "names": None
+        if report.names is None
+        else [
+            {"name": item.name, "count": item.count, "hits_removed": item.hits, "listed": item.listed}
+            for item in report.names
+        ],
         "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in report.skipped],
     }
     return dumps_json(data) + "\n"
 
 
 def render_terms_csv(report: TermReport) -> str:
-    """Top terms as CSV: category, term, count, share (``unmatched`` rows have no share)."""
+    """Top terms as CSV: category, term, count, share (``unmatched`` rows have no share).
+
+    With names, a fifth column ``hits_removed`` and rows of category ``name`` (found by
+    the names rule) or ``name (lexicon)``: the name, its count, the hits it removed.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["category", "term", "count", "share"])
+    extra = [""] if report.names is not None else []
+    writer.writerow(["category", "term", "count", "share", *(["hits_removed"] if extra else [])])
     for category in report.lexicon.categories:
         for item in report.top[category.name]:
             share = repr(round(item.share or 0, 4))
-            writer.writerow([for_csv_cell(category.name), for_csv_cell(item.term), item.count, share])
+            writer.writerow([for_csv_cell(category.name), for_csv_cell(item.term), item.count, share, *extra])
     for item in report.unmatched or ():
-        writer.writerow(["unmatched", for_csv_cell(item.term), item.count, ""])
+        writer.writerow(["unmatched", for_csv_cell(item.term), item.count, "", *extra])
+    for name in report.names or ():
+        kind = "name (lexicon)" if name.listed else "name"
+        writer.writerow([kind, for_csv_cell(name.name), name.count, "", name.hits])
     return for_ci_log(buffer.getvalue())

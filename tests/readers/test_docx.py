@@ -13,7 +13,8 @@ from docx.oxml import parse_xml
 
 from focuscount.errors import ReadError
 from focuscount.model import Location
-from focuscount.readers.docx import paragraph_text, read, table_text
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
+from focuscount.readers.docx import paragraph_text, table_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

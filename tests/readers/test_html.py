@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+import focuscount
 from focuscount.errors import ReadError
-from focuscount.model import Location
-from focuscount.readers.html import read
+from focuscount.model import Document, DocumentCounts, Location
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
+from focuscount.readers.html import without_tags
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -34,7 +36,12 @@ def test_minutes_segments() -> None:
         ("paragraph 1", None, "Library board meeting", "Held in the café on 12 March. Present: Ann, Ben & Chloé."),
         ("heading 2", None, "1. Opening", "1. Opening"),
         ("paragraph 2", "Chair", "1. Opening", "Chair: Welcome, everyone. Our patrons’ survey is in."),
-        ("paragraph 3", "Director", "1. Opening", "Director: Library users want longer hours.\nWe need more resources."),
+        (
+            "paragraph 3",
+            "Director",
+            "1. Opening",
+            "Director: Library users want longer hours.\nWe need more resources.",
+        ),
         ("heading 3", None, "2. Budget", "2. Budget"),
         ("table 1", None, "2. Budget", "Item\tCost\nNew books\t1 200"),
         ("paragraph 4", None, "2. Budget", "The administration’s report was accepted."),
@@ -265,3 +272,194 @@ def test_empty_page(tmp_path: Path) -> None:
 def test_deeply_nested_page_does_not_overflow(tmp_path: Path) -> None:
     path = page(tmp_path, "<div>" * 3000 + "Deep patrons" + "</div>" * 3000)
     assert [text for _, text in texts(path)] == ["Deep patrons"]
+
+
+# ------------------------------------------------------------------ text the hand-built tree builder lost
+
+
+def counted(path: Path) -> DocumentCounts:
+    seen: list[DocumentCounts] = []
+    focuscount.analyze([path], on_document=seen.append)
+    return seen[0]
+
+
+def test_board_minutes_fixture_segments_and_counts() -> None:
+    path = FIXTURES / "html_board_minutes.html"
+    document = read(path)
+    assert [(str(s.location), s.level, s.text) for s in document.segments] == [
+        ("heading 1", 1, "Board meeting, 18 June 2024"),
+        ("paragraph 1", None, "Present: Chair, Treasurer, Director, two trustees"),
+        ("heading 2", 2, "1. Opening hours"),
+        (
+            "paragraph 2",
+            None,
+            "The Director reported that the library stayed open late.\nEvening visitors came in numbers.",
+        ),
+        ("paragraph 3", None, "Many patrons asked for Sunday hours & more study space."),
+        ("paragraph 4", None, "users"),
+        ("paragraph 5", None, "staff"),
+        ("paragraph 6", None, "Figures from the front desk, counted by staff."),  # a <p> in the table, outside cells
+        ("table 1", None, "Visits by branch\nBranch\tVisits\nRiverside\t1 240\nHillcrest\t870"),
+        ("heading 3", 2, "2. Any other business"),
+        ("paragraph 7", None, "Nothing was raised."),
+    ]
+    assert (document.title, document.created) == (
+        "Riverside Public Library – board minutes, June 2024",
+        dt.date(2024, 6, 18),
+    )
+    counts = counted(path)
+    # Not counted: the style, script, comment, template, noscript, nav and footer, all of which name customers.
+    assert counts.term_counts == {
+        "customer": {"visitor": 1, "patron": 1, "user": 1},
+        "institution": {"staff": 2, "library": 1},
+    }
+    assert counts.words == 64
+
+
+def test_text_in_a_table_outside_its_cells_is_read_before_the_table(tmp_path: Path) -> None:
+    body = (
+        "<table><p>Patrons wrote in.</p><tr><td>Books</td></tr>stray <b>users</b>"
+        "<tbody><div>Staff note</div><tr><p>In a row</p><td>DVDs</td></tr></tbody></table><p>After.</p>"
+    )
+    assert texts(page(tmp_path, body)) == [
+        ("paragraph 1", "Patrons wrote in."),
+        ("paragraph 2", "stray users"),
+        ("paragraph 3", "Staff note"),
+        ("paragraph 4", "In a row"),
+        ("table 1", "Books\nDVDs"),
+        ("paragraph 5", "After."),
+    ]
+
+
+def test_cells_without_a_row_make_a_row(tmp_path: Path) -> None:
+    assert texts(page(tmp_path, "<table><td>Patrons<td>12</table>")) == [("table 1", "Patrons\t12")]
+
+
+def test_a_tag_split_over_lines_keeps_its_text(tmp_path: Path) -> None:
+    path = page(tmp_path, '<p>Many <span\nclass="term"\n>patrons</span> and <a\nhref="/x">users</a> came.</p>')
+    assert texts(path) == [("paragraph 1", "Many patrons and users came.")]
+    assert counted(path).counts == {"customer": 2, "institution": 0}
+
+
+def test_scripts_styles_templates_noscript_and_comments_are_not_text(tmp_path: Path) -> None:
+    body = (
+        "<p>Kept.</p><script>customers()</script><style>.patrons{}</style><template>users</template>"
+        "<noscript>patrons</noscript><!-- customers --><p>Also <!-- users --> kept.</p>"
+    )
+    path = page(tmp_path, body, head="<script>users</script><style>.customers{}</style>")
+    assert texts(path) == [("paragraph 1", "Kept."), ("paragraph 2", "Also kept.")]
+    assert counted(path).counts == {"customer": 0, "institution": 0}
+
+
+def test_blocks_separate_words_and_end_br_is_a_line_break(tmp_path: Path) -> None:
+    path = page(tmp_path, "<div>users</div><div>staff</div><p>patrons</br>library</p>")
+    assert texts(path) == [("paragraph 1", "users"), ("paragraph 2", "staff"), ("paragraph 3", "patrons\nlibrary")]
+    counts = counted(path)
+    assert (counts.words, counts.counts) == (4, {"customer": 2, "institution": 2})
+
+
+def test_headings_have_their_level(tmp_path: Path) -> None:
+    path = page(tmp_path, "<h1>One</h1><h3>Three</h3><h6>Six</h6>")
+    assert [(s.heading, s.level) for s in read(path).segments] == [(True, 1), (True, 3), (True, 6)]
+
+
+def test_a_heading_opened_inside_a_heading_closes_it(tmp_path: Path) -> None:
+    path = page(tmp_path, "<div><h2>Agenda<h3>Budget</h3> 2024</h2>tail</div><p>Costs.</p>")
+    assert [(str(s.location), s.level, s.text) for s in read(path).segments] == [
+        ("heading 1", 2, "Agenda"),
+        ("heading 2", 3, "Budget"),
+        ("paragraph 1", None, "2024tail"),  # as browsers show it: "</h2>" closes nothing
+        ("paragraph 2", None, "Costs."),
+    ]
+
+
+def test_only_comments_or_markup_is_an_empty_page(tmp_path: Path) -> None:
+    path = tmp_path / "comment.html"
+    path.write_text("<!-- nothing here yet -->\n<html><body></body></html>", encoding="utf-8")
+    assert read(path).segments == ()
+
+
+# ------------------------------------------------------------------ lxml used safely
+
+
+def test_entity_declarations_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-PATRON-LIST", encoding="utf-8")
+    path = tmp_path / "entity.html"
+    path.write_text(
+        f'<!DOCTYPE html [<!ENTITY e SYSTEM "file://{secret}"><!ENTITY big "users users">]>'
+        '<!DOCTYPE x SYSTEM "http://127.0.0.1:9/none.dtd"><p>&e; and &big; patrons</p>',
+        encoding="utf-8",
+    )
+    text = read(path).text
+    assert "SECRET" not in text
+    assert "&e; and &big; patrons" in text
+
+
+def test_elements_nested_past_libxml2s_depth_are_read_as_plain_text(tmp_path: Path) -> None:
+    # libxml2 stops at 255 levels (huge_tree is off); its tree would miss everything after that point.
+    body = "<h2>Before</h2><p>x</p>" + "<span>" * 300 + "Deep patrons" + "</span>" * 300 + "<p>After users</p>"
+    document = read(page(tmp_path, body, head="<title>Minutes</title><style>.users{}</style>"))
+    assert texts_of(document) == [
+        ("paragraph 1", "Before"),
+        ("paragraph 2", "x"),
+        ("paragraph 3", "Deep patrons"),
+        ("paragraph 4", "After users"),
+    ]
+    assert document.title is None
+
+
+def test_a_text_run_over_10_mb_is_read_as_plain_text(tmp_path: Path) -> None:
+    path = page(tmp_path, "<pre>" + "library users\n" * 800_000 + "</pre><p>Last patrons</p>")
+    document = read(path)
+    assert [segment.text.count("users") for segment in document.segments] == [800_000, 0]
+    assert document.segments[1].text == "Last patrons"
+
+
+def texts_of(document: Document) -> list[tuple[str, str]]:
+    return [(str(segment.location), segment.text) for segment in document.segments]
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("<" * 10_000 + " patrons", True),
+        ("patrons " + "<!--" * 2000, True),
+        ("<table>" * 500 + "patrons", True),
+        ("patrons <a href='" * 1000, True),  # the first is text; the rest is one unfinished tag
+        ("&#0;&#x110000;&#xD800;&#99999999999; patrons", True),
+        ("<select><option>patrons", True),
+        ("</p></p></div></table>patrons", True),
+        ("<frameset><frame>patrons</frameset>", True),
+        ("<math><mi>patrons</mi></math>", True),
+        ("<p " + "a=b " * 5000 + ">patrons", True),
+        ("<svg><p>patrons</svg>", False),  # inside the skipped svg for libxml2
+        ("<![CDATA[ patrons ]]><?php echo 1 ?>", False),  # a bogus comment in HTML, as in browsers
+    ],
+)
+def test_malformed_markup_never_crashes(tmp_path: Path, markup: str, kept: bool) -> None:
+    assert ("patrons" in read(page(tmp_path, markup)).text) is kept
+
+
+def test_without_tags_removes_markup_in_one_pass() -> None:
+    markup = "<!DOCTYPE html>A<b>B</b>C<br>D<p>E</p><script>x<y</script>F<!-- G -->H&amp;<title>T</title><i"
+    assert without_tags(markup) == "ABC\x01D\x02E\x02\x02FH&\x02"
+    assert without_tags("x<!-- never closed <p>y") == "x"
+    assert without_tags("x<style>never closed") == "x\x02"
+
+
+def test_a_word_processors_running_head_is_furniture(tmp_path: Path) -> None:
+    """LibreOffice's HTML export writes the page header and footer as ``<div title="header">``."""
+    path = tmp_path / "2025-03-14-minutes.html"
+    path.write_text(
+        '<html><body><div title="header"><p>RIVERSIDE PUBLIC LIBRARY</p></div>'
+        "<p>Patrons asked for longer hours.</p>"
+        '<div title="footer"><p>Minutes · Page <sdfield type=PAGE>1</sdfield></p></div></body></html>',
+        encoding="utf-8",
+    )
+    segments = read(path).segments
+    assert [(str(s.location), s.furniture, s.text) for s in segments] == [
+        ("header", True, "RIVERSIDE PUBLIC LIBRARY"),
+        ("paragraph 1", False, "Patrons asked for longer hours."),
+        ("footer", True, "Minutes · Page 1"),
+    ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from focuscount.model import Document
-from focuscount.readers.markdown import read, strip_inline, strip_markdown
+import focuscount
+from focuscount.model import Document, DocumentCounts
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
+from focuscount.readers.markdown import strip_inline, strip_markdown
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -36,16 +39,17 @@ def test_markup_fixture_segments_exactly() -> None:
         ),
         ("line 15", "Quoted patrons said\nnested quote text"),
         ("line 18", "first item\nsecond item\nthird item\nnumbered item\nanother item\ndone task"),
-        ("line 25", "  Name   Role  "),
-        ("line 27", "  Ann    Chair  "),
+        ("line 25", "Name\tRole"),  # a table row is its cells; the delimiter row (line 26) has no words
+        ("line 27", "Ann\tChair"),
         ("line 32", "def count(customers):\n    return len(customers)"),
         ("line 37", "tilde fence content"),
-        ("line 41", "Final line with a reference link and 2  3 math."),
-        ("line 42", "Setext Heading"),
+        # CommonMark: the underline makes the whole paragraph above it (lines 41 and 42) the heading,
+        # and "2 * 3" (spaces around the star) is no emphasis.
+        ("line 41", "Final line with a reference link and 2 * 3 math.\nSetext Heading"),
         ("line 45", "After comment."),
     ]
-    assert [segment.location.line for segment in document.segments if segment.heading] == [6, 42]
-    assert document.segments[-1].location.section == "Setext Heading"
+    assert [(s.location.line, s.level) for s in document.segments if s.heading] == [(6, 1), (41, 2)]
+    assert document.segments[-1].location.section == "Final line with a reference link and 2 * 3 math. Setext Heading"
 
 
 def test_first_heading_wins_over_front_matter_title() -> None:
@@ -158,7 +162,8 @@ def test_markdown_in_utf16_is_decoded(tmp_path: Path) -> None:
         ("snake_case and __init__ files", "snake_case and init files"),
         ("**bold** and __strong__ and *em* and _em_", "bold and strong and em and em"),
         ("~~struck~~ words", "struck words"),
-        ("2*3*4 stays", "2*3*4 stays"),
+        ("2*3*4 stays", "234 stays"),  # CommonMark: a star inside a word is emphasis (li**brar**y)
+        ("2 * 3 * 4 stays", "2 * 3 * 4 stays"),
         ("[the library](http://x.org/a_(b)) site", "the library site"),
         ('[text](<url> "Title") end', "text end"),
         ("![alt text](i.png) here", "alt text here"),
@@ -172,9 +177,9 @@ def test_markdown_in_utf16_is_decoded(tmp_path: Path) -> None:
         ('<a href="https://x.org/library">patrons</a>', "patrons"),
         ("see www.example.org/library_page.", "see ."),
         ("mail <patron@example.org> now", "mail  now"),
-        ("[text][ref] and [other][]", "text and other"),
+        ("[text][ref] and [other][]", "[text][ref] and [other][]"),  # not links: nothing defines them
         ("note[^1] here", "note here"),
-        ("| a | b |", "  a   b  "),
+        ("| a | b |", "| a | b |"),  # not a table without its delimiter row: the pipes are on the page
     ],
 )
 def test_inline_markup(markup: str, text: str) -> None:
@@ -187,11 +192,11 @@ def test_inline_markup(markup: str, text: str) -> None:
         ("### Heading ###", "Heading"),
         ("#hashtag", "#hashtag"),
         ("> > quoted", "quoted"),
-        ("   - [ ] open task", "   open task"),
+        ("   - [ ] open task", "open task"),
         ("10) tenth", "tenth"),
         ("* * *", ""),
         ("___", ""),
-        ("|:--|--:|", ""),
+        ("| A | B |\n|:--|--:|\n| x | y |", "A\tB\n\nx\ty"),
         ("[id]: https://example.org/x 'Title'", ""),
         ("[^1]: The footnote about patrons.", "The footnote about patrons."),
         ("-5 degrees is not a list", "-5 degrees is not a list"),
@@ -200,3 +205,119 @@ def test_inline_markup(markup: str, text: str) -> None:
 def test_block_markup(line: str, text: str) -> None:
     stripped, _, _ = strip_markdown(line)
     assert stripped == text
+
+
+def test_reference_links_with_definitions_keep_their_text() -> None:
+    stripped, _, _ = strip_markdown("See [the report][r] and [patrons][].\n\n[r]: https://x.org\n[patrons]: /p\n")
+    assert stripped == "See the report and patrons.\n\n\n\n"
+
+
+# ------------------------------------------------------------------ a realistic file, counted
+
+
+def counted(path: Path) -> DocumentCounts:
+    seen: list[DocumentCounts] = []
+    focuscount.analyze([path], on_document=seen.append)
+    return seen[0]
+
+
+def test_minutes_fixture_segments_headings_and_title() -> None:
+    document = read(FIXTURES / "md_board_minutes.md")
+    assert [(str(s.location), s.heading, s.level, s.text) for s in document.segments] == [
+        ("line 6", True, 1, "Board meeting, 18 June 2024"),
+        ("line 8", False, None, "Present: Chair, Treasurer, Director, two trustees"),
+        ("line 10", True, 2, "1. Opening hours"),
+        (
+            "line 12",
+            False,
+            None,
+            "The Director reported on the evening trial.\n"
+            "Footfall rose in the library on Thursdays.\n"
+            "See the trial report.",
+        ),
+        ("line 16", False, None, "The Treasurer said the trial\nwas cheap. Many patrons asked for Sunday hours."),
+        ("line 19", False, None, "Branch\tVisits"),
+        ("line 21", False, None, "Riverside\t1 240\nHillcrest\t870"),
+        ("line 25", False, None, "   Noted by the clerk: customers\n  wrote in. "),  # the <div> block's text
+        ("line 30", True, 2, "2. Any other business"),
+        ("line 32", False, None, "Nothing was raised."),
+    ]
+    assert document.title == "Board meeting, 18 June 2024"  # the first heading wins over the front matter
+    assert "2024-06-18" not in document.text  # front matter is not text
+    assert document.segments[1].label  # the attendance line, found by the reading stage
+
+
+def test_minutes_fixture_hits_name_their_source_lines() -> None:
+    counts = counted(FIXTURES / "md_board_minutes.md")
+    source = (FIXTURES / "md_board_minutes.md").read_text(encoding="utf-8").split("\n")
+    # "li**brar**y" is one word; the URL, the script and the comment hold no words.
+    assert [(hit.term, hit.location.line) for hit in counts.hits] == [("library", 13), ("patron", 17), ("customer", 25)]
+    assert source[16] == "was cheap. Many patrons asked for Sunday hours."
+    assert counts.counts == {"customer": 2, "institution": 1}
+    assert counts.words == 66
+
+
+def test_inline_markup_inside_a_word_joins_it(tmp_path: Path) -> None:
+    counts = counted(write(tmp_path, "The li**brar**y and its cus*tom*ers, us<b>er</b>s and pa~~t~~rons.\n"))
+    assert counts.term_counts == {"customer": {"customer": 1, "user": 1, "patron": 1}, "institution": {"library": 1}}
+
+
+def test_links_keep_their_text_not_their_url(tmp_path: Path) -> None:
+    path = write(tmp_path, "Ask [our patrons](https://example.org/customers_survey) or <https://example.org/users>.\n")
+    counts = counted(path)
+    assert read(path).text == "Ask our patrons or ."
+    assert counts.counts == {"customer": 1, "institution": 0}
+
+
+def test_html_block_gives_its_text_line_for_line(tmp_path: Path) -> None:
+    source = (
+        "Intro.\n\n<div class='note'>\n<p>Patrons\nspoke &amp; left.</p>\n"
+        "<script>users();</script>\n<style>.staff { }</style>\n</div>\n\nAfter.\n"
+    )
+    document = read(write(tmp_path, source))
+    assert [(str(s.location), s.text) for s in document.segments] == [
+        ("line 1", "Intro."),
+        ("line 4", " Patrons\nspoke & left. "),
+        ("line 10", "After."),
+    ]
+
+
+def test_tag_split_over_lines_keeps_the_hit_and_its_line(tmp_path: Path) -> None:
+    document = read(write(tmp_path, 'Many <span\nclass="x">patrons</span> came. <script>users()</script>\nNext.\n'))
+    assert [(str(s.location), s.text) for s in document.segments] == [("line 1", "Many \npatrons came.   \nNext.")]
+    counts = counted(write(tmp_path, 'Many <span\nclass="x">patrons</span> came.\n', name="b.md"))
+    assert [(hit.term, hit.location.line) for hit in counts.hits] == [("patron", 2)]
+
+
+def test_heading_levels(tmp_path: Path) -> None:
+    document = read(write(tmp_path, "# One\n\n### Three ###\n\nSetext one\n===\n\nSetext two\n---\n\nText.\n"))
+    assert [(str(s.location), s.level, s.text) for s in document.segments if s.heading] == [
+        ("line 1", 1, "One"),
+        ("line 3", 3, "Three"),
+        ("line 5", 1, "Setext one"),
+        ("line 8", 2, "Setext two"),
+    ]
+
+
+def test_containers_nested_too_deep_for_the_parser_keep_their_text(tmp_path: Path) -> None:
+    quotes = "> " * 30 + "Deep patrons spoke.\n"
+    lists = "".join("  " * depth + "- item " + str(depth) + "\n" for depth in range(14))
+    document = read(write(tmp_path, quotes + "\n" + lists + "\nAfter.\n"))
+    assert [(str(s.location), s.text) for s in document.segments] == [
+        ("line 1", "Deep patrons spoke."),
+        ("line 3", "\n".join(f"item {depth}" for depth in range(14))),
+        ("line 18", "After."),
+    ]
+
+
+def test_runaway_brackets_are_read_in_linear_time() -> None:
+    start = time.perf_counter()
+    document = read(FIXTURES / "bad" / "fuzz_md_brackets.md")
+    assert time.perf_counter() - start < 2  # about 0.1 s; 5 s before the paragraph was read without links
+    assert [(str(s.location), s.text) for s in document.segments] == [
+        ("line 1", "Brackets"),
+        ("line 3", "Library users wrote this."),
+        ("line 5", "[" * 15000),
+        ("line 7", "![" * 8000),
+        ("line 9", "[^" * 8000),
+    ]

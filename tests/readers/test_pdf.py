@@ -8,29 +8,31 @@ from pathlib import Path
 import pytest
 
 from focuscount.errors import ReadError
-from focuscount.model import Location
-from focuscount.readers.pdf import join_hyphenated, parse_pdf_date, read
+from focuscount.model import Document, Location
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
+from focuscount.readers.pdf import parse_pdf_date
+from focuscount.reading import ReadingRules, WordKnowledge
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REPAIR_HINT = "re-export it from its source program or try `qpdf in.pdf repaired.pdf`"
 
 
-def test_same_text_is_one_page_segment_with_boxes_separated_by_blank_lines() -> None:
+def test_same_text_gives_a_segment_per_paragraph_located_at_its_visual_line() -> None:
     document = read(FIXTURES / "same_text.pdf")
     assert document.format == "pdf"
     assert document.path == FIXTURES / "same_text.pdf"
     assert document.title == "Library board minutes"
     assert document.created == dt.datetime(2024, 3, 12, 9, 30)
-    # Text boxes are paragraphs of the page: one segment each, all located at "page 1".
+    # Four lines 40 pt apart: four paragraphs, on lines 1 to 4 of the page (no blank lines counted).
     assert [(str(s.location), s.first_line, s.text) for s in document.segments] == [
         ("page 1", 1, "Minutes of the library board meeting."),
-        ("page 1", 3, "Customers and patrons praised the new user interface."),
-        ("page 1", 5, "Library users asked the administration for more resources."),
-        ("page 1", 7, "Children will get a reading corner in the library."),
+        ("page 1", 2, "Customers and patrons praised the new user interface."),
+        ("page 1", 3, "Library users asked the administration for more resources."),
+        ("page 1", 4, "Children will get a reading corner in the library."),
     ]
     segment = document.segments[1]
     assert segment.location == Location("page", number=1)
-    assert str(segment.location_at(segment.text.index("patrons"))) == "page 1, line 3"
+    assert str(segment.location_at(segment.text.index("patrons"))) == "page 1, line 2"
 
 
 def test_blank_page_gives_no_segment_and_numbering_stays_true() -> None:
@@ -42,33 +44,63 @@ def test_blank_page_gives_no_segment_and_numbering_stays_true() -> None:
     assert document.title == "Three pages"
 
 
-def test_hyphenated_words_are_joined_only_before_lower_case() -> None:
+# ----------------------------------------------------------------- hygiene, by the reading stage (issue 9)
+
+
+def test_hyphenated_line_ends_are_joined_by_the_reading_stage_keeping_lines() -> None:
     document = read(FIXTURES / "hyphenated.pdf")
-    assert document.segments[0].text == ("The new library opens soon for\nall Patrons and the Well-\nKnown visitors.")
+    # Without a word list: joined before a lower-case letter only; the line count stays four.
+    assert document.segments[0].text == ("The new library\n opens soon for\nall Patrons and the Well-Known\n visitors.")
+
+
+def test_hyphenated_line_ends_are_joined_only_into_known_words() -> None:
+    known = {"library"}
+    document = read(FIXTURES / "hyphenated.pdf", words=WordKnowledge(known=known.__contains__))
+    assert document.segments[0].text.split("\n")[0] == "The new library"
+    unknown = read(FIXTURES / "hyphenated.pdf", words=WordKnowledge(known=set().__contains__))
+    assert unknown.segments[0].text.split("\n")[0] == "The new li-brary"
+
+
+def _lines_pdf(path: Path, lines: list[bytes], leading: int = 14, encoding: bytes = b"WinAnsiEncoding") -> Path:
+    """A one-page PDF drawing ``lines`` one under the other (Helvetica 11, ``leading`` pt apart)."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /%s >>" % encoding
+    shown = b" ".join(b"(%s) Tj 0 -%d Td" % (line, leading) for line in lines)
+    operators = b"BT /F1 11 Tf 72 720 Td " + shown + b" ET"
+    stream = b"<< /Length %d >>\nstream\n" % len(operators) + operators + b"\nendstream"
+    return _pdf(
+        path,
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", font, _page(5), stream],
+    )
 
 
 @pytest.mark.parametrize(
-    ("text", "joined"),
+    ("lines", "text"),
     [
-        ("li-\nbrary", "library"),
-        ("the li-\nbrary and the cus-\ntomers", "the library and the customers"),
-        ("Well-\nKnown", "Well-\nKnown"),
-        ("2023-\n24", "2023-\n24"),
-        ("x -\nbrary", "x -\nbrary"),
-        ("li-  \nbrary", "library"),
-        ("li\u00ad\nbrary", "library"),
-        ("café-\nété", "caféété"),
-        ("end-\n\nnext", "end-\n\nnext"),
-        ("mid-line hyphen", "mid-line hyphen"),
+        ([b"the cus-", b"tomers came"], "the customers\n came"),
+        ([b"the Well-", b"Known visitors"], "the Well-Known\n visitors"),
+        ([b"in 2023-", b"24 the branch"], "in 2023-\n24 the branch"),
+        ([b"a dash -", b"brary"], "a dash -\nbrary"),
+        ([b"mid-line hyphen", b"next line"], "mid-line hyphen\nnext line"),
+        ([b"the Friends of the Li-", b"brary shop"], "the Friends of the Library\n shop"),
     ],
 )
-def test_join_hyphenated(text: str, joined: str) -> None:
-    assert join_hyphenated(text) == joined
+def test_line_end_hyphens_and_soft_hyphens_through_read_document(tmp_path: Path, lines: list[bytes], text: str) -> None:
+    assert [segment.text for segment in read(_lines_pdf(tmp_path / "hyphens.pdf", lines)).segments] == [text]
+
+
+def test_ligatures_are_read_as_their_letters(tmp_path: Path) -> None:
+    # \\256 is the "fi" ligature in the standard encoding: pdfminer gives U+FB01, the reading stage "fi".
+    path = _lines_pdf(tmp_path / "ligature.pdf", [b"the \\256nal of\\256ce hours"], encoding=b"StandardEncoding")
+    assert [segment.text for segment in read(path).segments] == ["the final office hours"]
 
 
 def test_text_inside_form_xobjects_is_read() -> None:
     document = read(FIXTURES / "form_xobject.pdf")
-    assert [segment.text for segment in document.segments] == ["Body text for patrons.", "Riverside Library letterhead"]
+    # The letterhead (drawn at the top, inside a form XObject) comes first: pages read top to bottom.
+    assert [(s.first_line, s.text) for s in document.segments] == [
+        (1, "Riverside Library letterhead"),
+        (2, "Body text for patrons."),
+    ]
 
 
 def test_scanned_pdf_without_text_layer() -> None:
@@ -294,3 +326,202 @@ def test_flate_stream_failing_its_checksum_keeps_its_text_in_linear_time(tmp_pat
     started = time.perf_counter()
     assert [segment.text for segment in read(path).segments] == ["Patrons first."]
     assert time.perf_counter() - started < 5  # pdfminer's byte-at-a-time fallback takes minutes here
+
+
+# ----------------------------------------------------------------- layout: visible box, rotation, lines (issue 9)
+
+
+def _hits(document: Document) -> list[tuple[str, str, str]]:
+    """``(term, matched words, location)`` of every counted hit, in order."""
+    from helpers import matcher_for
+
+    from focuscount.counting import count_document
+
+    return [(hit.term, hit.matched_text, str(hit.location)) for hit in count_document(document, matcher_for()).hits]
+
+
+def test_text_outside_the_crop_box_is_not_read() -> None:
+    document = read(FIXTURES / "pdf_outside_box.pdf")
+    # Hidden at x=-500, above the page, in the margin the crop box cuts away: gone.  "residents"
+    # starts inside the crop box and runs out of it: a viewer shows it, so it is read.
+    assert [(str(s.location), s.first_line, s.text) for s in document.segments] == [
+        ("page 1", 1, "Minutes of the Riverside Public Library board, 14 October 2025."),
+        ("page 1", 2, "The board heard from patrons about opening hours."),
+        ("page 1", 3, "residents"),
+        ("page 2", 1, "Visitors asked for more seating."),  # /Rotate 90, crop box 50 pt in from the left
+    ]
+    assert _hits(document) == [("patron", "patrons", "page 1, line 2")]
+
+
+def test_crop_box_is_turned_with_the_page(tmp_path: Path) -> None:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    from focuscount.readers.pdf import visible_box
+
+    with (FIXTURES / "pdf_outside_box.pdf").open("rb") as handle:
+        first, turned = PDFPage.create_pages(PDFDocument(PDFParser(handle)))
+        assert visible_box(first) == pytest.approx((36, 36, 559.27, 805.89))
+        # A landscape media box turned by /Rotate 90: the crop box [50 0 595.27 841.89] within the media box
+        # [0 0 841.89 595.27] is x 50-595.27 and y 0-595.27 unturned; turned, x' = y and y' = 841.89 - x.
+        assert visible_box(turned) == pytest.approx((0, 246.62, 595.27, 791.89))
+
+
+def test_crop_box_outside_the_media_box_is_ignored(tmp_path: Path) -> None:
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /CropBox [700 800 900 1000] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"
+    )
+    path = _pdf(
+        tmp_path / "crop.pdf",
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            page,
+            _content(b"Patrons first."),
+        ],
+    )
+    assert [segment.text for segment in read(path).segments] == ["Patrons first."]
+
+
+def test_rotated_text_is_read_as_words() -> None:
+    document = read(FIXTURES / "pdf_rotated.pdf")
+    assert [(str(s.location), s.first_line, s.text) for s in document.segments] == [
+        ("page 1", 1, "Annual report 2024-25"),
+        ("page 1", 2, "Riverside Public Library"),  # 12 pt, 30 pt under a 24 pt title: a paragraph of its own
+        ("page 1", 3, "Patrons"),  # 90°, up the left edge of the cover
+        ("page 2", 1, "Library users"),  # 45°, ordered by its top
+        ("page 2", 2, "Visits by group"),
+        ("page 2", 3, "Visits per week"),  # 270°, read top to bottom
+        ("page 2", 4, "Families"),  # -45° bar labels
+        ("page 2", 5, "Job seekers"),
+        ("page 2", 6, "Older adults"),
+        ("page 2", 7, "Source: counts at the doors of every branch."),
+    ]
+    assert _hits(document) == [
+        ("library", "Library", "page 1, line 2"),
+        ("patron", "Patrons", "page 1, line 3"),
+        ("library user", "Library users", "page 2, line 1"),
+    ]
+
+
+def test_a_page_turned_by_rotate_is_landscape_and_its_text_read_as_words(tmp_path: Path) -> None:
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate 90 "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>"
+    )
+    path = _pdf(
+        tmp_path / "turned.pdf",
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            page,
+            _content(b"Patrons first."),
+        ],
+    )
+    document = read(path)
+    assert ([segment.text for segment in document.segments], document.deck) == (["Patrons first."], True)
+
+
+def test_a_page_counts_its_lines_as_a_reader_does() -> None:
+    document = read(FIXTURES / "pdf_line_numbers.pdf")
+    pages = {number: [s for s in document.segments if s.location.number == number] for number in (1, 2)}
+    for segments in pages.values():
+        lines = [line for s in segments for line in s.text.split("\n")]
+        # Header, 40 body lines, footer: 42 lines, no blank ones, each segment at its first line.
+        assert len(lines) == 42
+        assert lines[0] == "Riverside Public Library · Board of Trustees · Minutes of 14 October 2025"
+        assert [s.first_line for s in segments] == [
+            1 + sum(s.text.count("\n") + 1 for s in segments[:index]) for index in range(len(segments))
+        ]
+    assert [line for s in pages[2] for line in s.text.split("\n")][22 - 1 : 24] == [
+        "9. Patron Voice",
+        "Three patrons spoke about the reading room and asked for quiet",  # words drawn one by one: spaces from gaps
+        "hours in the mornings. The Board thanked them and asked staff",
+    ]
+    assert pages[1][-1].text == "Page 1 of 2" and pages[1][-1].furniture  # a page number at the page's foot
+    assert _hits(document) == [
+        ("library", "Library", "page 1, line 1"),  # "Riverside Public Library": the header, on two pages only
+        ("volunteer*", "volunteers", "page 1, line 11"),
+        ("library", "Library", "page 2, line 1"),
+        ("patron", "Patron", "page 2, line 22"),
+        ("patron", "patrons", "page 2, line 23"),  # the 23rd line a reader counts on page 2
+    ]
+
+
+def test_paragraphs_are_segments_so_agenda_items_and_turns_are_found() -> None:
+    document = read(FIXTURES / "pdf_line_numbers.pdf")
+    director = next(s for s in document.segments if s.location.speaker == "Director")
+    assert (str(director.location_at(0)), director.location.section) == ("page 1, line 8", "2. Director's report")
+    assert director.text.endswith("add a second session from November if volunteers can be found.")
+    patrons = next(s for s in document.segments if "Three patrons" in s.text)
+    assert (patrons.first_line, patrons.location.section) == (23, "9. Patron Voice")
+
+
+def test_deck_with_notes_pages_gives_the_slide_text_once_and_the_notes_at_their_page() -> None:
+    document = read(FIXTURES / "deck_notes_pages.pdf")
+    assert document.deck  # three landscape slides, then their three portrait notes pages
+    assert [(str(s.location), s.first_line, s.furniture, s.text) for s in document.segments] == [
+        ("page 1", 1, False, "Putting patrons first"),
+        ("page 1", 2, False, "• Why the Board changed its agenda\n• What residents told us"),
+        ("page 1", 4, True, "Riverside Public Library · Regional Conference 2025"),
+        ("page 2", 1, False, "What families asked for"),
+        ("page 2", 2, False, "• Saturday mornings at every branch\n• No fines on children's books"),
+        ("page 2", 4, True, "Riverside Public Library · Regional Conference 2025"),
+        ("page 3", 1, False, "Next steps"),
+        ("page 3", 2, False, "• Patron Voice at every meeting\n• Measures reported twice a year"),
+        ("page 3", 4, True, "Riverside Public Library · Regional Conference 2025"),
+        # Lines 1-4 of a notes page are its copy of the slide: left out.  The number at its foot is furniture.
+        (
+            "page 4 (notes)",
+            5,
+            False,
+            "Welcome everyone. Thank the hosts, then\nexplain why the Board now starts every\nmeeting with Patron Voice.",
+        ),
+        ("page 4", 8, True, "1"),
+        (
+            "page 5 (notes)",
+            5,
+            False,
+            "The survey reached 1,204 residents. Families\nasked for Saturday mornings; parents asked\nfor an end to fines.",
+        ),
+        ("page 5", 8, True, "2"),
+        (
+            "page 6 (notes)",
+            5,
+            False,
+            "Close with the invitation to the open forum in\nNovember. Leave time for questions from the\naudience.",
+        ),
+        ("page 6", 8, True, "3"),
+    ]
+    # "patrons" of slide 1 is counted once, not again from its notes page.
+    assert _hits(document) == [("patron", "patrons", "page 1, line 1"), ("patron", "Patron", "page 3, line 2")]
+    without_notes = read(FIXTURES / "deck_notes_pages.pdf", rules=ReadingRules(notes="exclude"))
+    assert [str(s.location) for s in without_notes.segments if "notes" in str(s.location)] == []
+    assert len(without_notes.segments) == len(document.segments) - 3
+
+
+def test_portrait_pages_after_slides_are_notes_pages_only_when_they_copy_their_slide(tmp_path: Path) -> None:
+    slide = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] /Resources << /Font << /F1 3 0 R >> >> "
+    portrait = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 540 720] /Resources << /Font << /F1 3 0 R >> >> "
+    path = _pdf(
+        tmp_path / "handout.pdf",
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>",
+            _FONT,
+            slide + b"/Contents 5 0 R >>",
+            _content(b"Putting patrons first").replace(b"72 720 Td", b"72 400 Td"),  # inside a 540 pt high page
+            portrait + b"/Contents 7 0 R >>",
+            _content(b"Handout: patrons asked for longer hours."),
+        ],
+    )
+    document = read(path)
+    assert [(str(s.location), s.text) for s in document.segments] == [
+        ("page 1", "Putting patrons first"),
+        ("page 2", "Handout: patrons asked for longer hours."),
+    ]
+    assert not document.deck

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -12,7 +13,7 @@ from pptx.util import Inches
 
 from focuscount.errors import ReadError
 from focuscount.model import Location
-from focuscount.readers.pptx import read
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAVE_HINT = "open and re-save it in PowerPoint"
@@ -126,3 +127,90 @@ def test_encrypted_or_legacy_ole_file(tmp_path: Path) -> None:
         "encrypted (password-protected) .pptx, or an old .ppt saved with a .pptx name; "
         "remove the password in PowerPoint, or convert it: `soffice --headless --convert-to pptx FILE`"
     )
+
+
+def test_footer_date_and_slide_number_placeholders_are_furniture_of_their_own() -> None:
+    """The deck LibreOffice and PowerPoint agree on: each footer placeholder is a furniture segment."""
+    document = read(FIXTURES / "furniture" / "deck.pptx")
+    slides = [(str(s.location), s.furniture, s.text) for s in document.segments]
+    assert slides[:4] == [
+        ("slide 1", False, "Putting patrons first\nLessons from a year of listening to library users"),
+        ("slide 1", True, "9 October 2025"),  # date, footer and number sit on one line, left to right
+        ("slide 1", True, "Riverside Public Library · Regional Conference 2025"),
+        ("slide 1", True, "1"),
+    ]
+    assert len(slides) == 16
+    assert [text for _, furniture, text in slides if furniture and text.isdigit()] == ["1", "2", "3", "4"]
+    assert all(furniture for _, furniture, text in slides if "Regional Conference" in text)
+
+
+def test_a_placeholder_footer_on_one_slide_is_still_furniture(tmp_path: Path) -> None:
+    """Declared furniture needs no repetition: a one-slide deck's footer is furniture too."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    presentation = Presentation()
+    layout = presentation.slide_layouts[1]
+    slide = presentation.slides.add_slide(layout)
+    slide.shapes.title.text = "Budget for patrons"
+    footer = next(p for p in layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
+    slide.shapes.clone_placeholder(footer)
+    next(
+        p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER
+    ).text = "Riverside Public Library"
+    path = tmp_path / "one.pptx"
+    presentation.save(str(path))
+    assert [(str(s.location), s.furniture, s.text) for s in read(path).segments] == [
+        ("slide 1", False, "Budget for patrons"),
+        ("slide 1", True, "Riverside Public Library"),
+    ]
+
+
+def test_shapes_are_read_top_to_bottom_then_left_to_right(tmp_path: Path) -> None:
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+
+    def box(left: float, top: float, text: str) -> Any:
+        shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(2), Inches(0.5))
+        shape.text_frame.text = text
+        return shape
+
+    unplaced = box(1, 1, "No position")  # written first, read last
+    unplaced._element.spPr.remove(unplaced._element.spPr.xfrm)
+    box(1, 7, "Riverside Public Library · Regional Conference 2025")  # a plain text box at the bottom
+    box(5, 2, "Right column: patrons")
+    box(1, 2, "Left column: staff")
+    box(1, 0.5, "Title at the top")
+    group = slide.shapes.add_group_shape()
+    for top, text in ((4.5, "Group, lower"), (4, "Group, upper")):
+        group.shapes.add_textbox(Inches(1), Inches(top), Inches(2), Inches(0.5)).text_frame.text = text
+    path = tmp_path / "order.pptx"
+    presentation.save(str(path))
+    assert read(path).segments[0].text.split("\n") == [
+        "Title at the top",
+        "Left column: staff",
+        "Right column: patrons",
+        "Group, upper",
+        "Group, lower",
+        "Riverside Public Library · Regional Conference 2025",
+        "No position",
+    ]
+
+
+def test_a_bottom_text_box_on_every_slide_is_furniture_by_repetition(tmp_path: Path) -> None:
+    """A footer typed into a text box (no placeholder) is the slides' last line, so the rule finds it."""
+    presentation = Presentation()
+    for number, text in enumerate(("Patrons first", "Staff at the desk", "A survey of teens"), start=1):
+        slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+        footer = slide.shapes.add_textbox(Inches(1), Inches(7), Inches(6), Inches(0.4))
+        footer.text_frame.text = f"Riverside Public Library · Slide {number}"
+        slide.shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(1)).text_frame.text = text
+    path = tmp_path / "boxes.pptx"
+    presentation.save(str(path))
+    assert [(str(s.location), s.furniture, s.text) for s in read(path).segments] == [
+        ("slide 1", False, "Patrons first"),
+        ("slide 1", True, "Riverside Public Library · Slide 1"),
+        ("slide 2", False, "Staff at the desk"),
+        ("slide 2", True, "Riverside Public Library · Slide 2"),
+        ("slide 3", False, "A survey of teens"),
+        ("slide 3", True, "Riverside Public Library · Slide 3"),
+    ]

@@ -8,7 +8,7 @@ import pytest
 
 from focuscount.errors import ReadError
 from focuscount.model import Location
-from focuscount.readers.srt import read
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NO_CUES = "not an SRT subtitle file (no cues found); an .srt file holds cues timed like 00:01:02,500 --> 00:01:04,000"

@@ -9,7 +9,7 @@ import pytest
 from focuscount.errors import ReadError
 from focuscount.model import Location
 from focuscount.readers import _textblocks
-from focuscount.readers.text import read
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = "Café “customers” pay 5 € — naïve patrons.\nSecond line for library users."

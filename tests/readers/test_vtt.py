@@ -8,7 +8,8 @@ import pytest
 
 from focuscount.errors import ReadError
 from focuscount.model import Location
-from focuscount.readers.vtt import read, split_turns
+from focuscount.readers import read_document as read  # the reader and the reading stage after it
+from focuscount.readers.vtt import split_turns
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

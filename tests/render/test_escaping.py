@@ -119,7 +119,8 @@ def test_analyze_table_shows_every_name_on_its_line(hostile: Path, to_file: bool
         "docs/2024-03-04-hostile.txt",
         "docs/2024-03-05-sections.md",
     ]
-    assert "docs/2024-03-05-sections.md                    $5,000 to $10,000 =SUM(A1) \\x1b]8;;      " in out
+    assert "docs/2024-03-05-sections.md " in out
+    assert " $5,000 to $10,000 =SUM(A1) | \\x1b]8;;http://evil.example\\x07here\\x1b]8;;\\x07 " in out
     assert "docs/2024-03-05-sections.md                    $\\frac{bad$ budget      " in out
 
 
@@ -149,7 +150,7 @@ def test_analyze_csv_is_one_record_per_line_and_no_formula(hostile: Path, to_fil
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [row["path"] for row in rows[:3]] == [NEWLINE_SHOWN, TITLE_SHOWN, LATIN1_SHOWN]
     sections = [row["label"] for row in rows if row["row"] == "section" and row["path"].endswith("sections.md")]
-    assert sections == ["$5,000 to $10,000 =SUM(A1) \\x1b]8;;", "$\\frac{bad$ budget"]
+    assert sections == ["$5,000 to $10,000 =SUM(A1) | \\x1b]8;;http://evil.example\\x07here\\x1b]8;;\\x07", "$\\frac{bad$ budget"]
     assert rows[0]["ratio"] == "0.5"  # numbers stay numbers
 
 
@@ -162,7 +163,7 @@ def test_analyze_markdown_escapes_pipes_html_and_controls(hostile: Path, to_file
     assert "| docs/2024-03-01-a\\\\n::error file=x::forged.txt " in out
     assert "| docs/2024-03-02-\\\\x1b\\]0;title\\\\x07\\|&lt;b&gt;.txt " in out
     assert "| docs/2024-03-03-minutes-caf\\\\xe9.txt " in out
-    assert "| \\$5,000 to \\$10,000 =SUM(A1) \\\\x1b\\]8;; " in out
+    assert "| \\$5,000 to \\$10,000 =SUM(A1) \\| \\\\x1b\\]8;;http://evil.example\\\\x07here\\\\x1b\\]8;;\\\\x07 |" in out
     table_rows = [line for line in out.splitlines() if line.startswith("|")]
     assert {line.count("|") - line.count("\\|") for line in table_rows} == {10, 9}  # no cell split by a |
 
@@ -336,7 +337,7 @@ def test_charts_draw_user_text_literally(hostile: Path, kind: str) -> None:
     assert "Budget $\\frac{$ from $5,000 to $10,000" in texts
     if kind == "sections":
         assert "2024-03-05 · $\\frac{bad$ budget" in texts
-        assert "2024-03-05 · $5,000 to $10,000 =SUM(A1) \\x1b]8;;" in texts
+        assert "2024-03-05 · $5,000 to $10,000 =SUM(A1) | \\x1b]8;;http://evi…"  # cut to fit the chart in texts
     else:
         assert any("Customers $x^2$ | <b>bold</b> \\x1b[31m" in text for text in texts)
     code, _, err = run("chart", "-k", kind, "--title", "$\\frac{$", "-o", "chart.png")

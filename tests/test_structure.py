@@ -8,9 +8,9 @@ import pytest
 
 from focuscount.model import Location, Segment
 from focuscount.readers import read_document
-from focuscount.readers._structure import agenda_title, apply_structure, speaker_label
+from focuscount.structure import agenda_title, apply_structure, speaker_label
 
-EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,307 @@
+"""The names rule: a term inside a multi-word proper name is not talk.
+
+"Riverside Public Library", "Friends of the Library", "Family Medical Leave Act":
+a library's name is not the library talking about itself, and a law's name is not
+talk about families.  A proper name, for this rule, is a run of two or more
+capitalised words inside running text, possibly joined by "of", "the", "for",
+"and" or "&" (at most two in a row: "Friends of the Library").  A hyphenated
+compound is one word ("Customer-Focused"); a possessive belongs to the name
+("Riverside Public Library's"); a name may wrap onto the next line of a paragraph.
+
+It is not a name when
+
+- its first word starts a sentence, a list item, a quotation or a line that does
+  not continue the line before, and only one other capitalised word follows:
+  a sentence-initial capital is not evidence of a name ("Library staff met",
+  "Library Carpentry lessons began" alike: list such a name in the lexicon);
+- its line, or the rest of its line after a label's colon, is a heading in Title
+  Case: every word capitalised or a small word ("Library Services Review",
+  "• Customer Service", "CUSTOMER SERVICE REPORT", "4.2 Update on the Library
+  Budget", "Item 4: Library Services Review"), and the line does not continue a
+  sentence from the line before (a line continues the one before when that one
+  ends in a comma, or in a word that is neither a sentence end nor a heading:
+  "Sincerely,⏎Riverside Public Library" is a name, a sign-off);
+- the segment is a heading the format marks (the counting never asks).
+
+A table cell (text after a tab) starts afresh like a line, and no name runs on
+from one cell into the next.
+
+"I" is not a capitalised word for the rule ("the Library and I").  A lexicon can
+also list its own names, matched case-sensitively (``[ignore] names``): those are
+names wherever they stand, headings included, and win over a name the rule finds
+where the two overlap.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from focuscount.nlp import CLITICS, Token
+
+CONNECTORS = frozenset({"of", "the", "for", "and", "&"})
+MAX_CONNECTORS = 2  # "Friends of the Library": two connectors in a row
+# Punctuation after which a word starts a sentence (or a list item, a quotation).
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", "•", "-", "–", "—", "(", '"', "“", "‘", "*", "·", "▪", "◦"})
+_HYPHENS = frozenset({"-", "‐", "‑"})
+_NEWLINE = re.compile("\n")
+# Characters that end a line as a sentence (or a label) ends, once closing quotes and brackets are set aside.
+_LINE_ENDS = ".!?:;…"
+_CLOSERS = "\"'”’)]"
+# Marks that open a list item at the start of a line: an item never continues the line before.
+_ITEM_MARKS = frozenset({"•", "-", "–", "—", "*", "·", "▪", "◦", "‣", ">"})
+# Lower-case words a Title Case heading may hold besides the connectors ("Update on the Library Budget").
+_SMALL_WORDS = frozenset(
+    {"a", "an", "as", "at", "by", "from", "in", "into", "on", "onto", "or", "nor", "per", "to", "up", "via", "vs",
+     "with"}
+)  # fmt: skip
+# Words that start a sentence without being part of the name after them ("At Riverside Public Library, …"):
+# they stay in the name's span but not in the name reported.
+_LEADING_WORDS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "their", "his", "her", "its",
+        "at", "in", "on", "for", "from", "to", "with", "by", "of", "as", "after", "before", "during", "since",
+        "when", "while", "if", "and", "but", "so", "then", "also", "both", "all", "each", "every", "many",
+        "some", "new", "thanks", "thank", "dear", "via", "under", "per", "through", "about",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A proper name found in a token list: tokens ``[first, last)`` and the name as written."""
+
+    first: int
+    last: int
+    text: str
+
+
+def is_capitalised(token: Token) -> bool:
+    """True for a word that starts with a capital letter (``Library``, ``ALA``, ``McNeil``), ``I`` aside."""
+    return token.is_word and token.text[:1].isupper() and token.text != "I"
+
+
+def find_names(tokens: Sequence[Token], text: str, start: int = 0, wraps: bool = True) -> list[NameSpan]:
+    """The proper names among ``tokens[start:]`` of ``text`` (see the module's docstring), in order.
+
+    ``wraps`` says that a line of ``text`` may carry on the sentence of the line before
+    (a paragraph of a text file or a PDF page); without it every line stands alone
+    (the bullets of a slide), so no name wraps and every line starts afresh.
+    """
+    names: list[NameSpan] = []
+    layout: _Layout | None = None  # built on the first capitalised word: most segments need little of it
+    index = start
+    count = len(tokens)
+    while index < count:
+        if not is_capitalised(tokens[index]):
+            index += 1
+            continue
+        layout = layout or _Layout(tokens, text, wraps)
+        last, capitals = _run(tokens, layout, index)
+        initial = _sentence_initial(tokens, layout, index, start)
+        if capitals - initial >= 2 and not _heading(tokens, layout, index, last):
+            names.append(NameSpan(index, last, _name_text(tokens, text, index, last, initial)))
+        index = max(last, index + 1)
+    return names
+
+
+def merge_names(listed: Sequence[NameSpan], found: Sequence[NameSpan]) -> list[NameSpan]:
+    """A lexicon's ``listed`` names and the names the rule ``found``, in order; a listed name wins an overlap."""
+    if not listed:
+        return list(found)
+    kept = [name for name in found if not any(other.first < name.last and name.first < other.last for other in listed)]
+    return sorted([*listed, *kept], key=lambda name: name.first)
+
+
+def _name_text(tokens: Sequence[Token], text: str, first: int, last: int, initial: bool) -> str:
+    """The name as reported: one space between words, without a leading "The" or possessive ending."""
+    while last - 1 > first and tokens[last - 1].lower in CLITICS:
+        last -= 1
+    if initial and tokens[first].lower in _LEADING_WORDS:
+        first += 1
+    return " ".join(text[tokens[first].start : tokens[last - 1].end].split())
+
+
+def _run(tokens: Sequence[Token], layout: _Layout, first: int) -> tuple[int, int]:
+    """Where the run of capitalised words starting at ``first`` ends, and how many capitalised words it holds."""
+    index, capitals, end = first, 0, first
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if index > first and not layout.joinable(index):
+            break
+        if is_capitalised(token):
+            capitals += 1
+            index += 1
+            # "Customer-Focused" is one word; "Library's": the clitic belongs to the name.
+            while index + 1 < count and _hyphen_between(tokens, index) and is_capitalised(tokens[index + 1]):
+                index += 2
+            while index < count and _clitic_of_previous(tokens, index):
+                index += 1
+            end = index
+            continue
+        connectors = 0
+        probe = index
+        while probe < count and _is_connector(tokens[probe]) and (probe == index or layout.joinable(probe)):
+            connectors += 1
+            probe += 1
+        if 0 < connectors <= MAX_CONNECTORS and probe < count and is_capitalised(tokens[probe]):
+            if not layout.joinable(probe):
+                break
+            index = probe
+            continue
+        break
+    return end, capitals
+
+
+def _hyphen_between(tokens: Sequence[Token], index: int) -> bool:
+    """True when ``tokens[index]`` is a hyphen touching the words either side ("Hartwell-Lee")."""
+    token = tokens[index]
+    return (
+        token.text in _HYPHENS
+        and tokens[index - 1].end == token.start
+        and index + 1 < len(tokens)
+        and tokens[index + 1].start == token.end
+    )
+
+
+def _clitic_of_previous(tokens: Sequence[Token], index: int) -> bool:
+    return tokens[index].lower in CLITICS and tokens[index].start == tokens[index - 1].end
+
+
+def _is_connector(token: Token) -> bool:
+    """``of``, ``the``, ``for``, ``and`` in lower case, or ``&``: they may join the words of a name."""
+    return token.text == "&" or (token.lower in CONNECTORS and token.text.islower())
+
+
+def _sentence_initial(tokens: Sequence[Token], layout: _Layout, index: int, start: int) -> bool:
+    """True when the word at ``index`` starts the text, a sentence, a list item, or a line that continues none."""
+    if index <= start:
+        return True
+    if layout.line_of(index - 1) != layout.line_of(index):
+        return not layout.continues(layout.line_of(index))
+    previous = tokens[index - 1]
+    if previous.text in _HYPHENS and _hyphen_between(tokens, index - 1):
+        return False  # "Library-Community": a compound, not a list item
+    if layout.cell_starts(index):
+        return True
+    return previous.text in _SENTENCE_ENDS or previous.text[-1:] in ".!?:;"
+
+
+def _heading(tokens: Sequence[Token], layout: _Layout, first: int, last: int) -> bool:
+    """True when the run ``[first, last)`` stands in a Title Case heading: its line, or the line after a colon."""
+    line = layout.line_of(first)
+    if layout.line_of(last - 1) != line:
+        return False  # a name wrapped onto the next line sits in running text
+    colon = layout.colon_before(first, line)
+    if colon is not None:
+        return layout.title_case_from(line, colon)  # "Item 4: Library Services Review"
+    return layout.title_case_from(line, None) and not layout.continues(line)
+
+
+def _title_case(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """True when the words of ``tokens[first:last]`` are capitalised, small words or numbers, one capitalised."""
+    capitalised = False
+    for index in range(first, last):  # not a slice: a one-line text of a million tokens would be copied per run
+        token = tokens[index]
+        if not token.is_word:
+            continue
+        if token.text[:1].isupper():
+            capitalised = True
+        elif not (_is_connector(token) or token.lower in _SMALL_WORDS or any(char.isdigit() for char in token.text)):
+            return False
+    return capitalised
+
+
+class _Layout:
+    """The lines of a text as token ranges, and which lines carry on the sentence of the line before."""
+
+    __slots__ = ("_colons", "_continues", "_line_firsts", "_starts", "_text", "_title_case", "_tokens", "_wraps")
+
+    def __init__(self, tokens: Sequence[Token], text: str, wraps: bool = True) -> None:
+        self._tokens = tokens
+        self._text = text
+        self._wraps = wraps
+        self._starts = [0] + [found.end() for found in _NEWLINE.finditer(text)]
+        self._colons: dict[int, list[int]] = {}  # line → its colon tokens, found on first need
+        self._title_case: dict[tuple[int, int | None], bool] = {}
+        # The first token of each line (the token count when the line holds none).
+        self._line_firsts: list[int] = []
+        position = 0
+        for line_start in self._starts:
+            while position < len(tokens) and tokens[position].start < line_start:
+                position += 1
+            self._line_firsts.append(position)
+        self._continues: list[bool] = []  # for lines 0, 1, …, worked out in order as far as asked
+
+    def line_of(self, index: int) -> int:
+        """The 0-based line of the token at ``index``."""
+        return bisect.bisect_right(self._starts, self._tokens[index].start) - 1
+
+    def tokens_of(self, line: int) -> tuple[int, int]:
+        """The tokens ``[first, last)`` of ``line``."""
+        last = self._line_firsts[line + 1] if line + 1 < len(self._line_firsts) else len(self._tokens)
+        return self._line_firsts[line], last
+
+    def colon_before(self, index: int, line: int) -> int | None:
+        """The last ``:`` token of ``line`` before the token at ``index``, if any."""
+        colons = self._colons.get(line)
+        if colons is None:
+            first, last = self.tokens_of(line)
+            colons = self._colons[line] = [i for i in range(first, last) if self._tokens[i].text == ":"]
+        position = bisect.bisect_left(colons, index)
+        return colons[position - 1] if position else None
+
+    def title_case_from(self, line: int, colon: int | None) -> bool:
+        """True when ``line`` (or its part after the token ``colon``) is in Title Case (see :func:`_title_case`)."""
+        key = (line, colon)
+        known = self._title_case.get(key)
+        if known is None:
+            first, last = self.tokens_of(line)
+            known = self._title_case[key] = _title_case(self._tokens, first if colon is None else colon + 1, last)
+        return known
+
+    def joinable(self, index: int) -> bool:
+        """True when the token at ``index`` may carry on a name from the token before it (not across a cell)."""
+        if self.cell_starts(index):
+            return False
+        line = self.line_of(index)
+        return line == self.line_of(index - 1) or (self.line_of(index - 1) == line - 1 and self.continues(line))
+
+    def cell_starts(self, index: int) -> bool:
+        """True when a tab comes before the token at ``index``: it starts a table cell."""
+        return "\t" in self._text[self._tokens[index - 1].end : self._tokens[index].start]
+
+    def continues(self, line: int) -> bool:
+        """True when ``line`` carries on the sentence of the line before (a wrapped paragraph, a sign-off)."""
+        while len(self._continues) <= line:  # in order, never recursively: a text may hold a million lines
+            self._continues.append(self._find_continues(len(self._continues)))
+        return self._continues[line]
+
+    def _find_continues(self, line: int) -> bool:
+        """Whether ``line`` continues the line before; the lines before it are already worked out."""
+        if line == 0 or not self._wraps:
+            return False
+        first, last = self.tokens_of(line)
+        if first < last and self._tokens[first].text in _ITEM_MARKS:
+            return False  # a list item starts afresh
+        if first < last and _numbered(self._tokens[first]):
+            return False
+        before_first, before_last = self.tokens_of(line - 1)
+        if before_first == before_last:
+            return False  # a blank line: a new paragraph
+        ending = self._text[self._tokens[before_first].start : self._tokens[before_last - 1].end].rstrip(_CLOSERS)
+        if ending.endswith(","):
+            return True  # "Sincerely," or a clause that wraps
+        if ending[-1:] in _LINE_ENDS:
+            return False
+        # A Title Case line is a heading, unless it carries on a sentence itself ("…for the⏎Metropolitan Area⏎…").
+        return self._continues[line - 1] or not self.title_case_from(line - 1, None)
+
+
+def _numbered(token: Token) -> bool:
+    """True for an item number at a line start: ``4.2``, ``3.``, ``12)``."""
+    stripped = token.text.rstrip(".)")
+    return bool(stripped) and all(char.isdigit() or char == "." for char in stripped)
