@@ -298,16 +298,8 @@ def _kind(value: object) -> str:
 
 
 def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise fail(f"'terms' in [{table}] must be a list of strings", lines.key("terms", table))
     terms: list[Term] = []
-    for item in raw:
-        if not isinstance(item, str):
-            raise fail(f"'terms' in [{table}] must hold only strings, found {item!r}", lines.key("terms", table))
-        text = " ".join(item.split())
-        line = _line_of(item, table, "terms", lines)
+    for item, text, line in _strings(raw, "terms", table, fail, lines):
         if not text:
             raise fail(f"empty term in [{table}]", line or lines.key("terms", table))
         if text.startswith(CASE_SENSITIVE):
@@ -321,6 +313,20 @@ def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder
             raise fail(f"term '{_visible(item)}' in [{table}] {problem}", line)
         terms.append(Term(text, category, line))
     return tuple(terms)
+
+
+def _strings(raw: object, key: str, table: str, fail: Fail, lines: LineFinder) -> list[tuple[str, str, int | None]]:
+    """The strings of list ``key`` in ``[table]``: each as written, with its runs of spaces made one, and its line."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise fail(f"'{key}' in [{table}] must be a list of strings", lines.key(key, table))
+    found: list[tuple[str, str, int | None]] = []
+    for item in raw:
+        if not isinstance(item, str):
+            raise fail(f"'{key}' in [{table}] must hold only strings, found {item!r}", lines.key(key, table))
+        found.append((item, " ".join(item.split()), _line_of(item, table, key, lines)))
+    return found
 
 
 def _line_of(item: str, table: str, key: str, lines: LineFinder) -> int | None:
@@ -346,16 +352,8 @@ def _check_literal(words: str, what: str, fail: Fail, line: int | None) -> None:
 
 def _names(raw: object, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
     """``[ignore] names``: the lexicon's own proper names, matched case-sensitively."""
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise fail("'names' in [ignore] must be a list of strings", lines.key("names", IGNORE))
     names: list[Term] = []
-    for item in raw:
-        if not isinstance(item, str):
-            raise fail(f"'names' in [ignore] must hold only strings, found {item!r}", lines.key("names", IGNORE))
-        text = " ".join(item.split())
-        line = _line_of(item, IGNORE, "names", lines)
+    for item, text, line in _strings(raw, "names", IGNORE, fail, lines):
         if not text:
             raise fail("empty name in [ignore] names", line)
         if text.startswith(CASE_SENSITIVE):

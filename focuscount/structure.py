@@ -9,10 +9,20 @@ label.  Field labels of minutes (``Present:``, ``Motion:``, ``Date:`` …) are n
 speakers, and nothing in free prose ("Ms Okafor reported that …") is ever taken
 for one.
 
+A speaker label is a short name-like label followed by speech (see
+:func:`speaker_label`): "Board Manual Updates:", "Not Present:" and a Title Case
+heading such as "Content Security Policy: Cookie Controls" are not speakers.
+An attendance line ("Present: …", "Staff: Jane Smith, Bob Lee", and the wrapped
+lines of names after it) is a label: its words count, its terms never do.
+
 A section starts at a heading the format marks (Markdown ``#``, a DOCX heading
 style, HTML ``h1``–``h6``, an ODF heading) or at a numbered agenda item standing
 on its own line (``4.2 Budget``, ``3. Children and families``), and lasts to the
 next one.
+
+This is the one implementation for every format: :func:`apply_structure` runs in
+the reading stage (:mod:`focuscount.reading`) after every reader, and transcript
+readers cut their cues with :func:`split_turns`, built on the same labels.
 """
 
 from __future__ import annotations
@@ -468,3 +478,38 @@ def speakers_in(segments: Iterable[Segment]) -> list[str]:
         if segment.location.speaker:
             seen.setdefault(segment.location.speaker, None)
     return list(seen)
+
+
+# --------------------------------------------------------------------------- transcripts
+# A dialogue dash ("- ") or ">>" at a line start changes speaker in subtitles and captions.
+_TURN_MARK = re.compile(r"^(?:[-\u2010\u2011\u2013\u2014][ \t]+|>>[ \t]*)(?=\S)")
+
+
+def split_turns(text: str, speaker: str | None) -> tuple[list[tuple[str | None, str]], str | None]:
+    """Cut a cue's text where a line starts with a speaker label or a dialogue dash.
+
+    ``speaker`` is the speaker of text before the first label or dash.  Dashes
+    are removed; labels stay at the start of their turn (see ``label_length``).
+    Returns the non-empty turns as (speaker, text) and the speaker of the last
+    turn (the one a following cue may continue).
+    """
+    turns: list[tuple[str | None, list[str]]] = [(speaker, [])]
+    for line in text.split("\n"):
+        line = line.strip()
+        mark = _TURN_MARK.match(line)
+        if mark is not None:
+            line = line[mark.end() :]
+        label = speaker_label(line)
+        if label is not None:
+            turns.append((label[0], []))  # the label stays in the text as the turn's attribution
+        elif mark is not None:
+            turns.append((None, []))
+        turns[-1][1].append(line)
+    last = turns[-1][0]
+    result = [(who, tidy_lines("\n".join(lines))) for who, lines in turns]
+    return [(who, text) for who, text in result if text], last
+
+
+def tidy_lines(text: str) -> str:
+    """Lines stripped, empty ones dropped."""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())

@@ -27,8 +27,8 @@ from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._textblocks import decode_text, read_bytes
-from focuscount.readers.vtt import normalise_timestamp, split_turns
-from focuscount.structure import label_length
+from focuscount.readers.vtt import normalise_timestamp
+from focuscount.structure import label_length, split_turns
 
 _TIMESTAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}(?:\s.*)?$")

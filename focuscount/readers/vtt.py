@@ -29,7 +29,7 @@ from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
 from focuscount.readers._textblocks import clean_title, decode_text, read_bytes
-from focuscount.structure import label_length, speaker_label
+from focuscount.structure import label_length, split_turns, tidy_lines
 
 _SIGNATURE = re.compile(r"^WEBVTT(?:[ \t](.*))?$")
 _TIMESTAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
@@ -38,7 +38,6 @@ _TIMING = re.compile(rf"^\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}(?:\s.*)?$")
 _SRT_TIMING = re.compile(r"^[ \t]*\d+:\d{2}:\d{2},\d{3}[ \t]*-->", re.MULTILINE)
 _NAMED_BLOCK = re.compile(r"^(?:NOTE(?:[ \t].*)?|STYLE[ \t]*|REGION[ \t]*)$")
 _TAG = re.compile(r"<([^<>\n]*)>")
-_TURN_MARK = re.compile(r"^(?:[-\u2010\u2011\u2013\u2014][ \t]+|>>[ \t]*)(?=\S)")
 _NOT_TITLES = frozenset({"file"})
 
 
@@ -153,39 +152,9 @@ def _voice_turns(cue_text: str) -> list[tuple[str | None, str]]:
     for in_voice, speaker, pieces in runs:
         text = "".join(pieces).replace("\xa0", " ")
         if in_voice:
-            text = _tidy(text)
+            text = tidy_lines(text)
             if text:
                 turns.append((speaker, text))
         else:
             turns.extend(split_turns(text, None)[0])
     return turns
-
-
-def split_turns(text: str, speaker: str | None) -> tuple[list[tuple[str | None, str]], str | None]:
-    """Cut a cue's text where a line starts with a speaker label or a dialogue dash.
-
-    ``speaker`` is the speaker of text before the first label or dash.  Dashes
-    are removed; labels stay at the start of their turn (see ``label_length``).
-    Returns the non-empty turns as (speaker, text) and the speaker of the last
-    turn (the one a following cue may continue).
-    """
-    turns: list[tuple[str | None, list[str]]] = [(speaker, [])]
-    for line in text.split("\n"):
-        line = line.strip()
-        mark = _TURN_MARK.match(line)
-        if mark is not None:
-            line = line[mark.end() :]
-        label = speaker_label(line)
-        if label is not None:
-            turns.append((label[0], []))  # the label stays in the text as the turn's attribution
-        elif mark is not None:
-            turns.append((None, []))
-        turns[-1][1].append(line)
-    last = turns[-1][0]
-    result = [(who, _tidy("\n".join(lines))) for who, lines in turns]
-    return [(who, text) for who, text in result if text], last
-
-
-def _tidy(text: str) -> str:
-    """Lines stripped, empty ones dropped."""
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())

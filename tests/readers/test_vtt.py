@@ -9,7 +9,7 @@ import pytest
 from focuscount.errors import ReadError
 from focuscount.model import Location
 from focuscount.readers import read_document as read  # the reader and the reading stage after it
-from focuscount.readers.vtt import split_turns
+from focuscount.structure import split_turns
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
