@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from focuscount.breakdown import BREAKDOWNS, BreakdownRow, document_breakdown, merge_speakers
@@ -25,7 +25,8 @@ from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
 from focuscount.readers import read_document, supported_extensions
 from focuscount.reading import DEFAULT_RULES, ReadingRules, WordKnowledge
-from focuscount.timeline import GROUPINGS, Trend, group, trend
+from focuscount.timeline import GROUPINGS, Trend, group, no_trend_reason, trend
+from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
 
 SkipHandler = Callable[[Skipped], None]
 
@@ -42,6 +43,34 @@ class Analysis:
     skipped: tuple[Skipped, ...]
     pipeline: str
     breakdowns: dict[str, tuple[BreakdownRow, ...]] = field(default_factory=dict)
+    min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
+    include_thin: bool = False  # thin periods were counted in the trend
+
+    @property
+    def interval(self) -> Interval | None:
+        """The 95% interval of the overall ratio, corrected for the clustering of hits in documents."""
+        focus, versus = self.lexicon.focus, self.lexicon.versus
+        return pooled_interval(
+            (c.counts.get(focus, 0), c.counts.get(focus, 0) + c.counts.get(versus, 0)) for c in self.documents
+        )
+
+    @property
+    def thin(self) -> bool:
+        """True when the overall ratio rests on fewer than :attr:`min_hits` hits."""
+        counts = self.counts
+        return is_thin(counts[self.lexicon.focus] + counts[self.lexicon.versus], self.min_hits)
+
+    @property
+    def thin_documents(self) -> tuple[DocumentCounts, ...]:
+        """The documents whose ratio is thin evidence."""
+        return tuple(c for c in self.documents if c.thin)
+
+    @property
+    def no_trend_reason(self) -> str:
+        """Why there is no trend (when :attr:`trend` is None)."""
+        if not self.periods:
+            return "No dated documents: no periods and no trend."
+        return no_trend_reason(self.periods, self.include_thin)
 
     @property
     def dated(self) -> tuple[DocumentCounts, ...]:
@@ -192,6 +221,8 @@ def analyze(
     follow_links: bool = False,
     metadata_dates: bool = True,
     rules: ReadingRules = DEFAULT_RULES,
+    min_hits: int = DEFAULT_MIN_HITS,
+    include_thin: bool = False,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
@@ -238,25 +269,34 @@ def analyze(
             per_document[item.document.path] = {
                 kind: document_breakdown(item, kind, lexicon.focus, lexicon.versus) for kind in kinds
             }
-        documents.append(item.without_evidence())
+        documents.append(replace(item.without_evidence(), thin=is_thin(_ratio_hits(item, lexicon), min_hits)))
     documents.sort(key=lambda c: (c.document.date is None, c.document.date or dt.date.min, str(c.document.path)))
-    periods = tuple(group(documents, by, lexicon.focus, lexicon.versus))
+    periods = tuple(group(documents, by, lexicon.focus, lexicon.versus, min_hits))
     breakdown_rows: dict[str, tuple[BreakdownRow, ...]] = {}
     for kind in kinds:
         in_order = [row for counts in documents for row in per_document[counts.document.path][kind]]
         if kind == "speaker":
             in_order = merge_speakers(in_order, lexicon.focus, lexicon.versus)
-        breakdown_rows[kind] = tuple(in_order)
+        breakdown_rows[kind] = tuple(
+            replace(row, thin=is_thin(row.counts.get(lexicon.focus, 0) + row.counts.get(lexicon.versus, 0), min_hits))
+            for row in in_order
+        )
     return Analysis(
         lexicon=lexicon,
         by=by,
         documents=tuple(documents),
         periods=periods,
-        trend=trend(periods),
+        trend=trend(periods, documents, lexicon.focus, lexicon.versus, include_thin),
         skipped=tuple(skipped),
         pipeline=get_pipeline(lexicon.language, model).name,
         breakdowns=breakdown_rows,
+        min_hits=min_hits,
+        include_thin=include_thin,
     )
+
+
+def _ratio_hits(counts: DocumentCounts, lexicon: Lexicon) -> int:
+    return counts.counts.get(lexicon.focus, 0) + counts.counts.get(lexicon.versus, 0)
 
 
 def no_documents_message(skipped: list[Skipped]) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from focuscount.model import DocumentCounts, Location, ratio_of
+from focuscount.uncertainty import Interval, pooled_interval, wilson
 
 BREAKDOWNS = ("speaker", "section", "slide")
 NO_SPEAKER = "(no speaker named)"
@@ -33,6 +34,10 @@ class BreakdownRow:
     counts: dict[str, int]
     ratio: float | None
     order: tuple[int, ...] = field(default=(), compare=False)  # where the key first appears
+    interval: Interval | None = None  # the ratio's 95% interval (clustered by document for speakers)
+    thin: bool = False  # the ratio rests on fewer than min_hits hits
+    # (focus, focus + versus) hits of each document the row sums: its clusters
+    parts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def rate(self, category: str) -> float | None:
         """Hits of ``category`` per 1,000 words."""
@@ -88,6 +93,8 @@ def document_breakdown(counts: DocumentCounts, kind: str, focus: str, versus: st
                 counts=totals,
                 ratio=ratio_of(totals.get(focus, 0), totals.get(versus, 0)),
                 order=(order[key],),
+                interval=wilson(totals.get(focus, 0), totals.get(focus, 0) + totals.get(versus, 0)),
+                parts=((totals.get(focus, 0), totals.get(focus, 0) + totals.get(versus, 0)),),
             )
         )
     return rows
@@ -111,5 +118,7 @@ def merge_speakers(rows: Iterable[BreakdownRow], focus: str, versus: str) -> lis
             words=earlier.words + row.words,
             counts=dict(totals),
             ratio=ratio_of(totals.get(focus, 0), totals.get(versus, 0)),
+            parts=earlier.parts + row.parts,
         )
+        merged[row.key] = replace(merged[row.key], interval=pooled_interval(merged[row.key].parts))
     return sorted(merged.values(), key=lambda r: (r.key == NO_SPEAKER, -r.words, r.key))

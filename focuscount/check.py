@@ -5,22 +5,47 @@ document (``per_document``); every evaluation passes or fails, and a failed one 
 a :class:`Finding` that names the file, the rule, the measured value, the
 threshold and the terms that drove it.  A rule that fails with severity
 ``error`` fails the check.
+
+``min_ratio`` and ``no_regression`` judge a ratio, and a ratio on few hits is
+uncertain, so they take a ``confidence``:
+
+- ``point`` (the default): the ratio itself is compared.  ``min_ratio`` fails when
+  the ratio is below the minimum; ``no_regression`` when it fell by more than the
+  tolerance.
+- ``interval``: the 95% interval is compared (Wilson for a document, corrected for
+  clustering overall; see :mod:`focuscount.uncertainty`).  ``min_ratio`` fails only
+  when the interval's upper bound is below the minimum.  ``no_regression`` fails
+  only when the ratio fell by more than the tolerance *and* the two 95% intervals
+  do not overlap (the current upper bound is below the baseline's lower bound).
+
+Non-overlap of two 95% intervals is a conservative test, chosen because anyone can
+see it in the findings: for two independent ratios with equal standard errors it
+matches a two-sided test at about the 0.6% level, not 5%, so a real but modest
+drop can pass.  The baseline and the current run mostly share documents, which
+makes their difference less variable still, so the test is more conservative
+again.  A report saved before reports carried intervals has none: ``no_regression``
+then compares the ratios alone and says so in the finding.
+
+Findings quote the interval whatever the confidence.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from focuscount.analysis import Analysis, analyze
-from focuscount.baseline import Baseline, git_baseline, load_report_baseline, relative_key
-from focuscount.config import DEFAULT_TOLERANCE, Rule, RunOptions, with_rule
+from focuscount.baseline import SAVE_AGAIN, Baseline, git_baseline, load_report_baseline, relative_key
+from focuscount.config import DEFAULT_TOLERANCE, Rule, RunOptions, with_confidence, with_rule
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, per_thousand
+from focuscount.safeio import read_input_text
+from focuscount.uncertainty import Interval, format_interval
 
 TOP_TERMS = 3
 
@@ -38,11 +63,26 @@ class Finding:
     top_terms: tuple[tuple[str, str, int], ...] = ()  # (category, term, hits) behind the value
     line: int = 1
     column: int = 1
+    interval: Interval | None = None  # the 95% interval of ``measured`` (a ratio)
+    baseline_interval: Interval | None = None  # no_regression: the baseline ratio's interval
+    confidence: str = "point"  # how the rule judged: the ratio itself, or its interval
 
     @property
     def where(self) -> str:
         """The file, or ``(all documents)``."""
         return str(self.path) if self.path is not None else "(all documents)"
+
+
+@dataclass(frozen=True)
+class BaselineIntervals:
+    """The 95% intervals of a baseline's ratios: overall, and per document keyed as in :class:`Baseline`.
+
+    An interval is None where the baseline has none: no hits, or a report saved
+    before reports carried intervals.
+    """
+
+    overall: Interval | None = None
+    documents: dict[str, Interval | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +107,7 @@ class CheckResult:
     analysis: Analysis
     evaluations: tuple[Evaluation, ...]
     baseline: Baseline | None = None
+    baseline_intervals: BaselineIntervals | None = None
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -89,15 +130,27 @@ class CheckResult:
         return self.errors == 0
 
 
-def run_check(analysis: Analysis, rules: Iterable[Rule], baseline: Baseline | None = None) -> CheckResult:
-    """Evaluate every rule on ``analysis`` (``no_regression`` needs a ``baseline``)."""
+def run_check(
+    analysis: Analysis,
+    rules: Iterable[Rule],
+    baseline: Baseline | None = None,
+    baseline_intervals: BaselineIntervals | None = None,
+) -> CheckResult:
+    """Evaluate every rule on ``analysis`` (``no_regression`` needs a ``baseline``).
+
+    ``baseline_intervals`` are the baseline's 95% intervals; without them a
+    ``no_regression`` rule with ``confidence = "interval"`` compares the ratios alone.
+    """
+    intervals = baseline_intervals or BaselineIntervals()
     evaluations: list[Evaluation] = []
     for rule in rules:
-        evaluations.extend(_evaluate(rule, analysis, baseline))
-    return CheckResult(analysis, tuple(evaluations), baseline)
+        evaluations.extend(_evaluate(rule, analysis, baseline, intervals))
+    return CheckResult(analysis, tuple(evaluations), baseline, baseline_intervals)
 
 
-def _evaluate(rule: Rule, analysis: Analysis, baseline: Baseline | None) -> list[Evaluation]:
+def _evaluate(
+    rule: Rule, analysis: Analysis, baseline: Baseline | None, intervals: BaselineIntervals
+) -> list[Evaluation]:
     if rule.name == "min_ratio":
         return _min_ratio(rule, analysis)
     if rule.name == "max_institution_rate":
@@ -105,7 +158,7 @@ def _evaluate(rule: Rule, analysis: Analysis, baseline: Baseline | None) -> list
     if rule.name == "min_words":
         return _min_words(rule, analysis)
     if rule.name == "no_regression":
-        return _no_regression(rule, analysis, baseline)
+        return _no_regression(rule, analysis, baseline, intervals)
     raise ValueError(f"unknown rule {rule.name!r}")
 
 
@@ -125,6 +178,7 @@ def _min_ratio(rule: Rule, analysis: Analysis) -> list[Evaluation]:
     for key, counts in _targets(rule, analysis):
         threshold = rule.thresholds[key]
         ratio = analysis.ratio if counts is None else counts.ratio
+        interval = analysis.interval if counts is None else counts.interval
         finding = None
         if ratio is None:
             finding = _finding(
@@ -132,13 +186,35 @@ def _min_ratio(rule: Rule, analysis: Analysis) -> list[Evaluation]:
                 f"no {lexicon.focus} or {lexicon.versus} hits: the ratio cannot be judged (minimum {threshold:.2f})",
                 analysis,
             )  # fmt: skip
-        elif ratio < threshold:
+        elif _below(ratio, interval, threshold, rule.confidence):
             finding = _finding(
-                rule, counts, ratio, threshold,
-                f"ratio {ratio:.2f} is below the minimum {threshold:.2f}", analysis, drivers=lexicon.versus,
+                rule, counts, ratio, threshold, _below_message(ratio, interval, threshold, rule.confidence),
+                analysis, drivers=lexicon.versus, interval=interval,
             )  # fmt: skip
         results.append(Evaluation(rule.name, rule.severity, _path(counts), finding))
     return results
+
+
+def _below(ratio: float, interval: Interval | None, threshold: float, confidence: str) -> bool:
+    """Point: the ratio is below ``threshold``; interval: even the interval's upper bound is."""
+    if confidence == "interval" and interval is not None:
+        return interval.high < threshold
+    return ratio < threshold
+
+
+def _below_message(ratio: float, interval: Interval | None, threshold: float, confidence: str) -> str:
+    if confidence == "interval" and interval is not None:
+        upper = f"its upper bound {interval.high:.2f}"
+        return f"ratio {_quoted(ratio, interval)}: {upper} is below the minimum {threshold:.2f}"
+    return f"ratio {_quoted(ratio, interval)} is below the minimum {threshold:.2f}"
+
+
+def _quoted(ratio: float, interval: Interval | None, label: str | None = None) -> str:
+    """``0.28 (95% interval 0.18–0.42)``, with ``label`` first in the brackets when given."""
+    notes = [label] if label else []
+    if interval is not None:
+        notes.append(f"95% interval {format_interval(interval)}")
+    return f"{ratio:.2f} ({', '.join(notes)})" if notes else f"{ratio:.2f}"
 
 
 def _max_rate(rule: Rule, analysis: Analysis) -> list[Evaluation]:
@@ -172,40 +248,57 @@ def _min_words(rule: Rule, analysis: Analysis) -> list[Evaluation]:
     return results
 
 
-def _no_regression(rule: Rule, analysis: Analysis, baseline: Baseline | None) -> list[Evaluation]:
-    tolerance = rule.thresholds["tolerance"]
+def _no_regression(
+    rule: Rule, analysis: Analysis, baseline: Baseline | None, intervals: BaselineIntervals
+) -> list[Evaluation]:
     if baseline is None:
         return []
-    results = []
-    current = analysis.ratio
-    finding = None
-    if baseline.ratio is not None and current is not None and baseline.ratio - current > tolerance:
-        finding = _finding(
-            rule, None, current, tolerance,
-            _drop(baseline.ratio, current, baseline.label, tolerance),
-            analysis, drivers=analysis.lexicon.versus,
-        )  # fmt: skip
-    results.append(Evaluation(rule.name, rule.severity, None, finding))
+    overall = _Ratio(analysis.ratio, analysis.interval)
+    results = [_regression(rule, analysis, None, _Ratio(baseline.ratio, intervals.overall), overall, baseline.label)]
     for counts in analysis.documents:
-        before = baseline.documents.get(relative_key(counts.document.path, baseline.root))
-        now = counts.ratio
-        if before is None or now is None:
-            continue
-        finding = None
-        if before - now > tolerance:
-            finding = _finding(
-                rule, counts, now, tolerance,
-                _drop(before, now, baseline.label, tolerance),
-                analysis, drivers=analysis.lexicon.versus,
-            )  # fmt: skip
-        results.append(Evaluation(rule.name, rule.severity, counts.document.path, finding))
+        key = relative_key(counts.document.path, baseline.root)
+        before = _Ratio(baseline.documents.get(key), intervals.documents.get(key))
+        now = _Ratio(counts.ratio, counts.interval)
+        if before.value is not None and now.value is not None:  # a new document, or one without hits
+            results.append(_regression(rule, analysis, counts, before, now, baseline.label))
     return results
 
 
-def _drop(before: float, now: float, label: str, tolerance: float) -> str:
-    return (
-        f"ratio fell from {before:.2f} ({label}) to {now:.2f}, a drop of {before - now:.2f} (tolerance {tolerance:.2f})"
+@dataclass(frozen=True)
+class _Ratio:
+    """A ratio and its 95% interval (either may be missing)."""
+
+    value: float | None
+    interval: Interval | None
+
+
+def _regression(
+    rule: Rule, analysis: Analysis, counts: DocumentCounts | None, before: _Ratio, now: _Ratio, label: str
+) -> Evaluation:
+    """One comparison with the baseline (passed when either side has no ratio to compare)."""
+    if before.value is None or now.value is None:
+        return Evaluation(rule.name, rule.severity, _path(counts), None)
+    tolerance = rule.thresholds["tolerance"]
+    drop = before.value - now.value
+    message = (
+        f"ratio fell from {_quoted(before.value, before.interval, label)} to {_quoted(now.value, now.interval)}, "
+        f"a drop of {drop:.2f} (tolerance {tolerance:.2f})"
     )
+    failed = drop > tolerance
+    if failed and rule.confidence == "interval":
+        if before.interval is None or now.interval is None:
+            message += f"; judged on the ratios alone: {label} holds no interval ({SAVE_AGAIN})"
+        elif now.interval.high < before.interval.low:
+            message += "; the 95% intervals do not overlap"
+        else:
+            failed = False
+    finding = None
+    if failed:
+        finding = _finding(
+            rule, counts, now.value, tolerance, message, analysis,
+            drivers=analysis.lexicon.versus, interval=now.interval, baseline_interval=before.interval,
+        )  # fmt: skip
+    return Evaluation(rule.name, rule.severity, _path(counts), finding)
 
 
 def _path(counts: DocumentCounts | None) -> Path | None:
@@ -220,13 +313,18 @@ def _finding(
     message: str,
     analysis: Analysis,
     drivers: str | None = None,
+    interval: Interval | None = None,
+    baseline_interval: Interval | None = None,
 ) -> Finding:
     top: tuple[tuple[str, str, int], ...] = ()
     if drivers is not None:
         top = top_terms(analysis, counts, drivers)
     if top:
         message += " (" + ", ".join(f"{term} {hits}" for _, term, hits in top) + ")"
-    return Finding(rule.name, rule.severity, _path(counts), measured, threshold, message, top)
+    return Finding(
+        rule.name, rule.severity, _path(counts), measured, threshold, message, top,
+        interval=interval, baseline_interval=baseline_interval, confidence=rule.confidence,
+    )  # fmt: skip
 
 
 def top_terms(analysis: Analysis, counts: DocumentCounts | None, category: str) -> tuple[tuple[str, str, int], ...]:
@@ -245,6 +343,7 @@ def check_run(
     run: RunOptions,
     *,
     min_ratio: float | None = None,
+    confidence: str | None = None,
     baseline: Path | None = None,
     baseline_ref: str | None = None,
     allow_lexicon_change: bool = False,
@@ -252,32 +351,73 @@ def check_run(
 ) -> CheckResult:
     """Analyse ``run`` and evaluate its configured rules (or :data:`DEFAULT_RULES` when none are set).
 
-    ``min_ratio`` overrides the overall minimum; ``baseline`` / ``baseline_ref``
-    override the ones in the ``no_regression`` rule (and turn the rule on).  A
-    baseline report made with another lexicon is refused (ConfigError) unless
-    ``allow_lexicon_change`` or the rule's ``allow_lexicon_change = true``; a git
-    baseline is read with the current lexicon, so it always matches.
+    ``min_ratio`` overrides the overall minimum; ``confidence`` ("point" or
+    "interval") overrides it in ``min_ratio`` and ``no_regression``; ``baseline`` /
+    ``baseline_ref`` override the ones in the ``no_regression`` rule (and turn the
+    rule on).  A baseline report made with another lexicon is refused (ConfigError)
+    unless ``allow_lexicon_change`` or the rule's ``allow_lexicon_change = true``; a
+    git baseline is read with the current lexicon, so it always matches.
     """
     settings = run.settings
     if min_ratio is not None:
         settings = with_rule(settings, "min_ratio", "overall", min_ratio)
     rules = settings.rules or DEFAULT_RULES
+    if (baseline or baseline_ref) and not any(rule.name == "no_regression" for rule in rules):
+        rules = (*rules, Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE}))
+    if confidence is not None:
+        rules = with_confidence(rules, confidence)
     regression = next((rule for rule in rules if rule.name == "no_regression"), None)
-    if (baseline or baseline_ref) and regression is None:
-        regression = Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE})
-        rules = (*rules, regression)
     lexicon = load_lexicon(run.lexicon)
-    found = None
+    found = intervals = None
     report = revision = None
     if regression is not None:
         report, revision = _baseline_source(run, regression, baseline, baseline_ref)
     if report is not None:  # read and compared before the documents, so a wrong baseline fails at once
         allowed = allow_lexicon_change or bool(regression and regression.flags.get("allow_lexicon_change"))
         found = _same_lexicon(report, load_report_baseline(report), lexicon, allowed)
-    analysis = analyze(run.paths, lexicon, by=settings.by, on_skip=on_skip, **run.reading())
+        intervals = load_report_intervals(report, found.root)
+    analysis = analyze(run.paths, lexicon, by=settings.by, on_skip=on_skip, **run.reading(), **run.evidence_rules())
     if revision is not None:
-        found = _git_baseline(run, lexicon, revision)
-    return run_check(analysis, rules, found)
+        found, intervals = _git_baseline(run, lexicon, revision)
+    return run_check(analysis, rules, found, intervals)
+
+
+def load_report_intervals(report: Path, root: Path) -> BaselineIntervals:
+    """The 95% intervals a saved report holds: ``summary.interval`` and ``documents[i].interval``.
+
+    Call it after :func:`~focuscount.baseline.load_report_baseline` has checked the
+    rest of the report; documents are keyed as that baseline keys them (relative to
+    ``root``).  A report saved before reports carried intervals gives None for each:
+    nothing is computed in their place.  A malformed interval is a ConfigError
+    naming the field.
+    """
+    data = json.loads(read_input_text(report, "baseline report", "baseline is not a readable JSON report"))
+    summary = data.get("summary") if isinstance(data, dict) else None
+    items = data.get("documents") if isinstance(data, dict) else None
+    overall = _report_interval(report, summary, "summary.interval")
+    documents: dict[str, Interval | None] = {}
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("path"), str):
+            key = relative_key(Path(item["path"]), root)
+            documents[key] = _report_interval(report, item, f"documents[{index}].interval")
+    return BaselineIntervals(overall, documents)
+
+
+def _report_interval(report: Path, item: object, name: str) -> Interval | None:
+    value = item.get("interval") if isinstance(item, dict) else None
+    if value is None:
+        return None
+    numbers = isinstance(value, list) and len(value) == 2
+    numbers = numbers and all(isinstance(end, int | float) and not isinstance(end, bool) for end in value)
+    if not numbers or not 0 <= value[0] <= value[1] <= 1:  # NaN fails every comparison, so it is refused too
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise ConfigError(
+            report,
+            f"baseline field '{name}' must be [low, high] (two ratios from 0 to 1, low first) or null, "
+            f"not {shown}; {SAVE_AGAIN}",
+        )
+    return Interval(float(value[0]), float(value[1]))
 
 
 def _baseline_source(
@@ -310,19 +450,28 @@ def _same_lexicon(report: Path, baseline: Baseline, lexicon: Lexicon, allowed: b
     )
 
 
-def _git_baseline(run: RunOptions, lexicon: Lexicon, revision: str) -> Baseline:
+def _git_baseline(run: RunOptions, lexicon: Lexicon, revision: str) -> tuple[Baseline, BaselineIntervals]:
     """The files at ``revision`` read exactly as the current run reads them: same lexicon, model, limits.
 
     The dates manifest is left out: its paths name the working tree, not the
-    temporary copies, and dates do not change a ratio.
+    temporary copies, and dates do not change a ratio.  The intervals come from
+    the same analysis.
     """
     reading = run.reading(dates=False)
+    analysed: list[Analysis] = []
 
     def ratios(paths: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
         try:
             then = analyze(paths, lexicon, **reading)
         except NoDocumentsError:
             return None, {}
+        analysed.append(then)
         return then.ratio, {counts.document.path: counts.ratio for counts in then.documents}
 
-    return git_baseline(revision, run.paths, ratios)
+    baseline = git_baseline(revision, run.paths, ratios)
+    if not analysed:
+        return baseline, BaselineIntervals()
+    then = analysed[0]
+    # git_baseline keys the documents (relative to its temporary copy) in the order ``ratios`` listed them
+    documents = dict(zip(baseline.documents, (counts.interval for counts in then.documents), strict=True))
+    return baseline, BaselineIntervals(then.interval, documents)

@@ -125,6 +125,8 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         metadata_dates: bool | None,
         notes: str | None,
         keep_furniture: bool | None,
+        min_hits: float | None,
+        include_thin: bool | None,
         **kwargs: Any,
     ) -> Any:
         from focuscount.config import load_settings, run_options
@@ -142,6 +144,8 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             metadata_dates,
             notes,
             keep_furniture,
+            min_hits,
+            include_thin,
         )
         return command(*args, run=run, **kwargs)
 
@@ -190,6 +194,15 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--keep-furniture/--no-keep-furniture", default=None,
             help="Count page furniture (running headers and footers, slide footers, page numbers) as talk "
             "[default: off: furniture is counted nowhere].",
+        ),
+        click.option(
+            "--min-hits", type=SettingNumber("min_hits"), metavar="N",
+            help="A ratio resting on fewer than N hits is thin evidence: marked, and left out of the trend "
+            "[default: 10].",
+        ),
+        click.option(
+            "--include-thin/--no-include-thin", default=None,
+            help="Count periods of thin evidence in the trend [default: off].",
         ),
     ]  # fmt: skip
     for decorator in reversed(decorators):
@@ -306,6 +319,7 @@ def run_analysis(
             on_skip=on_skip,
             on_document=on_document,
             **reading,
+            **run.evidence_rules(),
         )
     finally:
         progress.close()
@@ -537,6 +551,11 @@ def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, 
     "--min-ratio", type=SettingNumber("min_ratio.overall"), metavar="X", help="Fail when the overall ratio is below X."
 )
 @click.option(
+    "--confidence", type=click.Choice(("point", "interval")),
+    help="For min_ratio and no_regression: compare the ratio itself (point, the default), or fail only when "
+    "the whole 95% interval is past the threshold (interval). Overrides the rules' 'confidence'.",
+)  # fmt: skip
+@click.option(
     "--baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="REPORT.json",
     help="Compare with a report saved by `focuscount analyze -f json -o REPORT.json` (rule no_regression).",
 )  # fmt: skip
@@ -552,6 +571,7 @@ def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, 
 def check(
     run: Any,
     min_ratio: float | None,
+    confidence: str | None,
     baseline: Path | None,
     baseline_ref: str | None,
     allow_lexicon_change: bool,
@@ -578,6 +598,7 @@ def check(
     result = check_run(
         run,
         min_ratio=min_ratio,
+        confidence=confidence,
         baseline=baseline,
         baseline_ref=baseline_ref,
         allow_lexicon_change=allow_lexicon_change,

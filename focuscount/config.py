@@ -23,6 +23,7 @@ from focuscount.reading import DEFAULT_RULES, NOTES_CHOICES, ReadingRules
 from focuscount.safeio import read_input_text, read_small_text
 from focuscount.timeline import GROUPINGS
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
+from focuscount.uncertainty import DEFAULT_MIN_HITS
 
 CONFIG_FILE = "focuscount.toml"
 PYPROJECT = "pyproject.toml"
@@ -39,6 +40,9 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 }
 RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
 RULE_FLAG_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("allow_lexicon_change",)}  # true or false
+# "point": judge the measured ratio itself; "interval": fail only when its whole 95% interval is past the threshold
+CONFIDENCES = ("point", "interval")
+CONFIDENCE_RULES = ("min_ratio", "no_regression")  # the rules that judge a ratio, and so take 'confidence'
 TOP_KEYS = (
     "lexicon",
     "paths",
@@ -50,6 +54,8 @@ TOP_KEYS = (
     "metadata_dates",
     "notes",
     "keep_furniture",
+    "min_hits",
+    "include_thin",
     "check",
 )
 MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
@@ -115,6 +121,7 @@ MEGABYTES = NumberSetting(
 # Every numeric setting: "max_file_mb", or "RULE.KEY" for a rule's threshold.
 NUMBER_SETTINGS: dict[str, NumberSetting] = {
     "max_file_mb": MEGABYTES,
+    "min_hits": WORDS,
     "min_ratio.overall": RATIO,
     "min_ratio.per_document": RATIO,
     "max_institution_rate.overall": RATE,
@@ -133,6 +140,7 @@ class Rule:
     thresholds: dict[str, float] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)  # no_regression: baseline, baseline_ref
     flags: dict[str, bool] = field(default_factory=dict)  # no_regression: allow_lexicon_change
+    confidence: str = "point"  # min_ratio, no_regression: one of CONFIDENCES
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,8 @@ class Settings:
     metadata_dates: bool = True  # date a document by its file metadata when nothing else dates it
     notes: str = "include"  # read the speaker notes of slides (include) or not (exclude)
     keep_furniture: bool = False  # count running headers, footers and page numbers as talk
+    min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
+    include_thin: bool = False  # count thin periods in the trend
     rules: tuple[Rule, ...] = ()
     source: Path | None = None  # the config file these came from
     root: Path | None = None  # the folder paths in the file are relative to
@@ -258,11 +268,16 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         if not MEGABYTES.accepts(value):
             raise where.error(f"'max_file_mb' must be {MEGABYTES.wanted}, not {value!r}", "max_file_mb")
         settings = replace(settings, max_file_mb=float(value))
+    if "min_hits" in data:
+        value = data["min_hits"]
+        if isinstance(value, bool) or not WORDS.accepts(value):
+            raise where.error(f"'min_hits' must be {WORDS.wanted}, not {value!r}", "min_hits")
+        settings = replace(settings, min_hits=int(value))
     if "notes" in data:
         if data["notes"] not in NOTES_CHOICES:
             raise where.error(f"'notes' must be one of {', '.join(NOTES_CHOICES)}, not {data['notes']!r}", "notes")
         settings = replace(settings, notes=data["notes"])
-    for key in ("follow_links", "metadata_dates", "keep_furniture"):
+    for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin"):
         if key in data:
             if not isinstance(data[key], bool):
                 raise where.error(f"'{key}' must be true or false, not {data[key]!r}", key)
@@ -318,6 +333,7 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
     keys = RULE_KEYS[name]
     extra = RULE_EXTRA_KEYS.get(name, ())
     flag_keys = RULE_FLAG_KEYS.get(name, ())
+    confidence_keys = ("confidence",) if name in CONFIDENCE_RULES else ()
     if isinstance(body, bool) or not isinstance(body, int | float | dict):
         raise where.error(f"rule '{name}' takes a number or a table ({', '.join((*keys, 'severity'))})", name, table)
     if not isinstance(body, dict):
@@ -326,11 +342,16 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
     thresholds: dict[str, float] = {}
     options: dict[str, str] = {}
     flags: dict[str, bool] = {}
+    confidence = "point"
     for key, value in body.items():
         if key == "severity":
             if value not in SEVERITIES:
                 raise where.error(f"severity of '{name}' must be 'error' or 'warning', not {value!r}", name, table)
             severity = value
+        elif key in confidence_keys:
+            if value not in CONFIDENCES:
+                raise where.error(f"confidence of '{name}' must be 'point' or 'interval', not {value!r}", name, table)
+            confidence = value
         elif key in keys:
             thresholds[key] = _threshold(name, key, value, where, table)
         elif key in extra:
@@ -343,13 +364,13 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
                 raise where.error(f"'{key}' of '{name}' must be true or false, not {value!r}", name, table)
             flags[key] = value
         else:
-            allowed = ", ".join((*keys, *extra, *flag_keys, "severity"))
+            allowed = ", ".join((*keys, *extra, *flag_keys, *confidence_keys, "severity"))
             raise where.error(f"unknown key '{key}' in rule '{name}' (allowed: {allowed})", name, table)
     if name == "no_regression":
         thresholds.setdefault("tolerance", DEFAULT_TOLERANCE)
     if not thresholds:
         raise where.error(f"rule '{name}' sets no threshold ({', '.join(keys)})", name, table)
-    return Rule(name, severity, thresholds, options, flags)
+    return Rule(name, severity, thresholds, options, flags, confidence)
 
 
 _SCOPES = {"overall": ("overall",), "document": ("per_document",), "per_document": ("per_document",)}
@@ -403,12 +424,15 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     max_file_mb = environ.get(ENV_PREFIX + "MAX_FILE_MB", "").strip()
     if max_file_mb:
         changes["max_file_mb"] = MEGABYTES.parse(max_file_mb, ENV_PREFIX + "MAX_FILE_MB")
+    min_hits = environ.get(ENV_PREFIX + "MIN_HITS", "").strip()
+    if min_hits:
+        changes["min_hits"] = int(WORDS.parse(min_hits, ENV_PREFIX + "MIN_HITS"))
     notes = environ.get(ENV_PREFIX + "NOTES", "").strip().lower()
     if notes:
         if notes not in NOTES_CHOICES:
             raise ConfigError(None, f"{ENV_PREFIX}NOTES must be one of {', '.join(NOTES_CHOICES)}, not '{notes}'")
         changes["notes"] = notes
-    for key in ("follow_links", "metadata_dates", "keep_furniture"):
+    for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip().lower()
         if value:
             if value not in _BOOLEANS:
@@ -442,6 +466,16 @@ def with_rule(settings: Settings, name: str, key: str, value: float, severity: s
     return replace(settings, rules=rules)
 
 
+def with_confidence(rules: tuple[Rule, ...], confidence: str) -> tuple[Rule, ...]:
+    """``rules`` with ``confidence`` set on each rule that takes one (:data:`CONFIDENCE_RULES`).
+
+    A ConfigError names ``confidence`` when it is not one of :data:`CONFIDENCES`.
+    """
+    if confidence not in CONFIDENCES:
+        raise ConfigError(None, f"confidence must be 'point' or 'interval', not {confidence!r}")
+    return tuple(replace(rule, confidence=confidence) if rule.name in CONFIDENCE_RULES else rule for rule in rules)
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """What one command reads and how: command-line values over the settings."""
@@ -457,6 +491,12 @@ class RunOptions:
     follow_links: bool = False
     metadata_dates: bool = True
     rules: ReadingRules = DEFAULT_RULES
+    min_hits: int = DEFAULT_MIN_HITS
+    include_thin: bool = False
+
+    def evidence_rules(self) -> dict[str, Any]:
+        """How sure a ratio must be, as keyword arguments for :func:`focuscount.analyze`."""
+        return {"min_hits": self.min_hits, "include_thin": self.include_thin}
 
     def reading(self, *, dates: bool = True) -> dict[str, Any]:
         """How to read the documents, as keyword arguments for the library's corpus functions.
@@ -489,6 +529,8 @@ def run_options(
     metadata_dates: bool | None = None,
     notes: str | None = None,
     keep_furniture: bool | None = None,
+    min_hits: float | None = None,
+    include_thin: bool | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -522,6 +564,8 @@ def run_options(
         follow,
         by_metadata,
         rules,
+        int(NUMBER_SETTINGS["min_hits"].check(min_hits, "--min-hits")) if min_hits is not None else settings.min_hits,
+        settings.include_thin if include_thin is None else include_thin,
     )
 
 

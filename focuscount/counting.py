@@ -14,6 +14,7 @@ from focuscount.model import Document, DocumentCounts, Hit, Segment, ratio_of
 from focuscount.names import NameSpan
 from focuscount.nlp import Token, gc_paused
 from focuscount.reading import DECK_FORMATS
+from focuscount.uncertainty import wilson
 
 # Why an ignored hit counts nowhere (``Hit.reason``).
 IGNORE_TERM = "ignore term"
@@ -92,6 +93,7 @@ def _count(document: Document, matcher: LexiconMatcher, context_words: int, unma
         counts=dict(counts),
         term_counts={name: dict(terms.most_common()) for name, terms in term_counts.items()},
         ratio=ratio_of(counts[lexicon.focus], counts[lexicon.versus]),
+        interval=wilson(counts[lexicon.focus], counts[lexicon.focus] + counts[lexicon.versus]),
         hits=tuple(hits),
         ignored=tuple(ignored),
         ignored_count=len(ignored),

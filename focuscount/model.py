@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from focuscount.uncertainty import Interval
+
 
 @dataclass(frozen=True)
 class Location:
@@ -167,6 +169,8 @@ class DocumentCounts:
     furniture_words: int = 0  # words of page furniture (running heads, page numbers): not in ``words``
     # Matches counted nowhere, by why: "ignore term", "page furniture", "label", "name".
     not_counted: dict[str, int] = field(default_factory=dict)
+    interval: Interval | None = None  # the ratio's 95% Wilson interval
+    thin: bool = False  # the ratio rests on fewer than min_hits hits (set by the analysis)
     segment_words: tuple[int, ...] = ()  # words per segment, for breakdowns by speaker, section, slide
     unmatched: dict[str, int] = field(default_factory=dict)  # content words no term matched, when asked for
 
@@ -191,6 +195,8 @@ class Period:
     counts: dict[str, int]
     ratio: float | None
     paths: tuple[Path, ...] = field(default=())
+    interval: Interval | None = None  # the ratio's 95% interval, corrected for clustering in documents
+    thin: bool = False  # the ratio rests on fewer than min_hits hits
 
     def rate(self, category: str) -> float | None:
         """Hits of ``category`` per 1,000 words."""

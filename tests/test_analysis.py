@@ -137,5 +137,5 @@ def test_examples_corpus_dates_and_trend() -> None:
     assert (last.label, last.counts, last.words) == ("2025-11-18", {"customer": 32, "institution": 13}, 530)
     assert result.trend is not None
     assert result.trend.direction == "rising"
-    assert round(result.trend.slope_per_year, 3) == 0.217
+    assert round(result.trend.slope_per_year, 3) == 0.228
     assert {c.document.format for c in result.documents} == {"txt", "md", "docx", "pdf", "pptx"}

@@ -105,7 +105,9 @@ def test_cli_by_speaker_table(meeting: Path) -> None:
     assert code == 0
     assert "Speakers (3)" in out
     director = next(line for line in out.splitlines() if line.startswith("Director "))
-    assert director.split() == ["Director", "2", "19", "3", "2", "157.9", "105.3", "0.60"]
+    # 3 of 5 hits over two meetings that disagree (1 of 3, 2 of 2): design effect 2.13, a wide interval.
+    assert director.split() == ["Director", "2", "19", "3", "2", "157.9", "105.3", "0.60", "(0.15–0.93)*"]
+    assert "* thin evidence: fewer than 10 hits (customer + institution)" in out.splitlines()
 
 
 def test_cli_by_section_and_slide_json(meeting: Path) -> None:
@@ -121,6 +123,8 @@ def test_cli_by_section_and_slide_json(meeting: Path) -> None:
         "counts": {"customer": 1, "institution": 1},
         "rates": {"customer": 71.429, "institution": 71.429},
         "ratio": 0.5,
+        "interval": [0.0945, 0.9055],  # Wilson, 1 of 2 hits
+        "thin": True,
     }
     code, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-slide")
     assert "No slides: --by-slide reports on .pptx and .odp decks, and on PDFs of landscape slides." in out
@@ -135,13 +139,18 @@ def test_cli_by_speaker_json_and_csv(meeting: Path) -> None:
         "counts": {"customer": 1, "institution": 0},
         "rates": {"customer": 166.667, "institution": 0.0},
         "ratio": 1.0,
+        "interval": [0.2065, 1.0],  # Wilson, 1 of 1 hit
+        "thin": True,
     }
     _, out, _ = run("analyze", meeting, "-l", meeting / "lexicon.toml", "--by-speaker", "-f", "csv")
     speakers = [row for row in csv.DictReader(io.StringIO(out)) if row["row"] == "speaker"]
-    assert [(row["label"], row["words"], row["ratio"]) for row in speakers] == [
-        ("Director", "19", "0.6"),
-        ("Chair", "6", "1.0"),
-        (NO_SPEAKER, "4", ""),
+    cells = [
+        (row["label"], row["words"], row["ratio"], row["ratio_low"], row["ratio_high"], row["thin"]) for row in speakers
+    ]
+    assert cells == [
+        ("Director", "19", "0.6", "0.1468", "0.9289", "true"),
+        ("Chair", "6", "1.0", "0.2065", "1.0", "true"),
+        (NO_SPEAKER, "4", "", "", "", ""),
     ]
 
 

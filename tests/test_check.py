@@ -15,6 +15,7 @@ from helpers import ISSUE_LEXICON
 
 from focuscount.baseline import load_report_baseline
 from focuscount.cli import cli
+from focuscount.config import Rule
 from focuscount.errors import ConfigError
 from focuscount.lexicon import load_lexicon
 
@@ -56,8 +57,10 @@ def test_min_ratio_overall_and_per_document_fail_exit_1(project: Path) -> None:
     code, out, _ = run()
     assert code == 1
     assert out.splitlines() == [
-        "ERROR   (all documents): min_ratio: ratio 0.38 is below the minimum 0.50 (library 3, administration 1, resource 1)",
-        "ERROR   docs/plan.md: min_ratio: ratio 0.00 is below the minimum 0.40 (library 2, administration 1, resource 1)",
+        "ERROR   (all documents): min_ratio: ratio 0.38 (95% interval 0.05–0.88) is below the minimum 0.50 "
+        "(library 3, administration 1, resource 1)",
+        "ERROR   docs/plan.md: min_ratio: ratio 0.00 (95% interval 0.00–0.49) is below the minimum 0.40 "
+        "(library 2, administration 1, resource 1)",
         "focuscount check failed: 2 errors, 0 warnings (3 checks on 2 documents; overall ratio 0.38)",
     ]
 
@@ -92,7 +95,9 @@ def test_document_without_hits_cannot_pass_min_ratio(project: Path) -> None:
     configure(project, "min_ratio = { per_document = 0.1 }\n")
     code, out, _ = run("-f", "line")
     assert code == 1
-    assert "docs/empty.md:1:1:min_ratio:no customer or institution hits: the ratio cannot be judged (minimum 0.10)" in out
+    assert (
+        "docs/empty.md:1:1:min_ratio:no customer or institution hits: the ratio cannot be judged (minimum 0.10)" in out
+    )
 
 
 def test_line_format(project: Path) -> None:
@@ -100,7 +105,7 @@ def test_line_format(project: Path) -> None:
     code, out, _ = run("--format", "line")
     assert code == 1
     assert out == (
-        "docs/plan.md:1:1:min_ratio:ratio 0.00 is below the minimum 0.40 "
+        "docs/plan.md:1:1:min_ratio:ratio 0.00 (95% interval 0.00–0.49) is below the minimum 0.40 "
         "(library 2, administration 1, resource 1)\n"
     )
 
@@ -113,13 +118,13 @@ def test_github_format_and_step_summary(project: Path, monkeypatch: pytest.Monke
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == (
-        "::error file=docs/plan.md,line=1,col=1,title=focuscount min_ratio::ratio 0.00 is below the minimum 0.40 "
-        "(library 2, administration 1, resource 1)"
+        "::error file=docs/plan.md,line=1,col=1,title=focuscount min_ratio::ratio 0.00 (95%25 interval 0.00–0.49) "
+        "is below the minimum 0.40 (library 2, administration 1, resource 1)"
     )
     assert lines[1].startswith("::warning file=docs/plan.md,line=1,col=1,title=focuscount min_words::7 words")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### focuscount check failed\n")
-    assert "| error | docs/plan.md | min_ratio | 0.00 | 0.40 |" in text
+    assert "| error | docs/plan.md | min_ratio | 0.00 (0.00–0.49) | 0.40 |" in text
 
 
 def test_junit_format(project: Path) -> None:
@@ -148,7 +153,9 @@ def test_output_file(project: Path) -> None:
 def test_default_rule_without_configuration(project: Path) -> None:
     code, out, _ = run("docs", "-l", "lexicon.toml")
     assert code == 1
-    assert out.splitlines()[0].startswith("ERROR   (all documents): min_ratio: ratio 0.38 is below the minimum 0.50")
+    assert out.splitlines()[0].startswith(
+        "ERROR   (all documents): min_ratio: ratio 0.38 (95% interval 0.05–0.88) is below the minimum 0.50"
+    )
 
 
 def test_command_line_overrides_file_and_environment(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,10 +203,10 @@ def test_baseline_report(project: Path) -> None:
     code, out, _ = run("--baseline", "before.json")
     assert code == 1
     assert out.splitlines()[:2] == [
-        "ERROR   (all documents): no_regression: ratio fell from 0.38 (before.json) to 0.17, a drop of 0.21 "
-        "(tolerance 0.05) (library 3, administration 1, resource 1)",
-        "ERROR   docs/strategy.md: no_regression: ratio fell from 0.75 (before.json) to 0.50, a drop of 0.25 "
-        "(tolerance 0.05) (library 1)",
+        "ERROR   (all documents): no_regression: ratio fell from 0.38 (before.json, 95% interval 0.05–0.88) "
+        "to 0.17 (95% interval 0.02–0.70), a drop of 0.21 (tolerance 0.05) (library 3, administration 1, resource 1)",
+        "ERROR   docs/strategy.md: no_regression: ratio fell from 0.75 (before.json, 95% interval 0.30–0.95) "
+        "to 0.50 (95% interval 0.09–0.91), a drop of 0.25 (tolerance 0.05) (library 1)",
     ]
 
 
@@ -216,8 +223,8 @@ def test_baseline_finds_a_document_whose_name_is_not_utf8(project: Path) -> None
     code, out, _ = run("--baseline", "before.json")
     assert code == 1
     assert out.splitlines()[1] == (
-        "ERROR   docs/strat\\xe9gie.md: no_regression: ratio fell from 0.75 (before.json) to 0.50, a drop of 0.25 "
-        "(tolerance 0.05) (library 1)"
+        "ERROR   docs/strat\\xe9gie.md: no_regression: ratio fell from 0.75 (before.json, 95% interval 0.30–0.95) "
+        "to 0.50 (95% interval 0.09–0.91), a drop of 0.25 (tolerance 0.05) (library 1)"
     )
 
 
@@ -244,8 +251,10 @@ def test_baseline_ref_reads_git_without_touching_the_checkout(project: Path) -> 
     status_before = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True).stdout
     code, out, _ = run("--baseline-ref", "main")
     assert code == 1
-    assert out.splitlines()[0].startswith("ERROR   (all documents): no_regression: ratio fell from 0.38 (main) to 0.17")
-    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main) to 0.50" in out
+    assert out.splitlines()[0].startswith(
+        "ERROR   (all documents): no_regression: ratio fell from 0.38 (main, 95% interval 0.05–0.88) to 0.17"
+    )
+    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main, 95% interval 0.30–0.95) to 0.50" in out
     status_after = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True).stdout
     assert status_after == status_before
     assert (project / "docs" / "strategy.md").read_text(encoding="utf-8") == "The library serves users.\n"
@@ -296,10 +305,16 @@ SAVE_AGAIN = "save the baseline again with `focuscount analyze -f json -o FILE`"
 @pytest.mark.parametrize(
     ("fixture", "message"),
     [
-        ("baseline_wrong_types.json", "baseline field 'summary.ratio' must be a ratio from 0 to 1, or null, not \"high\""),
+        (
+            "baseline_wrong_types.json",
+            "baseline field 'summary.ratio' must be a ratio from 0 to 1, or null, not \"high\"",
+        ),
         ("baseline_documents_object.json", "baseline field 'documents' must be a list of documents, not an object"),
         ("baseline_missing_path.json", "baseline field 'documents[1].path' is missing"),
-        ("baseline_nan_ratio.json", "baseline field 'documents[0].ratio' must be a ratio from 0 to 1, or null, not NaN"),
+        (
+            "baseline_nan_ratio.json",
+            "baseline field 'documents[0].ratio' must be a ratio from 0 to 1, or null, not NaN",
+        ),
     ],
 )
 def test_baseline_with_wrong_value_types_exits_2_naming_the_field(project: Path, fixture: str, message: str) -> None:
@@ -383,7 +398,7 @@ def test_lexicon_change_allowed_by_flag_or_setting(project: Path) -> None:
     code, out, _ = run("--baseline", "before.json", "--allow-lexicon-change")
     assert code == 1
     assert out.splitlines()[0].startswith(
-        "ERROR   (all documents): no_regression: ratio fell from 0.43 (before.json) to 0.38"
+        "ERROR   (all documents): no_regression: ratio fell from 0.43 (before.json, 95% interval 0.07–0.89) to 0.38"
     )
     configure(project, 'no_regression = { tolerance = 0.01, baseline = "before.json", allow_lexicon_change = true }\n')
     assert run()[:2] == (code, out)
@@ -405,7 +420,11 @@ def test_nan_gates_fail_loudly_from_every_source(project: Path, monkeypatch: pyt
     assert run() == (2, "", "Error: FOCUSCOUNT_MIN_RATIO must be between 0 and 1, not 'nan'\n")
     monkeypatch.delenv("FOCUSCOUNT_MIN_RATIO")
     configure(project, "min_ratio = nan\n")
-    assert run() == (2, "", f"Error: {project / 'focuscount.toml'}:5: 'overall' of 'min_ratio' must be between 0 and 1, not nan\n")
+    assert run() == (
+        2,
+        "",
+        f"Error: {project / 'focuscount.toml'}:5: 'overall' of 'min_ratio' must be between 0 and 1, not nan\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -462,7 +481,9 @@ def test_baseline_ref_reads_the_old_files_with_the_same_options(project: Path, m
         return real(paths, lexicon, **{**options, "model": None})  # no spaCy model is installed for tests
 
     monkeypatch.setattr(focuscount.check, "analyze", spy)
-    code, _, err = run("--baseline-ref", "main", "--model", "en_test_model", "--max-file-mb", "3", "--date-order", "dmy")
+    code, _, err = run(
+        "--baseline-ref", "main", "--model", "en_test_model", "--max-file-mb", "3", "--date-order", "dmy"
+    )
     assert code == 0, err
     current, then = calls
     for key in ("model", "date_order", "limits", "follow_links", "exclude"):
@@ -479,6 +500,392 @@ def test_baseline_ref_obeys_the_size_limit(project: Path) -> None:
     (project / "docs" / "strategy.md").write_text("The library serves users.\n", encoding="utf-8")
     code, out, _ = run("--baseline-ref", "main")
     assert code == 1
-    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main) to 0.50" in out
+    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main, 95% interval 0.68–0.81) to 0.50" in out
     code, out, _ = run("--baseline-ref", "main", "--max-file-mb", "0.001")  # 1,048 bytes: the old copy has 2,600
-    assert (code, out) == (0, "focuscount check passed: 0 errors, 0 warnings (2 checks on 2 documents; overall ratio 0.17)\n")
+    assert (code, out) == (
+        0,
+        "focuscount check passed: 0 errors, 0 warnings (2 checks on 2 documents; overall ratio 0.17)\n",
+    )
+
+
+# --- confidence = "point" | "interval" -------------------------------------------------------------------------
+# Three meetings with counts known by hand (customer vs institution hits) and their 95% Wilson intervals:
+# board 0 vs 12 (0.00, 0.00–0.24), outreach 8 vs 2 (0.80, 0.49–0.94), finance 1 vs 3 (0.25, 0.05–0.70);
+# overall 9 vs 17 (0.35, 0.06–0.81: wide, because the meetings disagree and the interval allows for it).
+BOARD = """\
+Minutes of the library board, 12 March 2024.
+The administration presented the library budget for the coming year.
+The board discussed resource planning and the internal procedure for purchasing.
+The library director asked the administration to review each resource line.
+Members agreed that library opening hours depend on staff resources.
+The administration will report on the library building at the next meeting.
+"""
+OUTREACH = """\
+Minutes of the outreach committee, 9 April 2024.
+Volunteers described the reading club for patrons and the homework help for young users.
+Customers asked for longer hours, and two patrons offered to recruit more volunteers.
+The administration will ask each user group and customer panel for ideas before the library decides.
+"""
+FINANCE = """\
+Minutes of the finance meeting, 14 May 2024.
+The library budget was approved after the administration explained the resource costs.
+One patron spoke during public comment.
+"""
+# Later versions: outreach 1 vs 9 (0.10, 0.02–0.40), finance 0 vs 4 (0.00, 0.00–0.49); overall 1 vs 25 (0.04, 0.01–0.19).
+OUTREACH_LATER = """\
+Minutes of the outreach committee, 9 April 2024.
+The administration described the library budget for outreach and the resource plan.
+The library will follow the internal procedure for events, and the administration will book library rooms.
+Staff resources are limited, so the library postpones the reading club; one volunteer objected.
+"""
+FINANCE_LATER = """\
+Minutes of the finance meeting, 14 May 2024.
+The library budget was approved after the administration explained the resource costs.
+The library closed the public comment early.
+"""
+BOARD_TXT, OUTREACH_TXT, FINANCE_TXT = (
+    "minutes/2024-03-12-board.txt",
+    "minutes/2024-04-09-outreach.txt",
+    "minutes/2024-05-14-finance.txt",
+)
+BOARD_TERMS, FINANCE_TERMS = "(library 5, administration 3, resource 3)", "(administration 1, library 1, resource 1)"
+
+
+@pytest.fixture
+def minutes(project: Path) -> Path:
+    (project / "minutes").mkdir()
+    for name, text in ((BOARD_TXT, BOARD), (OUTREACH_TXT, OUTREACH), (FINANCE_TXT, FINANCE)):
+        (project / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def configure_minutes(project: Path, check: str) -> None:
+    text = f'paths = ["minutes"]\nlexicon = "lexicon.toml"\n\n[check]\n{textwrap.dedent(check)}'
+    (project / "focuscount.toml").write_text(text, encoding="utf-8")
+
+
+def later_minutes(project: Path) -> None:
+    (project / OUTREACH_TXT).write_text(OUTREACH_LATER, encoding="utf-8")
+    (project / FINANCE_TXT).write_text(FINANCE_LATER, encoding="utf-8")
+
+
+def test_min_ratio_point_fails_on_the_ratio_and_quotes_the_interval(minutes: Path) -> None:
+    configure_minutes(minutes, "min_ratio = { overall = 0.5, per_document = 0.4 }\n")
+    code, out, _ = run()
+    assert code == 1
+    assert out.splitlines() == [
+        "ERROR   (all documents): min_ratio: ratio 0.35 (95% interval 0.06–0.81) is below the minimum 0.50 "
+        "(library 7, administration 5, resource 4)",
+        f"ERROR   {BOARD_TXT}: min_ratio: ratio 0.00 (95% interval 0.00–0.24) is below the minimum 0.40 {BOARD_TERMS}",
+        f"ERROR   {FINANCE_TXT}: min_ratio: ratio 0.25 (95% interval 0.05–0.70) is below the minimum 0.40 "
+        f"{FINANCE_TERMS}",
+        "focuscount check failed: 3 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.35)",
+    ]
+
+
+def test_min_ratio_interval_fails_only_when_the_upper_bound_is_below(minutes: Path) -> None:
+    # overall 0.35 < 0.50, but its interval reaches 0.81; finance 0.25 < 0.40, but reaches 0.70; board tops out at 0.24
+    configure_minutes(minutes, 'min_ratio = { overall = 0.5, per_document = 0.4, confidence = "interval" }\n')
+    code, out, _ = run()
+    assert code == 1
+    assert out.splitlines() == [
+        f"ERROR   {BOARD_TXT}: min_ratio: ratio 0.00 (95% interval 0.00–0.24): its upper bound 0.24 is below "
+        f"the minimum 0.40 {BOARD_TERMS}",
+        "focuscount check failed: 1 error, 0 warnings (4 checks on 3 documents; overall ratio 0.35)",
+    ]
+
+
+def test_min_ratio_interval_overall_fails_when_the_whole_interval_is_below(minutes: Path) -> None:
+    configure_minutes(minutes, 'min_ratio = { overall = 0.9, confidence = "interval" }\n')
+    code, out, _ = run()
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "ERROR   (all documents): min_ratio: ratio 0.35 (95% interval 0.06–0.81): its upper bound 0.81 is below "
+        "the minimum 0.90 (library 7, administration 5, resource 4)"
+    )
+
+
+def test_min_ratio_interval_passes_where_point_fails(minutes: Path) -> None:
+    configure_minutes(minutes, "min_ratio = { overall = 0.3, per_document = 0.2 }\n")  # board: 0.00, up to 0.24
+    code, out, _ = run()
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"ERROR   {BOARD_TXT}: min_ratio: ratio 0.00 (95% interval 0.00–0.24) is below the minimum 0.20 {BOARD_TERMS}"
+    )
+    assert run("--confidence", "interval") == (
+        0,
+        "focuscount check passed: 0 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.35)\n",
+        "",
+    )
+
+
+def test_min_ratio_without_hits_is_judged_as_before_in_interval_mode(minutes: Path) -> None:
+    (minutes / "minutes" / "2024-06-11-social.txt").write_text("Minutes of the summer party.\n", encoding="utf-8")
+    configure_minutes(minutes, 'min_ratio = { per_document = 0.1, confidence = "interval" }\n')
+    code, out, _ = run("-f", "line")
+    assert code == 1
+    assert out == (
+        "minutes/2024-06-11-social.txt:1:1:min_ratio:no customer or institution hits: the ratio cannot be judged "
+        "(minimum 0.10)\n"
+    )
+
+
+def test_confidence_option_overrides_the_rule_both_ways(minutes: Path) -> None:
+    configure_minutes(minutes, 'min_ratio = { overall = 0.5, per_document = 0.4, confidence = "interval" }\n')
+    assert run()[1].splitlines()[-1].startswith("focuscount check failed: 1 error,")
+    assert run("--confidence", "point")[1].splitlines()[-1].startswith("focuscount check failed: 3 errors,")
+
+
+def test_confidence_option_applies_to_the_default_rule(minutes: Path) -> None:
+    # No configuration: the default rule is min_ratio overall 0.5; 0.35 fails it, its interval (up to 0.81) does not.
+    (minutes / "focuscount.toml").unlink(missing_ok=True)
+    assert run("minutes", "-l", "lexicon.toml")[0] == 1
+    assert run("minutes", "-l", "lexicon.toml", "--confidence", "interval")[0] == 0
+
+
+def save_minutes_baseline(project: Path) -> None:
+    saved = CliRunner().invoke(cli, ["analyze", "minutes", "-l", "lexicon.toml", "-f", "json", "-o", "before.json"])
+    assert saved.exit_code == 0, saved.stderr
+
+
+REGRESSION_POINT = [
+    "ERROR   (all documents): no_regression: ratio fell from 0.35 (before.json, 95% interval 0.06–0.81) "
+    "to 0.04 (95% interval 0.01–0.19), a drop of 0.31 (tolerance 0.05) (library 11, administration 6, resource 6)",
+    f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json, 95% interval 0.49–0.94) "
+    "to 0.10 (95% interval 0.02–0.40), a drop of 0.70 (tolerance 0.05) (library 4, administration 2, resource 2)",
+    f"ERROR   {FINANCE_TXT}: no_regression: ratio fell from 0.25 (before.json, 95% interval 0.05–0.70) "
+    "to 0.00 (95% interval 0.00–0.49), a drop of 0.25 (tolerance 0.05) (library 2, administration 1, resource 1)",
+    "focuscount check failed: 3 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
+]
+
+
+def test_no_regression_point_fails_on_every_drop_and_quotes_both_intervals(minutes: Path) -> None:
+    save_minutes_baseline(minutes)
+    later_minutes(minutes)
+    configure_minutes(minutes, 'no_regression = { tolerance = 0.05, baseline = "before.json" }\n')
+    code, out, _ = run()
+    assert (code, out.splitlines()) == (1, REGRESSION_POINT)
+
+
+def test_no_regression_interval_fails_only_when_the_intervals_do_not_overlap(minutes: Path) -> None:
+    # outreach 0.49–0.94 then 0.02–0.40: apart. finance 0.05–0.70 then 0.00–0.49, overall 0.06–0.81 then 0.01–0.19:
+    # both overlap, so those drops could be chance and pass.
+    save_minutes_baseline(minutes)
+    later_minutes(minutes)
+    configure_minutes(
+        minutes, 'no_regression = { tolerance = 0.05, baseline = "before.json", confidence = "interval" }\n'
+    )
+    code, out, _ = run()
+    assert code == 1
+    assert out.splitlines() == [
+        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json, 95% interval 0.49–0.94) "
+        "to 0.10 (95% interval 0.02–0.40), a drop of 0.70 (tolerance 0.05); the 95% intervals do not overlap "
+        "(library 4, administration 2, resource 2)",
+        "focuscount check failed: 1 error, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
+    ]
+    assert run("--confidence", "point")[1].splitlines() == REGRESSION_POINT
+
+
+def test_no_regression_interval_still_needs_a_drop_above_the_tolerance(minutes: Path) -> None:
+    save_minutes_baseline(minutes)
+    later_minutes(minutes)
+    configure_minutes(minutes, 'no_regression = { tolerance = 0.75, confidence = "interval" }\n')  # outreach fell 0.70
+    assert run("--baseline", "before.json") == (
+        0,
+        "focuscount check passed: 0 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.04)\n",
+        "",
+    )
+
+
+def strip_intervals(report: Path) -> None:
+    """``report`` as saved before reports carried intervals."""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    del data["summary"]["interval"]
+    for document in data["documents"]:
+        del document["interval"]
+    report.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_old_report_without_intervals_falls_back_to_the_ratios_with_a_note(minutes: Path) -> None:
+    save_minutes_baseline(minutes)
+    strip_intervals(minutes / "before.json")
+    later_minutes(minutes)
+    configure_minutes(minutes, 'no_regression = { tolerance = 0.05, confidence = "interval" }\n')
+    code, out, _ = run("--baseline", "before.json")
+    assert code == 1
+    note = f"; judged on the ratios alone: before.json holds no interval ({SAVE_AGAIN})"
+    assert out.splitlines() == [
+        "ERROR   (all documents): no_regression: ratio fell from 0.35 (before.json) to 0.04 (95% interval 0.01–0.19), "
+        f"a drop of 0.31 (tolerance 0.05){note} (library 11, administration 6, resource 6)",
+        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json) to 0.10 (95% interval 0.02–0.40), "
+        f"a drop of 0.70 (tolerance 0.05){note} (library 4, administration 2, resource 2)",
+        f"ERROR   {FINANCE_TXT}: no_regression: ratio fell from 0.25 (before.json) to 0.00 (95% interval 0.00–0.49), "
+        f"a drop of 0.25 (tolerance 0.05){note} (library 2, administration 1, resource 1)",
+        "focuscount check failed: 3 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
+    ]
+    code, out, _ = run("--baseline", "before.json", "--confidence", "point")  # point mode needs no note
+    assert code == 1
+    assert "judged on the ratios alone" not in out
+    assert out.splitlines()[1] == (
+        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json) to 0.10 (95% interval 0.02–0.40), "
+        "a drop of 0.70 (tolerance 0.05) (library 4, administration 2, resource 2)"
+    )
+
+
+def test_no_regression_interval_against_a_git_revision(minutes: Path) -> None:
+    configure_minutes(minutes, 'no_regression = { tolerance = 0.05, confidence = "interval" }\n')
+    git(minutes, "init", "-q", "-b", "main")
+    git(minutes, "add", "minutes", "lexicon.toml")
+    git(minutes, "commit", "-q", "-m", "spring minutes")
+    later_minutes(minutes)
+    code, out, _ = run("--baseline-ref", "main")
+    assert code == 1
+    assert out.splitlines() == [
+        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (main, 95% interval 0.49–0.94) "
+        "to 0.10 (95% interval 0.02–0.40), a drop of 0.70 (tolerance 0.05); the 95% intervals do not overlap "
+        "(library 4, administration 2, resource 2)",
+        "focuscount check failed: 1 error, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
+    ]
+
+
+def test_json_findings_carry_the_intervals_and_the_confidence(minutes: Path) -> None:
+    save_minutes_baseline(minutes)
+    later_minutes(minutes)
+    configure_minutes(
+        minutes,
+        'min_ratio = { per_document = 0.4, confidence = "interval" }\n'
+        'no_regression = { tolerance = 0.05, baseline = "before.json", confidence = "interval" }\n',
+    )
+    code, out, _ = run("-f", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["baseline"] == {"label": "before.json", "ratio": 0.3462, "interval": [0.0606, 0.8128]}
+    found = [
+        (f["path"], f["rule"], f["measured"], f["interval"], f["baseline_interval"], f["confidence"])
+        for f in data["findings"]
+    ]
+    assert found == [
+        (BOARD_TXT, "min_ratio", 0.0, [0.0, 0.2425], None, "interval"),  # outreach (up to 0.4042) and finance pass
+        (OUTREACH_TXT, "no_regression", 0.1, [0.0179, 0.4042], [0.4902, 0.9433], "interval"),
+    ]
+    assert data["findings"][0]["message"] == (
+        f"ratio 0.00 (95% interval 0.00–0.24): its upper bound 0.24 is below the minimum 0.40 {BOARD_TERMS}"
+    )
+
+
+def test_json_findings_of_other_rules_have_no_interval(minutes: Path) -> None:
+    configure_minutes(minutes, "min_words = 30\n")
+    data = json.loads(run("-f", "json")[1])
+    (finding,) = data["findings"]
+    assert (finding["path"], finding["interval"], finding["baseline_interval"], finding["confidence"]) == (
+        FINANCE_TXT, None, None, "point",
+    )  # fmt: skip
+    assert data["baseline"] is None
+
+
+def test_interval_findings_keep_each_formats_escaping(minutes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = minutes / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    configure_minutes(minutes, 'min_ratio = { per_document = 0.4, confidence = "interval" }\n')
+    message = f"ratio 0.00 (95% interval 0.00–0.24): its upper bound 0.24 is below the minimum 0.40 {BOARD_TERMS}"
+    assert run("-f", "line")[1] == f"{BOARD_TXT}:1:1:min_ratio:{message}\n"
+    github = run("-f", "github")[1].splitlines()[0]
+    assert github == (
+        f"::error file={BOARD_TXT},line=1,col=1,title=focuscount min_ratio::{message.replace('%', '%25')}"
+    )
+    assert summary.read_text(encoding="utf-8").splitlines()[-1] == (
+        f"| error | {BOARD_TXT} | min_ratio | 0.00 (0.00–0.24) | 0.40 | {message} |"
+    )
+    root = ElementTree.fromstring(run("-f", "junit")[1].encode("utf-8"))
+    failures = [case.find("failure") for case in root.iter("testcase") if case.find("failure") is not None]
+    assert [failure.get("message") for failure in failures] == [message]
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ('min_ratio = { overall = 0.5, confidence = "high" }', "confidence of 'min_ratio' must be 'point' or 'interval', not 'high'"),
+        ('min_ratio = { overall = 0.5, confidence = "Interval" }', "confidence of 'min_ratio' must be 'point' or 'interval', not 'Interval'"),
+        ("min_ratio = { overall = 0.5, confidence = 0.95 }", "confidence of 'min_ratio' must be 'point' or 'interval', not 0.95"),
+        ("no_regression = { tolerance = 0.05, confidence = true }", "confidence of 'no_regression' must be 'point' or 'interval', not True"),
+        ('min_words = { per_document = 5, confidence = "interval" }', "unknown key 'confidence' in rule 'min_words' (allowed: per_document, severity)"),
+        ('max_institution_rate = { overall = 90, confidence = "point" }', "unknown key 'confidence' in rule 'max_institution_rate' (allowed: overall, per_document, severity)"),
+        ("min_ratio = { overall = 0.5, confidense = 1 }", "unknown key 'confidense' in rule 'min_ratio' (allowed: overall, per_document, confidence, severity)"),
+        ("no_regression = { tolerance = 0.05, level = 1 }", "unknown key 'level' in rule 'no_regression' (allowed: tolerance, baseline, baseline_ref, allow_lexicon_change, confidence, severity)"),
+    ],
+)  # fmt: skip
+def test_confidence_settings_errors_name_file_and_line(minutes: Path, rule: str, message: str) -> None:
+    configure_minutes(minutes, f'severity = "error"\n{rule}\n')
+    assert run() == (2, "", f"Error: {minutes / 'focuscount.toml'}:6: {message}\n")
+
+
+def test_confidence_in_a_rule_subtable_of_pyproject(minutes: Path) -> None:
+    (minutes / "pyproject.toml").write_text(
+        '[tool.focuscount]\npaths = ["minutes"]\nlexicon = "lexicon.toml"\n\n'
+        '[tool.focuscount.check.min_ratio]\nper_document = 0.4\nconfidence = "interval"\n',
+        encoding="utf-8",
+    )
+    from focuscount.config import read_config
+
+    (rule,) = read_config(minutes / "pyproject.toml").rules
+    assert rule == Rule("min_ratio", "error", {"per_document": 0.4}, confidence="interval")
+    code, out, _ = run()
+    assert (code, out.splitlines()[-1]) == (
+        1, "focuscount check failed: 1 error, 0 warnings (3 checks on 3 documents; overall ratio 0.35)",
+    )  # fmt: skip
+    (minutes / "pyproject.toml").write_text(
+        '[tool.focuscount]\npaths = ["minutes"]\n\n[tool.focuscount.check.min_ratio]\nper_document = 0.4\n'
+        'confidence = "likely"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        read_config(minutes / "pyproject.toml")
+    assert (raised.value.line, raised.value.message) == (
+        4, "confidence of 'min_ratio' must be 'point' or 'interval', not 'likely'",
+    )  # fmt: skip
+
+
+def test_confidence_option_is_validated(minutes: Path) -> None:
+    code, out, err = run("minutes", "-l", "lexicon.toml", "--confidence", "likely")
+    assert (code, out) == (2, "")
+    assert (
+        err.splitlines()[-1] == "Error: Invalid value for '--confidence': 'likely' is not one of 'point', 'interval'."
+    )
+
+
+def test_check_run_refuses_an_unknown_confidence_from_python(minutes: Path) -> None:
+    from focuscount.check import check_run
+    from focuscount.config import load_settings, run_options
+
+    run_ = run_options(load_settings(minutes, environ={}), paths=(Path("minutes"),), lexicon="lexicon.toml")
+    with pytest.raises(ConfigError) as raised:
+        check_run(run_, confidence="likely")
+    assert str(raised.value) == "confidence must be 'point' or 'interval', not 'likely'"
+
+
+@pytest.mark.parametrize(
+    ("interval", "shown"),
+    [
+        ([0.5], "[0.5]"),
+        ([0.6, 0.4], "[0.6, 0.4]"),
+        (["low", 0.4], '["low", 0.4]'),
+        ([True, 1], "[true, 1]"),
+        ([-0.1, 0.4], "[-0.1, 0.4]"),
+        ([0.2, float("nan")], "[0.2, NaN]"),
+        ({"low": 0.1, "high": 0.4}, '{"low": 0.1, "high": 0.4}'),
+        ("0.1–0.4", '"0.1–0.4"'),
+    ],
+)
+def test_malformed_interval_in_a_baseline_exits_2_naming_the_field(minutes: Path, interval: object, shown: str) -> None:
+    save_minutes_baseline(minutes)
+    report = minutes / "before.json"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["documents"][1]["interval"] = interval
+    report.write_text(json.dumps(data), encoding="utf-8")
+    configure_minutes(minutes, "no_regression = 0.05\n")
+    code, out, err = run("--baseline", "before.json")
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: before.json: baseline field 'documents[1].interval' must be [low, high] (two ratios from 0 to 1, "
+        f"low first) or null, not {shown}; {SAVE_AGAIN}\n"
+    )

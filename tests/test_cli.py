@@ -71,13 +71,21 @@ def test_json_documents_periods_trend_and_summary(corpus: Path) -> None:
         ("2024-03-12", 2, 16, {"customer": 3, "institution": 2}, 0.6),
     ]
     assert data["periods"][1]["rates"] == {"customer": 187.5, "institution": 125.0}
-    assert data["trend"] == {
-        "slope_per_year": 1.7392,  # (0.6 - 1/3) over 56 days
-        "direction": "rising",
-        "periods": 2,
-        "first_period": "2024-01-16",
-        "last_period": "2024-03-12",
-    }
+    # Wilson intervals: 1 of 3, 3 of 4, 0 of 1, 3 of 3 hits; every ratio rests on fewer than 10 hits.
+    assert [(d["interval"], d["thin"]) for d in data["documents"]] == [
+        ([0.0615, 0.7923], True),
+        ([0.3006, 0.9544], True),
+        ([0.0, 0.7935], True),
+        ([0.4385, 1.0], True),
+    ]
+    # 2024-03-12 pools 3 of 4 and 0 of 1: design effect 1.2, Wilson on 2.5 of 4.17 effective hits.
+    assert [(p["interval"], p["thin"]) for p in data["periods"]] == [([0.0615, 0.7923], True), ([0.2094, 0.8947], True)]
+    assert data["min_hits"] == 10
+    assert data["include_thin"] is False
+    assert data["trend"] is None
+    assert data["trend_note"] == (
+        "Not enough periods for a trend (0 with enough evidence; 3 needed; 2 thin left out, which --include-thin counts)."
+    )
     assert data["summary"] == {
         "documents": 4,
         "dated": 3,
@@ -88,6 +96,8 @@ def test_json_documents_periods_trend_and_summary(corpus: Path) -> None:
         "counts": {"customer": 7, "institution": 4},
         "rates": {"customer": 241.379, "institution": 137.931},
         "ratio": 0.6364,
+        "interval": [0.3144, 0.8697],  # 7 of 11 hits over four documents, design effect 1.377
+        "thin": False,
         "first_date": "2024-01-16",
         "last_date": "2024-03-12",
     }
@@ -102,12 +112,20 @@ def test_table_output(corpus: Path) -> None:
     assert "Periods (by meeting)" in out
     lines = out.splitlines()
     period_line = next(line for line in lines if line.startswith("2024-03-12 ") and "filename" not in line)
-    assert period_line.split() == ["2024-03-12", "2", "16", "3", "2", "187.5", "125.0", "0.60"]
-    assert "Trend: +1.739 per year (rising) over 2 periods, 2024-01-16 to 2024-03-12" in out
+    assert period_line.split() == ["2024-03-12", "2", "16", "3", "2", "187.5", "125.0", "0.60", "(0.21–0.89)*"]
+    notes = [line for line in lines if line.startswith("* thin evidence")]
+    assert notes == [
+        "* thin evidence: fewer than 10 hits (customer + institution)",
+        "* thin evidence: fewer than 10 hits (customer + institution); left out of the trend (--include-thin counts them)",
+    ]
+    assert (
+        "Not enough periods for a trend (0 with enough evidence; 3 needed; 2 thin left out, which --include-thin counts)."
+        in lines
+    )
     assert "Undated, left out of periods and trend" in out
     assert lines[-1] == (
-        "Overall ratio 0.64 (customer 7 vs institution 4 in 29 words) · 4 documents read (1 undated) · "
-        "0 skipped · 2024-01-16 to 2024-03-12"
+        "Overall ratio 0.64, 95% interval 0.31–0.87 (customer 7 vs institution 4 in 29 words) · "
+        "4 documents read (1 undated) · 0 skipped · 2024-01-16 to 2024-03-12"
     )
 
 
@@ -118,6 +136,9 @@ def test_markdown_output(corpus: Path) -> None:
     assert "## Periods (by meeting)" in out
     assert "| Period     |   Docs |" in out
     assert "| 2024-03-12 |      2 |      16 |" in out
+    assert "| 0.60 (0.21–0.89)\\*     |" in out  # the thin mark escaped: no emphasis
+    # After a blank line, escaped: a line right under the table would be one more row, "* " a list item.
+    assert "|\n\n\\* thin evidence: fewer than 10 hits (customer + institution)\n\n## Periods" in out
 
 
 def test_csv_output(corpus: Path) -> None:
@@ -127,7 +148,10 @@ def test_csv_output(corpus: Path) -> None:
     assert [row["row"] for row in rows] == ["document"] * 4 + ["period"] * 2
     assert rows[0]["customer"] == "1"
     assert rows[0]["institution_per_1000"] == "200.0"
-    assert rows[0]["ratio"] == "0.3333"
+    assert (rows[0]["ratio"], rows[0]["ratio_low"], rows[0]["ratio_high"], rows[0]["thin"]) == (
+        "0.3333", "0.0615", "0.7923", "true",
+    )  # fmt: skip
+    assert list(rows[0])[-4:] == ["ratio", "ratio_low", "ratio_high", "thin"]
     assert rows[3]["date"] == ""
     assert (rows[5]["label"], rows[5]["start"], rows[5]["words"], rows[5]["ratio"]) == (
         "2024-03-12",
@@ -135,6 +159,7 @@ def test_csv_output(corpus: Path) -> None:
         "16",
         "0.6",
     )
+    assert (rows[5]["ratio_low"], rows[5]["ratio_high"], rows[5]["thin"]) == ("0.2094", "0.8947", "true")
 
 
 def test_by_month_and_year(corpus: Path) -> None:
@@ -154,9 +179,15 @@ def test_ratio_without_hits_is_a_dash_and_null(tmp_path: Path) -> None:
     assert data["documents"][0]["ratio"] is None
     assert data["periods"][0]["ratio"] is None
     assert data["summary"]["ratio"] is None
+    assert (data["documents"][0]["interval"], data["periods"][0]["interval"], data["summary"]["interval"]) == (
+        None, None, None,
+    )  # fmt: skip
     code, out, _ = run("analyze", tmp_path)
     assert out.splitlines()[-1].startswith("Overall ratio — (customer 0 vs institution 0 in 4 words)")
-    assert "Trend: needs at least two dated periods with a ratio" in out
+    assert "Not enough periods for a trend (0 with enough evidence; 3 needed)." in out
+    assert "thin evidence" not in out  # no ratio, no mark, no footnote
+    code, out, _ = run("analyze", tmp_path, "-f", "csv")
+    assert out.splitlines()[1].endswith(",0,0,0.0,0.0,,,,")  # ratio, ratio_low, ratio_high, thin all empty
 
 
 def test_unreadable_file_is_warned_listed_and_the_batch_goes_on(corpus: Path) -> None:

@@ -45,7 +45,7 @@ def test_png_follows_dpi_and_title(tmp_path: Path) -> None:
     run("chart", EXAMPLES, "-o", svg_target, "--title", "Board talk, 2024–2025", "--by", "quarter")
     svg = svg_target.read_text(encoding="utf-8")
     assert "Board talk, 2024–2025" in svg
-    assert "Trend +0.22 per year" in svg
+    assert "Trend +0.230 per year (95% interval +0.188 to +0.272)" in svg  # by quarter: the numbers of analyze
 
 
 def test_pdf_chart(tmp_path: Path) -> None:
@@ -89,8 +89,37 @@ def test_report_is_one_self_contained_file(tmp_path: Path) -> None:
     assert "<link" not in html
     assert html.count("<svg") >= 3  # ratio, speakers, sections
     assert html.count("<details") == 14
-    assert "Trend: +0.217 per year (rising) over 14 periods, 2024-01-16 to 2025-11-18" in html
+    assert (
+        "Trend: +0.228 per year (95% interval +0.187 to +0.269), rising, over 14 periods (14 documents), "
+        "2024-01-16 to 2025-11-18"
+    ) in html
+    assert "<h2>Thin evidence (0)</h2>" in html
     assert "<mark" in html
+
+
+def test_a_year_chart_has_no_trend_line_and_says_why(tmp_path: Path) -> None:
+    target = tmp_path / "years.svg"
+    code, out, err = run("chart", EXAMPLES, "--by", "year", "-o", target)
+    assert (code, out, err) == (0, "", f"focuscount: wrote {target}\n")
+    svg = target.read_text(encoding="utf-8")
+    assert 'id="trend-line"' not in svg
+    assert "Not enough periods for a trend (2 with enough evidence; 3 needed)." in svg
+    assert 'id="ratio-intervals"' in svg
+
+
+def test_min_hits_makes_thin_evidence_in_the_chart_and_the_report(tmp_path: Path) -> None:
+    chart = tmp_path / "ratio.svg"
+    assert run("chart", EXAMPLES, "--min-hits", "45", "-o", chart)[0] == 0
+    svg = chart.read_text(encoding="utf-8")
+    assert "Thin evidence (fewer than 45 hits):" in svg
+    assert "hollow, left out of the trend" in svg
+    assert "Trend +0.237 per year (95% interval +0.188 to +0.285)" in svg  # the eight meetings with 45 hits or more
+    report = tmp_path / "report.html"
+    assert run("report", EXAMPLES, "--min-hits", "45", "--include-thin", "-o", report)[0] == 0
+    html = report.read_text(encoding="utf-8")
+    assert "<h2>Thin evidence (6)</h2>" in html
+    assert "a ratio on fewer than 45 hits, and thin periods are counted in the trend (--include-thin)." in html
+    assert "over 14 periods (14 documents)" in html
 
 
 def test_report_to_standard_output() -> None:

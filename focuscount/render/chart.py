@@ -3,7 +3,15 @@
 Presenters cite these charts, so every choice here favours honesty at a glance:
 the ratio axis always runs from 0% to 100%, a period without hits is a gap in the
 line (never a zero), each point's marker area says how many words stand behind
-it, and a source line names the lexicon, the documents and the dates.
+it, a whisker shows its 95% interval, a hollow marker says it rests on thin
+evidence, and a source line names the lexicon, the documents and the dates.
+
+By month, quarter or year the line never bridges a period without documents
+(2019 then 2023 by year is two dots, not a slope through three silent years).  By
+meeting the points stay connected: meetings have no calendar slot that could be
+empty.  The trend line is drawn only when there is a trend, labelled with the
+same numbers as the text (:attr:`focuscount.timeline.Trend.label`); without one the
+caption line says why.  Legends sit below the plot, so the plot keeps the width.
 
 matplotlib is imported only inside the functions that draw, so importing this
 module (and the CLI that imports it) stays fast.  No pyplot is used: each chart is
@@ -23,7 +31,7 @@ import contextlib
 import datetime as dt
 import io
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -33,12 +41,14 @@ from focuscount.breakdown import NO_SECTION, NO_SPEAKER, BreakdownRow
 from focuscount.errors import ConfigError
 from focuscount.escape import for_chart
 from focuscount.lexicon import Category, Lexicon
+from focuscount.model import Period
 from focuscount.output import write_atomic_with
 from focuscount.render.rows import document_date_label, plural
 from focuscount.terms import TermReport
 from focuscount.timeline import midpoint
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -50,6 +60,8 @@ DEFAULT_DPI = 200
 # 16:9 at 100 dpi is 1280×720: a projector's native size, where 11 pt text stays readable.
 FIGSIZE = (12.8, 7.2)
 SOURCE_BAND = 0.06  # the bottom strip of the figure kept for the source line
+CAPTION_BAND = 0.1  # the same strip when a caption line sits above the source line
+CALENDAR_GROUPINGS = ("month", "quarter", "year")  # groupings whose empty periods break the line
 
 # Okabe–Ito: a palette that colour-blind viewers (and greyscale printers) can tell apart.
 OKABE_ITO = {
@@ -69,10 +81,13 @@ TREND_COLOUR = OKABE_ITO["black"]
 BALANCE_COLOUR = "#6E6E6E"
 GAP_COLOUR = "#B0B0B0"
 MUTED_COLOUR = "#555555"
+INTERVAL_COLOUR = "#5B8DB8"  # the focus blue, lighter: whiskers under the markers
 TEXT_COLOUR = "#222222"
 
 MAX_MARKER_AREA = 320.0  # pt², the marker of the period with the most words; the others in proportion
 PLOT_WIDTH = 600.0  # pt, about the width of the time axis: many periods get smaller markers, so they do not pile up
+LEGEND_COLUMNS = 4  # entries side by side in a legend under the plot, at most
+LEGEND_DROP = 44.0  # pt from the bottom of the axes to the legend: below the date labels and the axis label
 MAX_BARS = 20  # more speakers or sections than this would not be readable on one slide
 MAX_LABEL = 48  # characters of a speaker or section name before it is cut with "…"
 # A second cue besides colour, for greyscale print: focus, versus, then the others.
@@ -178,8 +193,9 @@ def chart_figure(
     rows = _breakdown_for_chart(analysis, kind) if kind in ("speakers", "sections") else ()
     if kind == "terms":
         term_report = _checked_term_report(analysis, term_report)
+    caption = ratio_caption(analysis) if kind == "ratio" else None
     with _styled(kind):
-        figure = _new_figure()
+        figure = _new_figure(CAPTION_BAND if caption else SOURCE_BAND)
         if kind == "ratio":
             _draw_ratio_and_rates(figure, analysis)
         elif kind == "counts":
@@ -192,7 +208,14 @@ def chart_figure(
         figure.text(
             0.01, 0.015, source_line(analysis, over_time=kind in ("ratio", "counts")), fontsize=11, color=MUTED_COLOUR
         )
+        if caption:
+            figure.text(0.01, 0.055, for_chart(caption), fontsize=11, color=MUTED_COLOUR, gid="caption")
     return figure
+
+
+def ratio_caption(analysis: Analysis) -> str | None:
+    """The line above the source line of the ratio chart: why there is no trend line, when there is none."""
+    return None if analysis.trend is not None else analysis.no_trend_reason
 
 
 def default_title(analysis: Analysis, kind: str) -> str:
@@ -235,14 +258,33 @@ def ratio_series(analysis: Analysis) -> Series:
     """The ratio line as segments of ``(period midpoint, ratio)``: a period without hits ends a segment.
 
     This is what the ratio chart draws (as one line broken by gaps), so a period
-    with no ratio shows as a break, never as a zero.
+    with no ratio shows as a break, never as a zero.  By month, quarter or year, a
+    period without documents between two plotted ones breaks the line too.
     """
-    return _segments([(midpoint(p), p.ratio) for p in analysis.periods])
+    return _segments(_line_points(analysis, lambda p: p.ratio))
 
 
 def rate_series(analysis: Analysis, category: str) -> Series:
-    """Hits of ``category`` per 1,000 words per period, as segments (broken only where a period has no words)."""
-    return _segments([(midpoint(p), p.rate(category)) for p in analysis.periods])
+    """Hits of ``category`` per 1,000 words per period, as segments.
+
+    Broken where a period has no words, and (by month, quarter or year) where a
+    period without documents lies between two others.
+    """
+    return _segments(_line_points(analysis, lambda p: p.rate(category)))
+
+
+def calendar_gaps(analysis: Analysis) -> list[tuple[dt.date, dt.date]]:
+    """The stretches ``(first day, last day)`` without documents between two periods, by month, quarter or year.
+
+    Empty by meeting: a meeting has no calendar slot that could be empty.
+    """
+    if analysis.by not in CALENDAR_GROUPINGS:
+        return []
+    gaps = []
+    for before, after in zip(analysis.periods, analysis.periods[1:], strict=False):
+        if after.start > before.end + dt.timedelta(days=1):
+            gaps.append((before.end + dt.timedelta(days=1), after.start - dt.timedelta(days=1)))
+    return gaps
 
 
 def category_colours(lexicon: Lexicon) -> dict[str, str]:
@@ -270,31 +312,67 @@ def largest_marker_area(periods: int) -> float:
 
 def _draw_ratio_and_rates(figure: Figure, analysis: Analysis) -> None:
     top, bottom = figure.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [2.4, 1]})
-    _draw_ratio(top, analysis)
-    _draw_rates(bottom, analysis)
+    handles = _draw_ratio(top, analysis) + _draw_rates(bottom, analysis)
     _date_axis(bottom, analysis)
+    _legend_below(bottom, handles)
 
 
 def _draw_rates_only(figure: Figure, analysis: Analysis) -> None:
     axes = figure.subplots()
-    _draw_rates(axes, analysis, ticks=7)
+    handles = _draw_rates(axes, analysis, ticks=7)
     _date_axis(axes, analysis)
+    _legend_below(axes, handles)
 
 
-def _draw_ratio(axes: Axes, analysis: Analysis) -> None:
+def _legend_below(axes: Axes, handles: Sequence[Artist]) -> None:
+    """One legend under the date axis (above the source line), so that the plots keep the figure's width.
+
+    As many columns as fit the figure's width, at most :data:`LEGEND_COLUMNS`.
+    """
+    from matplotlib.transforms import offset_copy
+
+    if not handles:
+        return
+    figure = axes.get_figure(root=True)
+    assert figure is not None
+    # Anchored below the tick labels and the axis label: constrained layout then makes room for it.
+    anchor = offset_copy(axes.transAxes, figure, y=-LEGEND_DROP, units="points")
+    _fitted_legend(axes, handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=anchor)
+
+
+def _fitted_legend(axes: Axes, handles: Sequence[Artist], **placement: object) -> None:
+    """A legend of ``handles`` in as many columns (up to :data:`LEGEND_COLUMNS`) as fit the figure's width."""
+    figure = axes.get_figure(root=True)
+    assert figure is not None
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    for columns in range(min(len(handles), LEGEND_COLUMNS), 0, -1):
+        legend = axes.legend(
+            handles=handles, ncols=columns, columnspacing=1.8, handletextpad=0.6, borderaxespad=0,
+            **placement,  # type: ignore[arg-type]
+        )  # fmt: skip
+        if legend.get_window_extent(renderer).width <= 0.96 * figure.bbox.width:
+            return
+
+
+def _draw_ratio(axes: Axes, analysis: Analysis) -> list[Artist]:
     from matplotlib.ticker import FixedLocator, PercentFormatter
 
     focus, versus = for_chart(analysis.lexicon.focus), for_chart(analysis.lexicon.versus)
     axes.set_ylim(0, 1)
     axes.yaxis.set_major_locator(FixedLocator([0, 0.25, 0.5, 0.75, 1]))
     axes.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
-    axes.set_ylabel(f"Ratio = {focus} / ({focus} + {versus})")
+    # Two lines: the legend below leaves the ratio axes less height than the formula's length.
+    axes.set_ylabel(f"Ratio = {focus} /\n({focus} + {versus})")
     axes.grid(axis="y")
     rated = [p for p in analysis.periods if p.ratio is not None]
     if not rated:
         _note(axes, "No dated documents with hits")
-        return
-    handles = [_draw_ratio_line(axes, analysis), _draw_markers(axes, analysis)]
+        return []
+    handles: list[Artist] = [_draw_ratio_line(axes, analysis), _draw_markers(axes, analysis)]
+    handles.append(_draw_intervals(axes, rated))
+    thin = _thin_handle(analysis, rated)
+    if thin is not None:
+        handles.append(thin)
     balance = axes.axhline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, zorder=2)
     balance.set_label(f"50%: as many {focus} as {versus} hits")
     handles.append(balance)
@@ -303,16 +381,54 @@ def _draw_ratio(axes: Axes, analysis: Analysis) -> None:
     gap = _draw_gaps(axes, analysis)
     if gap is not None:
         handles.append(gap)
-    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    return handles
 
 
 def _draw_ratio_line(axes: Axes, analysis: Analysis) -> Line2D:
-    # One line with NaN where a period has no ratio: matplotlib breaks the line there.
-    days = [midpoint(p) for p in analysis.periods]
-    values = [math.nan if p.ratio is None else p.ratio for p in analysis.periods]
+    # One line with NaN where a period has no ratio, or an empty period lies between two:
+    # matplotlib breaks the line there.
+    points = _line_points(analysis, lambda p: p.ratio)
+    days = [day for day, _ in points]
+    values = [math.nan if value is None else value for _, value in points]
     (line,) = axes.plot(days, values, color=FOCUS_COLOUR, linewidth=2.2, zorder=3, gid="ratio-line")
-    line.set_label(f"Ratio per {analysis.by}")
+    label = f"Ratio per {analysis.by}"
+    if calendar_gaps(analysis):
+        label += f"\n(no line across a {analysis.by} without documents)"
+    line.set_label(label)
     return line
+
+
+def _draw_intervals(axes: Axes, rated: Sequence[Period]) -> Line2D:
+    """A vertical whisker over each ratio: its 95% interval."""
+    from matplotlib.lines import Line2D
+
+    shown = [p for p in rated if p.interval is not None]
+    axes.vlines(
+        [midpoint(p) for p in shown],
+        [p.interval.low for p in shown if p.interval is not None],
+        [p.interval.high for p in shown if p.interval is not None],
+        colors=INTERVAL_COLOUR,
+        linewidth=1.6,
+        zorder=3,
+        gid="ratio-intervals",
+    )
+    return Line2D(
+        [], [], linestyle="", marker="|", markersize=16, markeredgewidth=1.6, color=INTERVAL_COLOUR,
+        label="95% interval of each ratio",
+    )  # fmt: skip
+
+
+def _thin_handle(analysis: Analysis, rated: Sequence[Period]) -> Line2D | None:
+    """The legend entry of the hollow markers, when a period rests on thin evidence."""
+    from matplotlib.lines import Line2D
+
+    if not any(p.thin for p in rated):
+        return None
+    use = "counted in the trend" if analysis.include_thin else "left out of the trend"
+    return Line2D(
+        [], [], linestyle="", marker="o", markersize=9, markerfacecolor="none", markeredgecolor=FOCUS_COLOUR,
+        markeredgewidth=1.6, label=f"Thin evidence (fewer than {plural(analysis.min_hits, 'hit')}):\nhollow, {use}",
+    )  # fmt: skip
 
 
 def _draw_markers(axes: Axes, analysis: Analysis) -> Line2D:
@@ -321,13 +437,14 @@ def _draw_markers(axes: Axes, analysis: Analysis) -> Line2D:
     rated = [p for p in analysis.periods if p.ratio is not None]
     most = max((p.words for p in rated), default=0) or 1
     largest = largest_marker_area(len(analysis.periods))
+    # Thin evidence is hollow: the same size (its words), only an outline.
     axes.scatter(
         [midpoint(p) for p in rated],
         [p.ratio for p in rated],
         s=[largest * p.words / most for p in rated],
-        color=FOCUS_COLOUR,
-        edgecolors="white",
-        linewidths=0.8,
+        facecolors=["none" if p.thin else FOCUS_COLOUR for p in rated],
+        edgecolors=[FOCUS_COLOUR if p.thin else "white" for p in rated],
+        linewidths=[1.8 if p.thin else 0.8 for p in rated],
         zorder=4,
         clip_on=False,  # a ratio of exactly 0% or 100% keeps its whole marker
         gid="ratio-markers",
@@ -358,7 +475,7 @@ def _draw_trend(axes: Axes, analysis: Analysis) -> Line2D:
         zorder=3,
         gid="trend-line",
     )
-    line.set_label(f"Trend {trend.slope_per_year:+.2f} per year")
+    line.set_label(f"Trend {trend.label}")
     return line
 
 
@@ -373,7 +490,7 @@ def _draw_gaps(axes: Axes, analysis: Analysis) -> Line2D | None:
     return gap
 
 
-def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> None:
+def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artist]:
     from matplotlib.ticker import MaxNLocator
 
     axes.set_ylabel("Hits per 1,000 words")
@@ -382,21 +499,22 @@ def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> None:
     if not analysis.periods:
         axes.set_ylim(0, 1)
         _note(axes, "No dated documents")
-        return
+        return []
     colours = category_colours(analysis.lexicon)
-    days = [midpoint(p) for p in analysis.periods]
     highest = 0.0
+    handles: list[Artist] = []
     for index, category in enumerate(_ordered_categories(analysis.lexicon)):
-        rates = [p.rate(category.name) for p in analysis.periods]
-        values = [math.nan if rate is None else rate for rate in rates]
-        highest = max([highest, *(rate for rate in rates if rate is not None)])
-        axes.plot(
-            days, values, color=colours[category.name], linewidth=1.8, marker=MARKERS[index % len(MARKERS)],
-            markersize=5, zorder=3,
+        points = _line_points(analysis, lambda p, name=category.name: p.rate(name))
+        values = [math.nan if rate is None else rate for _, rate in points]
+        highest = max([highest, *(rate for _, rate in points if rate is not None)])
+        (line,) = axes.plot(
+            [day for day, _ in points], values, color=colours[category.name], linewidth=1.8,
+            marker=MARKERS[index % len(MARKERS)], markersize=5, zorder=3,
             label=for_chart(category.label), gid=f"rate-{category.name}",
         )  # fmt: skip
+        handles.append(line)
     axes.set_ylim(0, highest * 1.15 if highest > 0 else 1)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    return handles
 
 
 def _date_axis(axes: Axes, analysis: Analysis) -> None:
@@ -465,16 +583,27 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     focus = [row.ratio or 0.0 for row in shown]
     versus = [0.0 if row.ratio is None else 1 - row.ratio for row in shown]
     # A 100% bar split in two: the focus share from the left, the versus share to the right.
-    handles = [
+    # A row of thin evidence is paler and hatched, so that it does not read as firm as the others.
+    handles: list[Artist] = [
         axes.barh(
-            positions, focus, color=FOCUS_COLOUR, height=0.7, label=for_chart(lexicon.category(lexicon.focus).label)
+            positions, focus, color=[_paler(FOCUS_COLOUR) if row.thin else FOCUS_COLOUR for row in shown],
+            height=0.7, label=for_chart(lexicon.category(lexicon.focus).label),
         ),
         axes.barh(
-            positions, versus, left=focus, color=VERSUS_COLOUR, height=0.7,
+            positions, versus, left=focus, height=0.7,
+            color=[_paler(VERSUS_COLOUR) if row.thin else VERSUS_COLOUR for row in shown],
             label=for_chart(lexicon.category(lexicon.versus).label),
         ),
         axes.axvline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, label="50%: balanced"),
     ]  # fmt: skip
+    for container in handles[:2]:
+        for bar, row in zip(container, shown, strict=True):  # type: ignore[call-overload]
+            if row.thin:
+                bar.set_hatch("//")
+                bar.set_edgecolor("white")
+    handles.append(_draw_breakdown_intervals(axes, positions, shown))
+    if any(row.thin for row in shown):
+        handles.append(_thin_bar_handle(analysis.min_hits))
     for position, row in zip(positions, shown, strict=True):
         axes.text(1.01, position, _hits_note(lexicon, row), va="center", fontsize=11, color=MUTED_COLOUR, clip_on=False)
     axes.set_yticks(positions, _breakdown_labels(analysis, shown), parse_math=False)
@@ -491,9 +620,47 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     if len(shown) < len(rows):
         noun = "speakers" if kind == "speakers" else "sections"
         axes.set_title(f"The {len(shown)} {noun} with the most hits, of {len(rows)}", loc="left", color=MUTED_COLOUR)
+    # One row of four entries, or two rows of three with the thin entry: both fit right of the labels.
     axes.legend(
-        handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0 if len(shown) == len(rows) else 1.06), ncols=3
-    )
+        handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0 if len(shown) == len(rows) else 1.06),
+        ncols=len(handles) if len(handles) <= 4 else 3,
+    )  # fmt: skip
+
+
+def _draw_breakdown_intervals(axes: Axes, positions: Sequence[int], rows: Sequence[BreakdownRow]) -> Line2D:
+    """A horizontal whisker over each bar's split: the 95% interval of its ratio."""
+    from matplotlib.lines import Line2D
+
+    shown = [(position, row.interval) for position, row in zip(positions, rows, strict=True) if row.interval]
+    if shown:
+        axes.hlines(
+            [position for position, _ in shown], [iv.low for _, iv in shown], [iv.high for _, iv in shown],
+            colors=TEXT_COLOUR, linewidth=1.4, zorder=3, gid="breakdown-intervals",
+        )  # fmt: skip
+        axes.plot(
+            [iv.low for _, iv in shown] + [iv.high for _, iv in shown], [p for p, _ in shown] * 2,
+            linestyle="", marker="|", markersize=9, markeredgewidth=1.4, color=TEXT_COLOUR, zorder=3,
+        )  # fmt: skip
+    return Line2D(
+        [], [], color=TEXT_COLOUR, linewidth=1.4, marker="|", markersize=9, markeredgewidth=1.4,
+        label="95% interval",
+    )  # fmt: skip
+
+
+def _thin_bar_handle(min_hits: int) -> Artist:
+    from matplotlib.patches import Patch
+
+    return Patch(
+        facecolor=_paler(FOCUS_COLOUR), edgecolor="white", hatch="//",
+        label=f"Thin evidence (fewer than {plural(min_hits, 'hit')})",
+    )  # fmt: skip
+
+
+def _paler(colour: str, amount: float = 0.55) -> str:
+    """``colour`` mixed with ``amount`` of white."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    return to_hex(tuple(channel + (1 - channel) * amount for channel in to_rgb(colour)))
 
 
 def _hits_note(lexicon: Lexicon, row: BreakdownRow) -> str:
@@ -501,7 +668,7 @@ def _hits_note(lexicon: Lexicon, row: BreakdownRow) -> str:
     if row.ratio is None:
         return "no hits"
     hits = row.counts.get(lexicon.focus, 0) + row.counts.get(lexicon.versus, 0)
-    return f"{row.ratio:.0%} of {plural(hits, 'hit')}"
+    return f"{row.ratio:.0%} of {plural(hits, 'hit')}" + (" (thin)" if row.thin else "")
 
 
 def _breakdown_for_chart(analysis: Analysis, kind: str) -> tuple[BreakdownRow, ...]:
@@ -579,6 +746,19 @@ def _checked_term_report(analysis: Analysis, report: TermReport | None) -> TermR
 # --- helpers -----------------------------------------------------------------------------------------------------
 
 
+def _line_points(analysis: Analysis, value: Callable[[Period], float | None]) -> list[tuple[dt.date, float | None]]:
+    """``(period midpoint, value)`` for each period, with a ``None`` break where an empty period lies between."""
+    gaps = iter(calendar_gaps(analysis))
+    gap = next(gaps, None)
+    points: list[tuple[dt.date, float | None]] = []
+    for period in analysis.periods:
+        while gap is not None and gap[1] < period.start:
+            points.append((gap[0], None))
+            gap = next(gaps, None)
+        points.append((midpoint(period), value(period)))
+    return points
+
+
 def _segments(points: Sequence[tuple[dt.date, float | None]]) -> Series:
     segments: Series = []
     current: list[tuple[dt.date, float]] = []
@@ -608,13 +788,13 @@ def _shorten(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
 
 
-def _new_figure() -> Figure:
+def _new_figure(band: float = SOURCE_BAND) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     # Constrained layout keeps labels and outside legends in the figure; the bottom band is the source line's.
-    engine = ConstrainedLayoutEngine(h_pad=0.08, w_pad=0.1, rect=(0, SOURCE_BAND, 1, 1 - SOURCE_BAND))
+    engine = ConstrainedLayoutEngine(h_pad=0.08, w_pad=0.1, rect=(0, band, 1, 1 - band))
     figure = Figure(figsize=FIGSIZE, layout=engine)
     FigureCanvasAgg(figure)
     return figure

@@ -11,7 +11,9 @@ from focuscount.breakdown import BreakdownRow
 from focuscount.dating import UNDATED_HINT
 from focuscount.escape import dumps_json, for_ci_log, for_csv_cell
 from focuscount.model import DocumentCounts, Period, per_thousand
-from focuscount.render.rows import document_date_label, round_or_none
+from focuscount.render.rows import RatioSource, document_date_label, round_or_none
+from focuscount.timeline import Trend
+from focuscount.uncertainty import Interval
 
 SCHEMA = "focuscount/analyze/v1"
 
@@ -36,6 +38,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
         },
         "pipeline": analysis.pipeline,
         "by": analysis.by,
+        "min_hits": analysis.min_hits,
+        "include_thin": analysis.include_thin,
         "summary": {
             "documents": len(analysis.documents),
             "dated": len(analysis.dated),
@@ -46,20 +50,15 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
             "counts": counts,
             "rates": {name: round_or_none(per_thousand(n, words), 3) for name, n in counts.items()},
             "ratio": round_or_none(analysis.ratio, 4),
+            "interval": _interval(analysis.interval),
+            "thin": analysis.thin,
             "first_date": span[0].isoformat() if span else None,
             "last_date": span[1].isoformat() if span else None,
         },
         "documents": [_document(c) for c in analysis.documents],
         "periods": [_period(p) for p in analysis.periods],
-        "trend": None
-        if analysis.trend is None
-        else {
-            "slope_per_year": round(analysis.trend.slope_per_year, 4),
-            "direction": analysis.trend.direction,
-            "periods": analysis.trend.periods,
-            "first_period": analysis.trend.first_period,
-            "last_period": analysis.trend.last_period,
-        },
+        "trend": None if analysis.trend is None else _trend(analysis.trend),
+        "trend_note": None if analysis.trend is not None else analysis.no_trend_reason,
         "breakdowns": {kind: [_breakdown(row) for row in rows] for kind, rows in analysis.breakdowns.items()},
         "undated": [str(c.document.path) for c in analysis.undated],
         "undated_hint": UNDATED_HINT if analysis.undated else None,
@@ -77,30 +76,31 @@ def render_csv(analysis: Analysis) -> str:
     speaker, section or slide when asked for (``row=speaker`` …)."""
     names = analysis.lexicon.category_names
     header = ["row", "label", "path", "format", "date", "date_source", "start", "end", "documents", "words"]
-    header += list(names) + [f"{name}_per_1000" for name in names] + ["ratio"]
+    header += list(names) + [f"{name}_per_1000" for name in names] + ["ratio", "ratio_low", "ratio_high", "thin"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([for_csv_cell(name) for name in header])
     # The eight text cells of a row go through for_csv_cell (a speaker named "=cmd" is no formula);
-    # the counts, rates and ratio are numbers focuscount writes, and stay numbers.
+    # the counts, rates and ratio are numbers focuscount writes, and stay numbers.  ``thin`` is true or
+    # false, and like the interval empty when there is no ratio.
     for counts in analysis.documents:
         document = counts.document
         date = document.date.isoformat() if document.date else ""
         writer.writerow(
             [*_text_cells("document", document_date_label(counts), str(document.path), document.format, date,
                           document.date_source or "", "", ""),
-             1, counts.words, *_count_cells(names, counts.counts, counts.words, counts.ratio)]
+             1, counts.words, *_count_cells(names, counts)]
         )  # fmt: skip
     for period in analysis.periods:
         writer.writerow(
             [*_text_cells("period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat()),
-             period.documents, period.words, *_count_cells(names, period.counts, period.words, period.ratio)]
+             period.documents, period.words, *_count_cells(names, period)]
         )  # fmt: skip
     for kind, rows in analysis.breakdowns.items():
         for row in rows:
             writer.writerow(
                 [*_text_cells(kind, row.key, str(row.path or ""), "", "", "", "", ""), row.documents, row.words,
-                 *_count_cells(names, row.counts, row.words, row.ratio)]
+                 *_count_cells(names, row)]
             )  # fmt: skip
     return for_ci_log(buffer.getvalue())
 
@@ -123,6 +123,8 @@ def _document(counts: DocumentCounts) -> dict[str, object]:
         "counts": counts.counts,
         "rates": {name: round_or_none(counts.rate(name), 3) for name in counts.counts},
         "ratio": round_or_none(counts.ratio, 4),
+        "interval": _interval(counts.interval),
+        "thin": counts.thin,
         "terms": counts.term_counts,
         "ignored": counts.ignored_count,
         "not_counted": counts.not_counted,
@@ -140,8 +142,33 @@ def _period(period: Period) -> dict[str, object]:
         "counts": period.counts,
         "rates": {name: round_or_none(period.rate(name), 3) for name in period.counts},
         "ratio": round_or_none(period.ratio, 4),
+        "interval": _interval(period.interval),
+        "thin": period.thin,
         "paths": [str(path) for path in period.paths],
     }
+
+
+def _interval(interval: Interval | None) -> list[float] | None:
+    """``[low, high]`` rounded to 4 places, or None."""
+    return None if interval is None else [_round(interval.low), _round(interval.high)]
+
+
+def _trend(trend: Trend) -> dict[str, object]:
+    return {
+        "change_per_year": _round(trend.change_per_year),
+        "interval": [_round(trend.low), _round(trend.high)],
+        "direction": trend.direction,
+        "periods": trend.periods,
+        "documents": trend.documents,
+        "first_period": trend.first_period,
+        "last_period": trend.last_period,
+        "slope_per_year": _round(trend.slope_per_year),  # the same as change_per_year, kept for older readers
+    }
+
+
+def _round(value: float) -> float:
+    # Adding 0.0 turns a -0.0 (a tiny negative rounded away) into 0.0.
+    return round(value, 4) + 0.0
 
 
 def _breakdown(row: BreakdownRow) -> dict[str, object]:
@@ -156,17 +183,23 @@ def _breakdown(row: BreakdownRow) -> dict[str, object]:
             "counts": row.counts,
             "rates": {name: round_or_none(row.rate(name), 3) for name in row.counts},
             "ratio": round_or_none(row.ratio, 4),
+            "interval": _interval(row.interval),
+            "thin": row.thin,
         }
     )
     return data
 
 
-def _count_cells(names: tuple[str, ...], counts: dict[str, int], words: int, ratio: float | None) -> list[object]:
-    """Hits per category, hits per 1,000 words per category, and the ratio, as CSV cells."""
+def _count_cells(names: tuple[str, ...], item: RatioSource) -> list[object]:
+    """Hits and hits per 1,000 words per category, the ratio, its interval and the thin flag, as CSV cells."""
+    counts, words = item.counts, item.words
+    interval = _interval(item.interval) if item.ratio is not None else None
+    low, high = interval if interval is not None else (None, None)
+    thin = "" if item.ratio is None else str(item.thin).lower()
     return (
         [counts.get(name, 0) for name in names]
         + [_csv_number(round_or_none(per_thousand(counts.get(name, 0), words), 3)) for name in names]
-        + [_csv_number(round_or_none(ratio, 4))]
+        + [_csv_number(round_or_none(item.ratio, 4)), _csv_number(low), _csv_number(high), thin]
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 from focuscount import __version__
-from focuscount.check import CheckResult, Evaluation, Finding
+from focuscount.baseline import Baseline
+from focuscount.check import BaselineIntervals, CheckResult, Evaluation, Finding
 from focuscount.escape import (
     dumps_json,
     for_ci_log,
@@ -16,6 +17,7 @@ from focuscount.escape import (
     for_xml,
 )
 from focuscount.render.rows import format_ratio, plural
+from focuscount.uncertainty import Interval, format_interval
 
 CHECK_FORMATS = ("text", "line", "json", "github", "junit")
 CHECK_SCHEMA = "focuscount/check/v1"
@@ -83,9 +85,17 @@ def _finding_record(finding: Finding) -> dict[str, object]:
         "severity": finding.severity,
         "measured": None if finding.measured is None else round(finding.measured, 4),
         "threshold": finding.threshold,
+        "interval": _interval_record(finding.interval),
+        "baseline_interval": _interval_record(finding.baseline_interval),
+        "confidence": finding.confidence,
         "message": finding.message,
         "top_terms": [{"category": c, "term": t, "hits": n} for c, t, n in finding.top_terms],
     }
+
+
+def _interval_record(interval: Interval | None) -> list[float] | None:
+    """``[low, high]`` rounded as ratios are, or None."""
+    return None if interval is None else [round(interval.low, 4), round(interval.high, 4)]
 
 
 def render_json(result: CheckResult) -> str:
@@ -103,13 +113,16 @@ def render_json(result: CheckResult) -> str:
         "documents": len(result.analysis.documents),
         "ratio": None if result.analysis.ratio is None else round(result.analysis.ratio, 4),
         "lexicon": {"name": result.analysis.lexicon.name, "hash": result.analysis.lexicon.sha256},
-        "baseline": None
-        if result.baseline is None
-        else {"label": result.baseline.label, "ratio": result.baseline.ratio},
+        "baseline": None if result.baseline is None else _baseline_record(result.baseline, result.baseline_intervals),
         "findings": [_finding_record(f) for f in result.findings],
         "files": files,
     }
     return dumps_json(data) + "\n"
+
+
+def _baseline_record(baseline: Baseline, intervals: BaselineIntervals | None) -> dict[str, object]:
+    overall = intervals.overall if intervals is not None else None
+    return {"label": baseline.label, "ratio": baseline.ratio, "interval": _interval_record(overall)}
 
 
 def render_github(result: CheckResult) -> str:
@@ -148,6 +161,8 @@ def github_summary(result: CheckResult) -> str:
         ]
         for f in result.findings:
             measured = "—" if f.measured is None else f"{f.measured:.2f}"
+            if f.interval is not None:
+                measured += f" ({format_interval(f.interval)})"
             where, rule, message = (for_markdown(text) for text in (f.where, f.rule, f.message))
             lines.append(f"| {f.severity} | {where} | {rule} | {measured} | {f.threshold:.2f} | {message} |")
     return "\n".join(lines) + "\n"

@@ -5,11 +5,15 @@ the charts are inline SVG (from :mod:`focuscount.render.chart`), and the only
 script, a few inline lines, opens the evidence before printing.  Every text that
 comes from a document or a file name is escaped, with its control characters and
 undecodable bytes made visible (:func:`focuscount.escape.for_html`).  The numbers in the tables come
-from the same row helpers as the terminal tables, so they match ``analyze`` exactly.
+from the same row helpers as the terminal tables, so they match ``analyze`` exactly, intervals and
+thin-evidence marks included.  One sentence says what the intervals are, and a list names the
+documents of thin evidence.  Printed, no table is wider than an A4 page: long paths wrap (at their
+slashes first), and tables take a smaller type.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -27,12 +31,16 @@ from focuscount.render.rows import (
     document_rows,
     format_rate,
     format_ratio,
+    format_ratio_interval,
+    has_thin,
     period_rows,
     plural,
     summary_line,
+    thin_note,
 )
 from focuscount.render.table import NO_BREAKDOWN
 from focuscount.terms import TermReport
+from focuscount.uncertainty import format_interval
 
 # Columns read as text (left-aligned); all others are numbers (right-aligned), as in the terminal tables.
 TEXT_COLUMNS = frozenset({"Date", "Source", "Document", "Period", "Speaker", "Section", "Slide", "Term", "Word"})
@@ -63,6 +71,7 @@ def render_report(
         _ratio_chart(analysis),
         _periods(analysis),
         _documents(analysis),
+        _thin_evidence(analysis),
         *(_breakdown(analysis, kind) for kind in analysis.breakdowns),
         _terms(analysis, term_report),
         _evidence(analysis, evidence_by_document),
@@ -112,30 +121,58 @@ def _header(analysis: Analysis, title: str) -> str:
 def _summary(analysis: Analysis) -> str:
     lexicon = analysis.lexicon
     counts = analysis.counts
-    tiles = [
-        _tile("Overall ratio", format_ratio(analysis.ratio), f"{lexicon.focus} / ({lexicon.focus} + {lexicon.versus})")
-    ]
+    tiles = [_tile("Overall ratio", format_ratio(analysis.ratio), _overall_note(analysis))]
     for category in lexicon.categories:
         rate = format_rate(per_thousand(counts[category.name], analysis.words))
         tiles.append(
             _tile(category.label, f"{counts[category.name]:,}", f"{category.name} hits · {rate} per 1,000 words")
         )
     tiles.append(_tile("Words", f"{analysis.words:,}", plural(len(analysis.documents), "document")))
-    trend = analysis.trend.describe() if analysis.trend is not None else _no_trend(analysis)
     return (
         '<section id="summary">\n<h2>Summary</h2>\n'
         f'<div class="tiles">{"".join(tiles)}</div>\n'
-        f'<p class="trend">{_e(trend)}</p>\n<p class="muted">{_e(summary_line(analysis))}</p>\n</section>'
+        f'<p class="trend">{_e(_trend_sentence(analysis))}</p>\n'
+        f'<p class="intervals">{_e(intervals_sentence(analysis))}</p>\n'
+        f'<p class="muted">{_e(summary_line(analysis))}</p>\n</section>'
     )
+
+
+def intervals_sentence(analysis: Analysis) -> str:
+    """What the intervals and the thin-evidence mark mean, in one sentence."""
+    use = "counted in the trend (--include-thin)" if analysis.include_thin else "left out of the trend"
+    return (
+        "Each ratio comes with its 95% interval: the Wilson interval of its hits for a document (and a section "
+        "or slide), and for a period, a speaker or the overall ratio the same made wider for hits clustering "
+        "in documents (the design effect); * marks thin evidence, a ratio on fewer than "
+        f"{plural(analysis.min_hits, 'hit')}, and thin periods are {use}."
+    )
+
+
+def _overall_note(analysis: Analysis) -> str:
+    """``customer / (customer + institution) · 95% interval 0.44–0.59``, and ``· thin evidence`` when it is."""
+    lexicon = analysis.lexicon
+    note = f"{lexicon.focus} / ({lexicon.focus} + {lexicon.versus})"
+    if analysis.interval is not None:
+        note += f" · 95% interval {format_interval(analysis.interval)}"
+    return note + (" · thin evidence" if analysis.ratio is not None and analysis.thin else "")
+
+
+def _trend_sentence(analysis: Analysis) -> str:
+    """The trend's one line, or why there is none: the same words as ``analyze``."""
+    return analysis.trend.describe() if analysis.trend is not None else analysis.no_trend_reason
 
 
 def _ratio_chart(analysis: Analysis) -> str:
     by = analysis.by
+    trend = "the trend" if analysis.trend is not None else "no trend line"
     caption = (
-        f"The ratio per {by} (marker area in proportion to its words) with the 50% balance line and the trend; "
-        f"below, hits per 1,000 words of each category. A {by} without hits is a gap, not 0%. "
-        "Undated documents are not plotted."
+        f"The ratio per {by} (marker area in proportion to its words, whisker its 95% interval, hollow on thin "
+        f"evidence) with the 50% balance line and {trend}; below, hits per 1,000 words of each category. "
+        f"A {by} without hits is a gap, not 0%. "
     )
+    if by != "meeting":
+        caption += f"No line crosses a {by} without documents. "
+    caption += "Undated documents are not plotted."
     return (
         f'<section id="chart">\n<h2>Over time</h2>\n'
         f"{_figure(chart_svg(analysis, kind='ratio'), f'Ratio chart by {by}', caption, 'ratio')}\n</section>"
@@ -145,9 +182,10 @@ def _ratio_chart(analysis: Analysis) -> str:
 def _periods(analysis: Analysis) -> str:
     heading = f"<h2>Periods (by {_e(analysis.by)})</h2>"
     if not analysis.periods:
-        return f'<section id="periods">\n{heading}\n<p>No dated documents: no periods and no trend.</p>\n</section>'
-    trend = analysis.trend.describe() if analysis.trend is not None else _no_trend(analysis)
-    return f'<section id="periods">\n{heading}\n{_table(period_rows(analysis))}\n<p>{_e(trend)}</p>\n</section>'
+        return f'<section id="periods">\n{heading}\n<p>{_e(analysis.no_trend_reason)}</p>\n</section>'
+    note = _thin_note(analysis, analysis.periods, periods=True)
+    trend = _e(_trend_sentence(analysis))
+    return f'<section id="periods">\n{heading}\n{_table(period_rows(analysis))}\n{note}<p>{trend}</p>\n</section>'
 
 
 def _documents(analysis: Analysis) -> str:
@@ -155,8 +193,28 @@ def _documents(analysis: Analysis) -> str:
     note = f"Lexicon {lexicon.name}; ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus}); — means no hits."
     return (
         f'<section id="documents">\n<h2>Documents</h2>\n<p class="muted">{_e(note)}</p>\n'
-        f"{_table(document_rows(analysis))}\n</section>"
+        f"{_table(document_rows(analysis))}\n{_thin_note(analysis, analysis.documents)}</section>"
     )
+
+
+def _thin_evidence(analysis: Analysis) -> str:
+    """The documents whose ratio rests on fewer than ``min_hits`` hits, with their hits and interval."""
+    lexicon = analysis.lexicon
+    heading = f"<h2>Thin evidence ({len(analysis.thin_documents)})</h2>"
+    if not analysis.thin_documents:
+        text = f"None: every document rests on at least {plural(analysis.min_hits, 'hit')}."
+        return f'<section id="thin">\n{heading}\n<p>{_e(text)}</p>\n</section>'
+    items = []
+    for counts in analysis.thin_documents:
+        focus, versus = counts.counts.get(lexicon.focus, 0), counts.counts.get(lexicon.versus, 0)
+        ratio = format_ratio_interval(counts.ratio, counts.interval, thin=False)
+        detail = f"{plural(focus + versus, 'hit')} ({lexicon.focus} {focus}, {lexicon.versus} {versus}), ratio {ratio}"
+        items.append(f'<li><span class="path">{_path(str(counts.document.path))}</span>: {_e(detail)}</li>')
+    intro = (
+        f"These documents rest on fewer than {plural(analysis.min_hits, 'hit')} ({lexicon.focus} + "
+        f"{lexicon.versus}) each: their own ratios are marked *, and their hits still count in their period."
+    )
+    return f'<section id="thin">\n{heading}\n<p>{_e(intro)}</p>\n<ul>{"".join(items)}</ul>\n</section>'
 
 
 def _breakdown(analysis: Analysis, kind: str) -> str:
@@ -167,7 +225,8 @@ def _breakdown(analysis: Analysis, kind: str) -> str:
     chart = ""
     if kind in ("speaker", "section"):
         chart = _optional_chart(analysis, f"{kind}s")
-    return f'<section id="{_e(kind)}s">\n{heading}\n{chart}{_table(breakdown_rows(analysis, kind))}\n</section>'
+    table = _table(breakdown_rows(analysis, kind))
+    return f'<section id="{_e(kind)}s">\n{heading}\n{chart}{table}\n{_thin_note(analysis, rows)}</section>'
 
 
 def _optional_chart(analysis: Analysis, kind: str) -> str:
@@ -180,7 +239,8 @@ def _optional_chart(analysis: Analysis, kind: str) -> str:
         return ""
     caption = (
         f"The share of {analysis.lexicon.focus} hits among {analysis.lexicon.focus} and "
-        f"{analysis.lexicon.versus} hits per {kind[:-1]}, with the number of hits it rests on."
+        f"{analysis.lexicon.versus} hits per {kind[:-1]}, with its 95% interval and the number of hits it "
+        "rests on; pale, hatched bars are thin evidence."
     )
     return _figure(svg, f"Ratio by {kind[:-1]}", caption, kind) + "\n"
 
@@ -281,15 +341,30 @@ def _table(rows: list[dict[str, object]]) -> str:
         return ""
     keys = list(rows[0])
     classes = {key: _cell_class(key) for key in keys}
-    head = "".join(f'<th scope="col"{classes[key]}>{_e(key)}</th>' for key in keys)
+    # A header such as customer/1k may wrap after its slash, so a narrow page keeps room for the paths.
+    head = "".join(f'<th scope="col"{classes[key]}>{_e(key).replace("/", "/<wbr>")}</th>' for key in keys)
+    cell = {key: _path if key == "Document" else _e for key in keys}
     body = "\n".join(
-        "<tr>" + "".join(f"<td{classes[key]}>{_e(str(row[key]))}</td>" for key in keys) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td{classes[key]}>{cell[key](str(row[key]))}</td>" for key in keys) + "</tr>" for row in rows
     )
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>'
 
 
+def _thin_note(analysis: Analysis, items: Sequence[object], *, periods: bool = False) -> str:
+    """The footnote under a table that shows a thin ratio (nothing when none is thin)."""
+    if not has_thin(items):  # type: ignore[arg-type]
+        return ""
+    return f'<p class="muted note">{_e(thin_note(analysis, periods))}</p>\n'
+
+
+def _path(path: str) -> str:
+    """A path, escaped, that may wrap after each folder separator (and anywhere, if a name is longer than a line)."""
+    separators = "/" + (os.sep if os.sep != "/" else "")
+    return re.sub(f"([{re.escape(separators)}])", r"\1<wbr>", _e(path))
+
+
 def _cell_class(column: str) -> str:
-    """Numbers line up on the right; a path never breaks across lines."""
+    """Numbers line up on the right and never wrap; a path wraps (see the CSS), after its slashes first."""
     if column not in TEXT_COLUMNS:
         return ' class="num"'
     return ' class="path"' if column == "Document" else ""
@@ -346,12 +421,6 @@ def _category_class(analysis: Analysis, category: str) -> str:
     return {lexicon.focus: "focus", lexicon.versus: "versus"}.get(category, "other")
 
 
-def _no_trend(analysis: Analysis) -> str:
-    if not analysis.periods:
-        return "Trend: no dated documents"
-    return "Trend: needs at least two dated periods with a ratio"
-
-
 def _e(text: str) -> str:
     return for_html(text)
 
@@ -402,8 +471,10 @@ figcaption { font-size: 0.9rem; margin-top: 0.25rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.875rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
 thead th { background: var(--band); font-weight: 600; white-space: nowrap; border-bottom: 2px solid var(--rule); }
-.num, .path { white-space: nowrap; }
-.num { text-align: right; }
+.num { white-space: nowrap; text-align: right; }
+/* A long file name wraps (after a slash first, see <wbr>) rather than push the numbers off the page. */
+.path { overflow-wrap: anywhere; min-width: 8rem; }
+p.note { font-size: 0.85rem; }
 tbody tr:hover { background: #f8fafc; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
 .terms.focus h3, .cat.focus { color: var(--focus); }
@@ -432,6 +503,14 @@ footer { font-size: 0.85rem; padding-top: 2rem; padding-bottom: 2rem; }
   .tile { border-color: #999; }
   .tile:first-child .value { color: #000; }
   .scroll { overflow: visible; }
+  /* Wide tables fit an A4 page in portrait: smaller type, tighter cells, headers that wrap. */
+  table { font-size: 7.5pt; }
+  /* Words stay whole (a word longer than its cell breaks); a path may break anywhere, so its column gives way. */
+  th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; }
+  thead th, thead th.num { white-space: normal; }
+  #periods td:first-child, #documents td:first-child { white-space: nowrap; }
+  .path { min-width: 0; }
+  table.evidence td.kwic { min-width: 0; }
   figure.chart svg { max-width: 100%; }
   details { border: none; margin: 0.75rem 0; }
   details > summary { list-style: none; padding: 0; border: none; }

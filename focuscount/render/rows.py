@@ -2,15 +2,72 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
+
 from focuscount.analysis import Analysis
 from focuscount.model import DocumentCounts, Period, per_thousand
+from focuscount.uncertainty import Interval, format_interval
 
 NO_RATIO = "—"  # shown when neither side of the ratio has a hit: never 0
+THIN_MARK = "*"  # after a ratio that rests on fewer than min_hits hits
+RATIO_HEADER = "Ratio (95% interval)"
+
+
+class RatioSource(Protocol):
+    """What a row's numbers come from: a document's counts, a period, or a speaker, section or slide."""
+
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def words(self) -> int: ...
+    @property
+    def ratio(self) -> float | None: ...
+    @property
+    def interval(self) -> Interval | None: ...
+    @property
+    def thin(self) -> bool: ...
 
 
 def format_ratio(ratio: float | None) -> str:
     """``0.48``, or ``—`` when there is no ratio."""
     return NO_RATIO if ratio is None else f"{ratio:.2f}"
+
+
+def format_ratio_interval(ratio: float | None, interval: Interval | None, thin: bool) -> str:
+    """``0.43 (0.31–0.56)``, ``1.00 (0.21–1.00)*`` on thin evidence, or ``—`` (no interval) without a ratio."""
+    if ratio is None:
+        return NO_RATIO
+    text = format_ratio(ratio)
+    if interval is not None:
+        text += f" ({format_interval(interval)})"
+    return text + (THIN_MARK if thin else "")
+
+
+def shown_thin(item: RatioSource) -> bool:
+    """True when a row shows a ratio marked as thin evidence (a row without a ratio shows no mark)."""
+    return item.ratio is not None and item.thin
+
+
+def has_thin(items: Iterable[RatioSource]) -> bool:
+    """True when any of ``items`` shows a thin ratio (and so its table needs :func:`thin_note`)."""
+    return any(shown_thin(item) for item in items)
+
+
+def thin_note(analysis: Analysis, periods: bool = False) -> str:
+    """The footnote under a table with thin rows; for the periods, it says whether they are in the trend.
+
+    ``* thin evidence: fewer than 10 hits (customer + institution); left out of the trend (…)``.
+    A thin document or speaker still counts in its period: only thin periods leave the trend.
+    """
+    lexicon = analysis.lexicon
+    hits = f"{plural(analysis.min_hits, 'hit')} ({lexicon.focus} + {lexicon.versus})"
+    note = f"{THIN_MARK} thin evidence: fewer than {hits}"
+    if not periods:
+        return note
+    if analysis.include_thin:
+        return note + "; counted in the trend (--include-thin)"
+    return note + "; left out of the trend (--include-thin counts them)"
 
 
 def format_rate(rate: float | None) -> str:
@@ -28,11 +85,12 @@ def rate_header(category: str) -> str:
     return f"{category}/1k"
 
 
-def count_columns(names: tuple[str, ...], counts: dict[str, int], words: int, ratio: float | None) -> dict[str, object]:
-    """The columns every table row shares: hits per category, hits per 1,000 words, ratio."""
+def count_columns(names: tuple[str, ...], item: RatioSource) -> dict[str, object]:
+    """The columns every table row shares: hits per category, hits per 1,000 words, ratio with its interval."""
+    counts, words = item.counts, item.words
     columns: dict[str, object] = {name: counts.get(name, 0) for name in names}
     columns.update({rate_header(name): format_rate(per_thousand(counts.get(name, 0), words)) for name in names})
-    columns["Ratio"] = format_ratio(ratio)
+    columns[RATIO_HEADER] = format_ratio_interval(item.ratio, item.interval, item.thin)
     return columns
 
 
@@ -48,7 +106,7 @@ def document_rows(analysis: Analysis) -> list[dict[str, object]]:
             "Document": str(document.path),
             "Words": counts.words,
         }
-        row.update(count_columns(names, counts.counts, counts.words, counts.ratio))
+        row.update(count_columns(names, counts))
         rows.append(row)
     return rows
 
@@ -59,7 +117,7 @@ def period_rows(analysis: Analysis) -> list[dict[str, object]]:
     rows = []
     for period in analysis.periods:
         row: dict[str, object] = {"Period": period.label, "Docs": period.documents, "Words": period.words}
-        row.update(count_columns(names, period.counts, period.words, period.ratio))
+        row.update(count_columns(names, period))
         rows.append(row)
     return rows
 
@@ -78,7 +136,7 @@ def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
         else:
             row = {"Document": str(item.path), kind.capitalize(): item.key}
         row["Words"] = item.words
-        row.update(count_columns(names, item.counts, item.words, item.ratio))
+        row.update(count_columns(names, item))
         rows.append(row)
     return rows
 
@@ -108,7 +166,7 @@ def summary_line(analysis: Analysis) -> str:
     counts = analysis.counts
     read = len(analysis.documents)
     parts = [
-        f"Overall ratio {format_ratio(analysis.ratio)} "
+        f"Overall ratio {overall_ratio(analysis)} "
         f"({lexicon.focus} {counts[lexicon.focus]:,} vs {lexicon.versus} {counts[lexicon.versus]:,} "
         f"in {analysis.words:,} words)",
         f"{plural(read, 'document')} read",
@@ -129,6 +187,17 @@ def summary_line(analysis: Analysis) -> str:
     else:
         parts.append(f"{span[0].isoformat()} to {span[1].isoformat()}")
     return " · ".join(parts)
+
+
+def overall_ratio(analysis: Analysis) -> str:
+    """``0.51, 95% interval 0.47–0.55``, with ``, thin evidence`` when it is; ``—`` without a ratio."""
+    if analysis.ratio is None:
+        return NO_RATIO
+    text = format_ratio(analysis.ratio)
+    interval = analysis.interval
+    if interval is not None:
+        text += f", 95% interval {format_interval(interval)}"
+    return text + (", thin evidence" if analysis.thin else "")
 
 
 def plural(count: int, word: str) -> str:

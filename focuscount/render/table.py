@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from tabulate import tabulate
 
 from focuscount.analysis import Analysis
 from focuscount.dating import UNDATED_HINT
 from focuscount.escape import for_ci_log, for_markdown, for_terminal
-from focuscount.render.rows import BREAKDOWN_TITLES, breakdown_rows, document_rows, period_rows, summary_line
+from focuscount.render.rows import (
+    BREAKDOWN_TITLES,
+    RATIO_HEADER,
+    RatioSource,
+    breakdown_rows,
+    document_rows,
+    has_thin,
+    period_rows,
+    summary_line,
+    thin_note,
+)
 
 
 def render_table(analysis: Analysis) -> str:
@@ -30,20 +40,18 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
     blocks: list[str] = []
     name, focus, versus = escape(lexicon.name), escape(lexicon.focus), escape(lexicon.versus)
     title = f"Documents (lexicon: {name}; ratio = {focus} / ({focus} + {versus}))"
-    blocks.append(heading(title) + "\n\n" + _tabulate(document_rows(analysis), tablefmt, escape))
+    documents = _table(analysis, document_rows(analysis), analysis.documents, tablefmt, escape)
+    blocks.append(heading(title) + "\n\n" + documents)
     if analysis.periods:
-        periods = _tabulate(period_rows(analysis), tablefmt, escape)
+        periods = _table(analysis, period_rows(analysis), analysis.periods, tablefmt, escape, periods=True)
         blocks.append(heading(f"Periods (by {analysis.by})") + "\n\n" + periods)
-        if analysis.trend is not None:
-            blocks.append(escape(analysis.trend.describe()))
-        else:
-            blocks.append("Trend: needs at least two dated periods with a ratio")
-    else:
-        blocks.append("No dated documents: no periods and no trend.")
+    trend = analysis.trend
+    blocks.append(escape(trend.describe() if trend is not None else analysis.no_trend_reason))
     for kind, rows in analysis.breakdowns.items():
         title = f"{BREAKDOWN_TITLES[kind]} ({len(rows)})"
         if rows:
-            blocks.append(heading(title) + "\n\n" + _tabulate(breakdown_rows(analysis, kind), tablefmt, escape))
+            breakdown = _table(analysis, breakdown_rows(analysis, kind), rows, tablefmt, escape)
+            blocks.append(heading(title) + "\n\n" + breakdown)
         else:
             blocks.append(heading(title) + "\n\n" + NO_BREAKDOWN[kind])
     if analysis.undated:
@@ -66,6 +74,7 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
 
 
 _TEXT_COLUMNS = {"Date", "Source", "Document", "Period", "Speaker", "Section", "Slide"}
+_LEFT_COLUMNS = _TEXT_COLUMNS | {RATIO_HEADER}
 NO_BREAKDOWN = {
     "speaker": "No speaker labels found (a speaker is named by a label such as 'Chair:' at the start of a line).",
     "section": "No sections found.",
@@ -73,9 +82,27 @@ NO_BREAKDOWN = {
 }
 
 
+def _table(
+    analysis: Analysis,
+    rows: list[dict[str, object]],
+    items: Iterable[RatioSource],
+    tablefmt: str,
+    escape: Callable[[str], str],
+    periods: bool = False,
+) -> str:
+    """A table, followed by the thin-evidence footnote when a row of it is marked thin."""
+    text = _tabulate(rows, tablefmt, escape)
+    if not has_thin(items):
+        return text
+    # In Markdown a line right under a table would be read as one more row of it.
+    gap = "\n\n" if tablefmt == "github" else "\n"
+    return text + gap + escape(thin_note(analysis, periods))
+
+
 def _tabulate(rows: list[dict[str, object]], tablefmt: str, escape: Callable[[str], str]) -> str:
-    # Text columns read left to right; numbers (and "—") line up on the right.
-    align = tuple("left" if key in _TEXT_COLUMNS else "right" for key in rows[0]) if rows else None
+    # Text columns read left to right; numbers (and "—") line up on the right.  Ratio cells with their
+    # intervals all have one width: on the left, their thin-evidence marks stand out past it.
+    align = tuple("left" if key in _LEFT_COLUMNS else "right" for key in rows[0]) if rows else None
     escaped = [
         {escape(key): escape(value) if isinstance(value, str) else value for key, value in row.items()} for row in rows
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import re
 import struct
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from matplotlib.colors import to_hex
 
 from focuscount import __version__
 from focuscount.analysis import Analysis
@@ -88,11 +90,13 @@ def test_ratio_svg_has_title_axis_labels_legend_and_source_line(examples_analysi
     lexicon = examples_analysis.lexicon
     assert "Customer-centeredness, by meeting" in texts
     for expected in (
-        "Ratio = customer / (customer + institution)",
+        "Ratio = customer /",  # on two lines: the ratio axes are shorter than the formula
+        "(customer + institution)",
         "Hits per 1,000 words",
         "Meeting date",
         "Ratio per meeting",
-        "Trend +0.22 per year",
+        "95% interval of each ratio",
+        "Trend +0.228 per year (95% interval +0.187 to +0.269)",  # the numbers of analyze's trend line
         "50%: as many customer as institution hits",
         "Customer-oriented",
         "Institution-oriented",
@@ -106,6 +110,8 @@ def test_ratio_svg_has_title_axis_labels_legend_and_source_line(examples_analysi
         assert expected in texts, expected
     assert "Marker area ∝ words" in " ".join(texts)
     assert "(this size: 672 words)" in " ".join(texts)  # the longest meeting, the 2024 conference talk
+    assert not any(text.startswith("Thin evidence") for text in texts)  # every meeting has 36 hits or more
+    assert not any(text.startswith("Not enough periods") for text in texts)  # there is a trend: no caption
 
 
 def test_title_overrides_the_default(examples_analysis: Analysis) -> None:
@@ -149,15 +155,15 @@ def test_trend_line_and_balance_line(examples_analysis: Analysis) -> None:
     trend = examples_analysis.trend
     assert trend is not None
     (line,) = [line for line in ratio_axes.get_lines() if line.get_gid() == "trend-line"]
-    assert line.get_label() == "Trend +0.22 per year"
+    assert line.get_label() == f"Trend {trend.label}" == "Trend +0.228 per year (95% interval +0.187 to +0.269)"
     assert list(mdates.date2num(line.get_xdata())) == list(mdates.date2num([trend.start, trend.end]))
     assert list(line.get_ydata()) == pytest.approx([trend.fitted(trend.start), trend.fitted(trend.end)])
     (balance,) = [line for line in ratio_axes.get_lines() if list(line.get_ydata()) == [0.5, 0.5]]
     assert balance.get_linestyle() == "--"
     assert balance.get_label() == "50%: as many customer as institution hits"
-    legend = [text.get_text() for text in ratio_axes.get_legend().get_texts()]
+    legend = [text.get_text() for text in figure.axes[1].get_legend().get_texts()]
     assert legend[0] == "Ratio per meeting"
-    assert "Trend +0.22 per year" in legend
+    assert "Trend +0.228 per year (95% interval +0.187 to +0.269)" in legend
 
 
 def test_marker_area_is_in_proportion_to_words(examples_analysis: Analysis) -> None:
@@ -221,7 +227,7 @@ def test_the_gap_is_drawn_as_a_gap_never_as_zero(gap_analysis: Analysis) -> None
     (markers,) = [c for c in ratio_axes.collections if c.get_gid() == "ratio-markers"]
     assert len(markers.get_offsets()) == 3  # no marker for the month without hits
     assert min(y for _, y in markers.get_offsets()) > 0.3
-    legend = [text.get_text() for text in ratio_axes.get_legend().get_texts()]
+    legend = [text.get_text() for text in figure.axes[1].get_legend().get_texts()]
     assert "Month without hits:\nno ratio (a gap, not 0%)" in legend
 
 
@@ -257,6 +263,164 @@ def test_one_period_is_one_point_without_trend(make_analysis: MakeAnalysis) -> N
     figure = chart_figure(one)
     assert [line.get_gid() for line in figure.axes[0].get_lines() if line.get_gid() == "trend-line"] == []
     assert ratio_series(one) == [[(midpoint(one.periods[0]), 1.0)]]
+
+
+def test_an_empty_year_between_two_is_a_gap_in_the_line(make_analysis: MakeAnalysis) -> None:
+    rows = [("2019-03-12", 800, 20, 20), ("2020-03-10", 700, 24, 16), ("2023-03-14", 900, 30, 10),
+            ("2024-03-12", 600, 33, 7)]  # fmt: skip
+    by_year = make_analysis(rows, by="year")
+    assert [p.label for p in by_year.periods] == ["2019", "2020", "2023", "2024"]
+    assert chart.calendar_gaps(by_year) == [(dt.date(2021, 1, 1), dt.date(2022, 12, 31))]
+    first, second, third, fourth = (midpoint(p) for p in by_year.periods)
+    assert ratio_series(by_year) == [[(first, 0.5), (second, 0.6)], [(third, 0.75), (fourth, 33 / 40)]]
+    assert [len(piece) for piece in rate_series(by_year, "customer")] == [2, 2]  # the rates break there too
+    svg = chart_svg(by_year)
+    path = re.search(r'<g id="ratio-line">\s*<path d="([^"]+)"', svg)
+    assert path is not None
+    assert path.group(1).count("M") == 2  # 2019–2020, then 2023–2024: nothing drawn across 2021 and 2022
+    assert "(no line across a year without documents)" in svg_texts(svg)
+    # By meeting the same documents stay one line: a meeting has no calendar slot that could be empty.
+    by_meeting = make_analysis(rows, by="meeting")
+    assert chart.calendar_gaps(by_meeting) == []
+    assert [len(piece) for piece in ratio_series(by_meeting)] == [4]
+    assert "(no line across a year without documents)" not in svg_texts(chart_svg(by_meeting))
+
+
+def test_adjacent_months_and_quarters_stay_connected(make_analysis: MakeAnalysis) -> None:
+    months = make_analysis([("2024-01-31", 500, 10, 10), ("2024-02-01", 500, 12, 8), ("2024-04-15", 500, 14, 6)])
+    assert chart.calendar_gaps(months) == [(dt.date(2024, 3, 1), dt.date(2024, 3, 31))]
+    assert [len(piece) for piece in ratio_series(months)] == [2, 1]
+    quarters = make_analysis([("2024-03-31", 500, 10, 10), ("2024-04-01", 500, 12, 8)], by="quarter")
+    assert chart.calendar_gaps(quarters) == []
+    assert [len(piece) for piece in ratio_series(quarters)] == [2]
+
+
+# --- intervals, thin evidence, trend and legend ----------------------------------------------------------------
+
+
+def test_each_ratio_has_a_whisker_for_its_interval(examples_analysis: Analysis) -> None:
+    figure = chart_figure(examples_analysis)
+    (whiskers,) = [c for c in figure.axes[0].collections if c.get_gid() == "ratio-intervals"]
+    segments = whiskers.get_segments()
+    assert len(segments) == 14
+    lows_highs = [(round(float(s[0][1]), 4), round(float(s[1][1]), 4)) for s in segments]
+    intervals = [p.interval for p in examples_analysis.periods]
+    assert lows_highs == [(round(i.low, 4), round(i.high, 4)) for i in intervals if i is not None]
+    assert lows_highs[0] == (0.1833, 0.4227)  # 2024-01-16: 15 of 52 hits, 0.18–0.42 as in the tables
+
+
+# Four months: 30, 4, 25 and 20 hits; February rests on fewer than 10 hits.
+THIN_ROWS = [("2024-01-10", 500, 10, 20), ("2024-02-10", 300, 3, 1), ("2024-03-10", 600, 15, 10),
+             ("2024-04-10", 400, 12, 8)]  # fmt: skip
+
+
+def test_thin_periods_are_hollow_and_named_in_the_legend(make_analysis: MakeAnalysis) -> None:
+    analysis = make_analysis(THIN_ROWS)
+    assert [p.thin for p in analysis.periods] == [False, True, False, False]
+    figure = chart_figure(analysis)
+    (markers,) = [c for c in figure.axes[0].collections if c.get_gid() == "ratio-markers"]
+    faces = [float(alpha) for alpha in markers.get_facecolors()[:, 3]]
+    assert faces == [1.0, 0.0, 1.0, 1.0]  # February: an outline only
+    edges = [tuple(round(float(v), 3) for v in edge[:3]) for edge in markers.get_edgecolors()]
+    assert edges[1] == (0.0, 0.447, 0.698)  # the focus blue, so the hollow marker is still seen
+    assert edges[0] == (1.0, 1.0, 1.0)
+    assert len(markers.get_sizes()) == 4  # the same area rule as every marker: words, not evidence
+    legend = [text.get_text() for text in figure.axes[1].get_legend().get_texts()]
+    assert "Thin evidence (fewer than 10 hits):\nhollow, left out of the trend" in legend
+    included = dataclasses.replace(analysis, include_thin=True, min_hits=5)
+    legend = [text.get_text() for text in chart_figure(included).axes[1].get_legend().get_texts()]
+    assert "Thin evidence (fewer than 5 hits):\nhollow, counted in the trend" in legend
+
+
+def test_no_trend_no_line_and_the_caption_says_why(gap_analysis: Analysis) -> None:
+    assert gap_analysis.trend is None  # January and March: two periods with enough evidence
+    figure = chart_figure(gap_analysis)
+    assert [line for line in figure.axes[0].get_lines() if line.get_gid() == "trend-line"] == []
+    legend = [text.get_text() for text in figure.axes[1].get_legend().get_texts()]
+    assert not any(text.startswith("Trend") for text in legend)
+    reason = gap_analysis.no_trend_reason  # the sentence of analyze, word for word
+    assert reason.startswith("Not enough periods for a trend (2 with enough evidence; 3 needed; 1 thin left out")
+    assert chart.ratio_caption(gap_analysis) == reason
+    texts = svg_texts(chart_svg(gap_analysis))
+    assert reason in texts
+    assert texts.index(reason) == len(texts) - 1  # under the legend, next to the source line
+    assert reason not in svg_texts(chart_svg(gap_analysis, kind="counts"))  # the counts chart draws no trend
+
+
+def test_the_trend_is_drawn_only_over_the_periods_it_used(make_analysis: MakeAnalysis) -> None:
+    import matplotlib.dates as mdates
+
+    analysis = make_analysis([*THIN_ROWS, ("2024-05-10", 500, 16, 6)])
+    trend = analysis.trend
+    assert trend is not None
+    assert (trend.first_period, trend.last_period, trend.periods) == ("2024-01", "2024-05", 4)  # February left out
+    (line,) = [line for line in chart_figure(analysis).axes[0].get_lines() if line.get_gid() == "trend-line"]
+    assert list(mdates.date2num(line.get_xdata())) == list(mdates.date2num([trend.start, trend.end]))
+    assert line.get_label() == f"Trend {trend.label}"
+    assert chart.ratio_caption(analysis) is None
+
+
+def test_the_legend_sits_below_and_the_plots_keep_the_width(examples_analysis: Analysis) -> None:
+    figure = chart_figure(examples_analysis)
+    figure.draw_without_rendering()
+    ratio_axes, rate_axes = figure.axes[:2]
+    assert ratio_axes.get_legend() is None
+    legend = rate_axes.get_legend()
+    box, plot = legend.get_window_extent(), rate_axes.get_window_extent()
+    width = figure.bbox.width
+    assert box.y1 < plot.y0  # under the date axis
+    assert box.x0 >= 0 and box.x1 <= width  # all of it on the figure
+    assert not box.overlaps(rate_axes.xaxis.label.get_window_extent())
+    for text in figure.texts:  # the source line stays clear of it
+        assert not box.overlaps(text.get_window_extent())
+    for axes in (ratio_axes, rate_axes):
+        assert axes.get_window_extent().width > 0.88 * width  # before, a legend on the right took a fifth
+
+
+def test_the_counts_chart_has_its_legend_below_too(examples_analysis: Analysis) -> None:
+    figure = chart_figure(examples_analysis, kind="counts")
+    figure.draw_without_rendering()
+    (axes,) = figure.axes
+    legend = axes.get_legend()
+    assert [text.get_text() for text in legend.get_texts()] == ["Customer-oriented", "Institution-oriented"]
+    assert legend.get_window_extent().y1 < axes.get_window_extent().y0
+    assert axes.get_window_extent().width > 0.88 * figure.bbox.width
+
+
+def test_thin_speakers_are_pale_and_hatched_with_intervals(examples_analysis: Analysis) -> None:
+    rows = examples_analysis.breakdowns["speaker"]
+    chair = next(row for row in rows if row.key == "Chair")
+    assert (chair.counts["customer"], chair.counts["institution"]) == (4, 8)
+    analysis = dataclasses.replace(
+        examples_analysis,
+        min_hits=20,
+        breakdowns={**examples_analysis.breakdowns, "speaker": tuple(
+            dataclasses.replace(row, thin=row.key == "Chair") for row in rows)},
+    )  # fmt: skip
+    figure = chart_figure(analysis, kind="speakers")
+    (axes,) = figure.axes
+    figure.draw_without_rendering()
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert labels == ["Director", "Chair", "Treasurer", NO_SPEAKER]
+    focus_bars = axes.patches[:4]
+    assert [bar.get_hatch() for bar in focus_bars] == [None, "//", None, None]
+    assert [to_hex(bar.get_facecolor()) for bar in focus_bars] == ["#0072b2", "#8cc0dc", "#0072b2", "#0072b2"]
+    (whiskers,) = [c for c in axes.collections if c.get_gid() == "breakdown-intervals"]
+    spans = [(round(float(s[0][0]), 2), round(float(s[1][0]), 2)) for s in whiskers.get_segments()]
+    by_key = {row.key: row.interval for row in rows}
+    assert spans == [(round(by_key[k].low, 2), round(by_key[k].high, 2)) for k in labels]
+    texts = svg_texts(chart_svg(analysis, kind="speakers"))
+    assert "33% of 12 hits (thin)" in texts
+    assert "18% of 61 hits" in texts
+    assert "Thin evidence (fewer than 20 hits)" in texts
+    assert "95% interval" in texts
+
+
+def test_no_thin_row_no_thin_entry(examples_analysis: Analysis) -> None:
+    assert not any(row.thin for row in examples_analysis.breakdowns["speaker"])
+    texts = svg_texts(chart_svg(examples_analysis, kind="speakers"))
+    assert not any(text.startswith("Thin evidence") for text in texts)
+    assert not any(text.endswith("(thin)") for text in texts)
 
 
 # --- dates never overlap -----------------------------------------------------------------------------------------

@@ -245,7 +245,7 @@ def test_check_text_and_line_formats(hostile: Path, to_file: bool) -> None:
         if output_format == "line":
             assert paths[:3] == [NEWLINE_SHOWN, TITLE_SHOWN, LATIN1_SHOWN]
         else:
-            assert f"ERROR   {NEWLINE_SHOWN}: min_ratio: ratio 0.50 is below the minimum 0.90 (library 1)" in out
+            assert f"ERROR   {NEWLINE_SHOWN}: min_ratio: ratio 0.50 (95% interval 0.09–0.91) is below the minimum 0.90 (library 1)" in out
 
 
 def test_a_name_starting_with_a_command_in_the_line_format(hostile: Path) -> None:
@@ -253,7 +253,10 @@ def test_a_name_starting_with_a_command_in_the_line_format(hostile: Path) -> Non
     code, out, _ = run("check", "-f", "line", "::error file=y::forged.txt")
     assert code == 1
     assert_safe(out)
-    assert out == "\\x3a:error file=y::forged.txt:1:1:min_ratio:ratio 0.50 is below the minimum 0.90 (library 1)\n"
+    assert out == (
+        "\\x3a:error file=y::forged.txt:1:1:min_ratio:ratio 0.50 (95% interval 0.09–0.91) is below the minimum 0.90"
+        " (library 1)\n"
+    )
 
 
 def test_check_github_commands_and_step_summary(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -270,7 +273,8 @@ def test_check_github_commands_and_step_summary(hostile: Path, monkeypatch: pyte
     markdown = summary.read_bytes().decode("utf-8")
     assert_safe(markdown)
     assert "| error | docs/2024-03-01-a\\\\n::error file=x::forged.txt | min\\_ratio |" not in markdown
-    assert "| error | docs/2024-03-01-a\\\\n::error file=x::forged.txt | min_ratio | 0.50 | 0.90 |" in markdown
+    forged = next(line for line in markdown.splitlines() if "| docs/2024-03-01-a\\\\n::error file=x::forged.txt |" in line)
+    assert forged.startswith("| error | docs/2024-03-01-a\\\\n::error file=x::forged.txt | min_ratio | 0.50 (0.09–0.91) | 0.90 |")
     assert "| error | docs/2024-03-03-minutes-caf\\\\xe9.txt | min_ratio |" in markdown
     assert "(lexicon hostile)" in markdown
 

@@ -69,11 +69,12 @@ def outline(page: str) -> Outline:
 
 
 def cells(*values: object) -> str:
-    """Table cells as the report writes them: text left, paths unbroken, numbers right-aligned."""
+    """Table cells as the report writes them: text left, paths free to wrap after a slash, numbers right-aligned."""
     kinds = ["", "", "path"] if len(values) == 9 else [""]  # document rows start with date, source, path
     kinds += ["num"] * (len(values) - len(kinds))
     return "".join(
-        f"<td{f' class={chr(34)}{kind}{chr(34)}' if kind else ''}>{html.escape(str(value))}</td>"
+        f"<td{f' class={chr(34)}{kind}{chr(34)}' if kind else ''}>"
+        f"{html.escape(str(value)).replace('/', '/<wbr>') if kind == 'path' else html.escape(str(value))}</td>"
         for kind, value in zip(kinds, values, strict=True)
     )
 
@@ -120,9 +121,13 @@ def test_the_ratio_chart_is_inline_svg(report: str, examples_analysis: Analysis)
     assert section.count("<svg ") == 1
     assert '<svg role="img" aria-label="Ratio chart by meeting"' in section
     assert "Customer-centeredness, by meeting" in section
-    assert "Trend +0.22 per year" in section
+    assert "Trend +0.228 per year (95% interval +0.187 to +0.269)" in section
     assert 'id="ratio-ratio-line"' in section
-    assert "A meeting without hits is a gap, not 0%." in section
+    assert 'id="ratio-ratio-intervals"' in section
+    assert "(marker area in proportion to its words, whisker its 95% interval, hollow on thin evidence)" in section
+    assert "with the 50% balance line and the trend;" in section
+    assert "A meeting without hits is a gap, not 0%. Undated documents are not plotted." in section
+    assert "No line crosses" not in section  # meetings stay connected
 
 
 def test_the_speaker_and_section_charts_come_with_their_breakdowns(report: str) -> None:
@@ -149,33 +154,43 @@ def test_summary_has_the_overall_ratio_counts_and_trend(report: str, examples_an
     assert '<div class="label">Institution-oriented</div><div class="value">322</div>' in report
     assert '<div class="label">Words</div><div class="value">7,818</div>' in report
     assert "customer hits · 43.1 per 1,000 words" in report
-    trend = "Trend: +0.217 per year (rising) over 14 periods, 2024-01-16 to 2025-11-18"
+    assert "customer / (customer + institution) · 95% interval 0.44–0.59</div>" in report
+    trend = (
+        "Trend: +0.228 per year (95% interval +0.187 to +0.269), rising, over 14 periods (14 documents), "
+        "2024-01-16 to 2025-11-18"
+    )
+    assert examples_analysis.trend is not None
+    assert examples_analysis.trend.describe() == trend
     assert f'<p class="trend">{trend}</p>' in report
+    assert report.count(trend) == 2  # in the summary and under the periods
     assert html.escape(summary_line(examples_analysis)) in report
 
 
 def test_period_table_has_the_numbers_of_the_readme(report: str) -> None:
     # Rows copied from the README's `focuscount analyze examples/` output.
     for row in (
-        ("2024-01-16", 1, 632, 15, 37, "23.7", "58.5", "0.29"),
-        ("2024-09-17", 1, 555, 15, 27, "27.0", "48.6", "0.36"),
-        ("2025-10-09", 1, 433, 41, 20, "94.7", "46.2", "0.67"),
-        ("2025-11-18", 1, 530, 32, 13, "60.4", "24.5", "0.71"),
+        ("2024-01-16", 1, 632, 15, 37, "23.7", "58.5", "0.29 (0.18–0.42)"),
+        ("2024-09-17", 1, 555, 15, 27, "27.0", "48.6", "0.36 (0.23–0.51)"),
+        ("2025-10-09", 1, 433, 41, 20, "94.7", "46.2", "0.67 (0.55–0.78)"),
+        ("2025-11-18", 1, 530, 32, 13, "60.4", "24.5", "0.71 (0.57–0.82)"),
     ):
         assert f"<tr>{cells(*row)}</tr>" in report
     assert (
         '<th scope="col">Period</th><th scope="col" class="num">Docs</th><th scope="col" class="num">Words</th>'
         '<th scope="col" class="num">customer</th><th scope="col" class="num">institution</th>'
-        '<th scope="col" class="num">customer/1k</th><th scope="col" class="num">institution/1k</th>'
-        '<th scope="col" class="num">Ratio</th>'
+        '<th scope="col" class="num">customer/<wbr>1k</th><th scope="col" class="num">institution/<wbr>1k</th>'
+        '<th scope="col" class="num">Ratio (95% interval)</th>'
     ) in report
 
 
 def test_document_table_has_the_numbers_of_the_readme(report: str) -> None:
     for row in (
-        ("2024-01-16", "filename", "examples/minutes/2024-01-16-board-minutes.txt", 632, 15, 37, "23.7", "58.5", "0.29"),
-        ("2024-09-17", "text", "examples/minutes/board-minutes-september.pdf", 555, 15, 27, "27.0", "48.6", "0.36"),
-        ("2024-10-03", "filename", "examples/talks/2024-10-03-regional-conference.pptx", 672, 37, 39, "55.1", "58.0", "0.49"),
+        ("2024-01-16", "filename", "examples/minutes/2024-01-16-board-minutes.txt", 632, 15, 37, "23.7", "58.5",
+         "0.29 (0.18–0.42)"),
+        ("2024-09-17", "text", "examples/minutes/board-minutes-september.pdf", 555, 15, 27, "27.0", "48.6",
+         "0.36 (0.23–0.51)"),
+        ("2024-10-03", "filename", "examples/talks/2024-10-03-regional-conference.pptx", 672, 37, 39, "55.1", "58.0",
+         "0.49 (0.38–0.60)"),
     ):  # fmt: skip
         assert f"<tr>{cells(*row)}</tr>" in report
 
@@ -337,3 +352,139 @@ def test_a_report_of_gaps_empty_breakdowns_and_no_hits(gap_analysis: Analysis) -
     assert "<li>minutes/undated-4.txt</li>" in page
     assert page.count("<svg ") == 1  # the ratio chart; no speaker chart without speakers
     assert outline(page).errors == []
+
+
+# --- intervals and thin evidence ---------------------------------------------------------------------------------
+
+
+INTERVALS = (
+    "Each ratio comes with its 95% interval: the Wilson interval of its hits for a document (and a section or "
+    "slide), and for a period, a speaker or the overall ratio the same made wider for hits clustering in documents "
+    "(the design effect); * marks thin evidence, a ratio on fewer than {hits}, and thin periods are {use}."
+)
+
+
+@pytest.fixture(scope="module")
+def thin_report(monkeypatch_module: pytest.MonkeyPatch) -> tuple[Analysis, str]:
+    """The examples with a bar of 45 hits: six meetings (36 to 42 hits each) become thin evidence."""
+    monkeypatch_module.chdir(Path(__file__).resolve().parent.parent.parent)
+    analysis = analyze(["examples/"], "library", min_hits=45)
+    return analysis, render_report(analysis, None, {})
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> pytest.MonkeyPatch:
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_one_sentence_says_what_the_intervals_are(report: str) -> None:
+    sentence = INTERVALS.format(hits="10 hits", use="left out of the trend")
+    assert f'<p class="intervals">{sentence}</p>' in report
+    assert report.count("Wilson interval") == 1
+
+
+def test_the_intervals_sentence_follows_min_hits_and_include_thin(examples_analysis: Analysis) -> None:
+    analysis = dataclasses.replace(examples_analysis, min_hits=1, include_thin=True)
+    sentence = INTERVALS.format(hits="1 hit", use="counted in the trend (--include-thin)")
+    assert f'<p class="intervals">{sentence}</p>' in render_report(analysis, None, {})
+
+
+def test_no_thin_document_says_so(report: str) -> None:
+    section = report[report.index('<section id="thin">') : report.index('<section id="speakers">')]
+    assert "<h2>Thin evidence (0)</h2>\n<p>None: every document rests on at least 10 hits.</p>" in section
+    before_sections = report[: report.index('<section id="sections">')]
+    assert "* thin evidence" not in before_sections  # no period, document or speaker is thin: no footnote
+    sections = report[report.index('<section id="sections">') : report.index('<section id="terms">')]
+    assert sections.count(")*</td>") == 63  # of 126 sections, 43 have no hit at all (no ratio, no mark)
+    assert '<p class="muted note">* thin evidence: fewer than 10 hits (customer + institution)</p>' in sections
+
+
+def test_thin_documents_are_listed_with_hits_and_interval(thin_report: tuple[Analysis, str]) -> None:
+    analysis, page = thin_report
+    assert len(analysis.thin_documents) == 6
+    section = page[page.index('<section id="thin">') : page.index('<section id="evidence">')]
+    assert "<h2>Thin evidence (6)</h2>" in section
+    assert (
+        "<p>These documents rest on fewer than 45 hits (customer + institution) each: their own ratios are "
+        "marked *, and their hits still count in their period.</p>"
+    ) in section
+    assert (
+        '<li><span class="path">examples/<wbr>minutes/<wbr>2025-01-21-board-minutes.txt</span>: '
+        "36 hits (customer 22, institution 14), ratio 0.61 (0.45–0.75)</li>"
+    ) in section
+    assert '<span class="path">examples/<wbr>minutes/<wbr>board-minutes-september.pdf</span>: 42 hits' in section
+    assert section.count("<li>") == 6
+    assert "2024-01-16" not in section  # 52 hits: not thin
+
+
+def test_thin_ratios_are_starred_with_a_footnote(thin_report: tuple[Analysis, str]) -> None:
+    _, page = thin_report
+    periods = page[page.index('<section id="periods">') : page.index('<section id="documents">')]
+    assert f"<tr>{cells('2025-01-21', 1, 511, 22, 14, '43.1', '27.4', '0.61 (0.45–0.75)*')}</tr>" in periods
+    assert f"<tr>{cells('2024-01-16', 1, 632, 15, 37, '23.7', '58.5', '0.29 (0.18–0.42)')}</tr>" in periods
+    assert periods.count(")*</td>") == 6
+    assert (
+        '<p class="muted note">* thin evidence: fewer than 45 hits (customer + institution); '
+        "left out of the trend (--include-thin counts them)</p>"
+    ) in periods
+    assert "over 8 periods (8 documents)" in periods  # the trend of the eight meetings with enough evidence
+    documents = page[page.index('<section id="documents">') : page.index('<section id="thin">')]
+    assert documents.count(")*</td>") == 6
+    assert '<p class="muted note">* thin evidence: fewer than 45 hits (customer + institution)</p>' in documents
+    assert INTERVALS.format(hits="45 hits", use="left out of the trend") in page
+
+
+def test_no_trend_the_report_says_why(gap_analysis: Analysis) -> None:
+    page = render_report(gap_analysis, None, {})
+    reason = gap_analysis.no_trend_reason
+    assert reason.startswith("Not enough periods for a trend (2 with enough evidence; 3 needed;")
+    assert f'<p class="trend">{html.escape(reason)}</p>' in page
+    assert f"<p>{html.escape(reason)}</p>\n</section>" in page  # under the periods table
+    chart = page[page.index('<section id="chart">') : page.index('<section id="periods">')]
+    assert "with the 50% balance line and no trend line;" in chart
+    assert "No line crosses a month without documents." in chart
+    assert "Trend:" not in page
+
+
+def test_no_dated_document_no_periods_no_trend(make_analysis) -> None:
+    page = render_report(make_analysis([(None, 120, 2, 1)]), None, {})
+    assert "<p>No dated documents: no periods and no trend.</p>" in page
+    assert '<p class="trend">No dated documents: no periods and no trend.</p>' in page
+
+
+def test_overall_ratio_tile_shows_a_thin_overall_ratio(make_analysis) -> None:
+    analysis = make_analysis([("2024-02-06", 300, 3, 1)])
+    page = render_report(dataclasses.replace(analysis, documents=tuple(
+        dataclasses.replace(c, interval=None) for c in analysis.documents)), None, {})  # fmt: skip
+    assert analysis.thin
+    assert (
+        '<div class="label">Overall ratio</div><div class="value">0.75</div>'
+        '<div class="note">customer / (customer + institution) · 95% interval 0.30–0.95 · thin evidence</div>'
+    ) in page
+
+
+# --- wide tables and long paths ----------------------------------------------------------------------------------
+
+
+def test_paths_may_wrap_after_each_slash_and_stay_escaped(hostile: tuple[Analysis, TermReport, dict]) -> None:
+    page = render_report(*hostile)
+    documents = page[page.index('<section id="documents">') : page.index('<section id="thin">')]
+    cells_ = re.findall(r'<td class="path">(.*?)</td>', documents)
+    assert len(cells_) == 2
+    assert all(cell.count("/<wbr>") == cell.count("/") >= 2 for cell in cells_)  # a /tmp/… folder
+    assert any(cell.endswith("/<wbr>2024-05-01-&lt;img src=x onerror=&quot;alert(1)&quot;&gt;.txt") for cell in cells_)
+    assert "<img" not in page
+
+
+def test_print_styles_keep_wide_tables_on_the_page(report: str) -> None:
+    css = report[report.index("<style>") : report.index("</style>")]
+    screen = css[: css.index("@media print")]
+    print_css = "".join(re.findall(r"@media print \{(.*?)\n\}", css, re.S))
+    assert ".path { overflow-wrap: anywhere;" in screen  # long names wrap on screen too
+    assert ".num { white-space: nowrap; text-align: right; }" in screen  # numbers never do
+    assert "table { font-size: 7.5pt; }" in print_css
+    assert "th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; }" in print_css
+    assert "#periods td:first-child, #documents td:first-child { white-space: nowrap; }" in print_css
+    assert "thead th, thead th.num { white-space: normal; }" in print_css
+    assert "table.evidence td.kwic { min-width: 0; }" in print_css

@@ -17,13 +17,16 @@ One browser serves the module; the whole file takes a few seconds.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import os
+import re
 import shutil
 import socket
 import struct
 import subprocess
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -312,15 +315,15 @@ def test_report_shows_the_chart_and_the_tables(page: Page) -> None:
     assert chart["top"] < 2000  # in the first screenful
     assert layout["line"]["visible"]  # the ratio line is drawn
     assert "Customer-centeredness, by meeting" in layout["svgTexts"]
-    assert "Trend +0.22 per year" in layout["svgTexts"]
+    assert "Trend +0.228 per year (95% interval +0.187 to +0.269)" in layout["svgTexts"]
     periods, documents = layout["periods"], layout["documents"]
     assert periods["box"]["visible"]
     assert periods["rows"] == 14
-    assert periods["first"] == ["2024-01-16", "1", "632", "15", "37", "23.7", "58.5", "0.29"]
+    assert periods["first"] == ["2024-01-16", "1", "632", "15", "37", "23.7", "58.5", "0.29 (0.18–0.42)"]
     assert documents["box"]["visible"]
     assert documents["rows"] == 14
     assert documents["first"][2:] == ["examples/minutes/2024-01-16-board-minutes.txt", "632", "15", "37", "23.7",
-                                      "58.5", "0.29"]  # fmt: skip
+                                      "58.5", "0.29 (0.18–0.42)"]  # fmt: skip
     assert layout["details"] == 14
     assert layout["openDetails"] == 0
     assert not layout["evidence"]["visible"]  # folded on screen
@@ -369,3 +372,130 @@ def test_the_checks_catch_a_broken_page(browser: DevTools, tmp_path: Path) -> No
         assert page.outside_requests() == ["http://127.0.0.1:9/chart.png"]
     finally:
         page.close()
+
+
+# --- printed on A4 portrait: no table loses a column -------------------------------------------------------------
+
+# The width inside the report's print margins (12 mm each side) on A4 portrait, in CSS pixels (96 per inch).
+A4_WIDTH_MM, A4_HEIGHT_MM, SIDE_MARGIN_MM = 210, 297, 12
+A4_CONTENT_PX = round((A4_WIDTH_MM - 2 * SIDE_MARGIN_MM) / 25.4 * 96)
+
+PRINT_FIT = """(() => {
+  const width = document.documentElement.clientWidth;
+  const right = (element) => element.getBoundingClientRect().right;
+  const tables = [...document.querySelectorAll("main table")].filter(t => t.getBoundingClientRect().height > 0);
+  const header = [...document.querySelectorAll("#documents thead th")].find(th => th.textContent.startsWith("Ratio"));
+  const cells = [...document.querySelectorAll("#documents tbody tr")].map(row => row.cells[row.cells.length - 1]);
+  return {
+    width,
+    scrollWidth: document.documentElement.scrollWidth,
+    tables: tables.length,
+    wider: tables.filter(t => right(t) > width + 0.5).map(t => t.closest("section").id),
+    ratioHeader: header ? right(header) : null,
+    ratioCells: cells.map(right),
+    pathLines: [...document.querySelectorAll("#documents td.path")].map(td => Math.round(td.getBoundingClientRect().height)),
+  };
+})()"""
+
+
+def long_named(analysis: Analysis) -> Analysis:
+    """The examples filed deep in an archive under long names, as a records system exports them."""
+    folder = Path("archive/board-of-trustees/approved-minutes-and-papers/2024-2025/final-versions-for-publication")
+    renamed = {
+        c.document.path: folder
+        / f"{c.document.path.stem}-approved-by-the-board-with-corrections{c.document.path.suffix}"
+        for c in analysis.documents
+    }
+    documents = tuple(
+        dataclasses.replace(c, document=dataclasses.replace(c.document, path=renamed[c.document.path]))
+        for c in analysis.documents
+    )
+    breakdowns = {
+        kind: tuple(dataclasses.replace(row, path=renamed.get(row.path, row.path)) for row in rows)
+        for kind, rows in analysis.breakdowns.items()
+    }
+    return dataclasses.replace(analysis, documents=documents, breakdowns=breakdowns)
+
+
+@pytest.fixture(scope="module")
+def long_report_file(tmp_path_factory: pytest.TempPathFactory, examples_analysis: Analysis) -> Path:
+    path = tmp_path_factory.mktemp("long") / "report.html"
+    path.write_text(render_report(long_named(examples_analysis), None, {}), encoding="utf-8")
+    return path
+
+
+def print_layout(browser: DevTools, path: Path) -> dict[str, Any]:
+    """The page laid out for print at the width of A4 portrait inside the margins."""
+    opened = Page(browser, path.as_uri())
+    try:
+        opened.call("Emulation.setEmulatedMedia", media="print")
+        opened.call(
+            "Emulation.setDeviceMetricsOverride", width=A4_CONTENT_PX, height=1000, deviceScaleFactor=1, mobile=False
+        )
+        opened.settle()
+        return opened.evaluate(PRINT_FIT)
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize("which", ["examples", "long names"])
+def test_printed_tables_fit_a4_portrait(which: str, browser: DevTools, report_file: Path, long_report_file) -> None:
+    layout = print_layout(browser, report_file if which == "examples" else long_report_file)
+    width = layout["width"]
+    assert width == A4_CONTENT_PX == 703
+    assert layout["tables"] >= 4  # periods, documents, speakers, sections (and the terms)
+    assert layout["wider"] == []
+    assert layout["scrollWidth"] <= width  # nothing sticks out to the right, so nothing is cut off on paper
+    assert layout["ratioHeader"] is not None and layout["ratioHeader"] <= width
+    assert len(layout["ratioCells"]) == 14
+    assert max(layout["ratioCells"]) <= width
+    if which == "long names":
+        assert min(layout["pathLines"]) > 20  # the 170-character paths wrap onto more lines instead
+
+
+def pdf_lines(pdf: bytes) -> list[tuple[str, float, float]]:
+    """Each text line of a PDF with its right edge and its page's width, in points."""
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    lines = []
+    for page in extract_pages(io.BytesIO(pdf)):
+        for element in page:
+            if isinstance(element, LTTextContainer):
+                for line in element:
+                    if isinstance(line, LTTextLine):
+                        lines.append((line.get_text().strip(), line.x1, page.width))
+    return lines
+
+
+RATIO_CELL = r"\d\.\d\d \(\d\.\d\d–\d\.\d\d\)\*?"  # 0.29 (0.18–0.42), 0.61 (0.45–0.75)*
+
+
+def test_the_printed_pdf_keeps_every_ratio(browser: DevTools, long_report_file: Path) -> None:
+    opened = Page(browser, long_report_file.as_uri())
+    try:
+        # Printed as a person prints it: laid out on the paper, not on the test's 1280-pixel window.
+        opened.call("Emulation.clearDeviceMetricsOverride")
+        inch = 25.4
+        pdf = base64.b64decode(
+            opened.call(
+                "Page.printToPDF", paperWidth=A4_WIDTH_MM / inch, paperHeight=A4_HEIGHT_MM / inch,
+                marginLeft=SIDE_MARGIN_MM / inch, marginRight=SIDE_MARGIN_MM / inch, printBackground=False,
+            )["data"]
+        )  # fmt: skip
+    finally:
+        opened.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "report-long-names-a4.pdf").write_bytes(pdf)
+    lines = pdf_lines(pdf)
+    assert lines
+    assert lines[0][2] == pytest.approx(A4_WIDTH_MM / 25.4 * 72, abs=1)  # A4 portrait: 595 pt wide
+    assert [text for text, right, width in lines if right > width] == []  # no text runs off the paper
+    # Every ratio cell of every table is on the paper: a clipped column would be missing from the PDF's text.
+    page = long_report_file.read_text(encoding="utf-8")
+    in_tables = Counter(re.findall(f'<td class="num">({RATIO_CELL})</td>', page))
+    assert sum(in_tables.values()) == 14 + 14 + 4 + 83  # periods, documents, speakers, sections with a ratio
+    printed = Counter(match for text, _, _ in lines for match in re.findall(RATIO_CELL, text))
+    assert printed == in_tables
