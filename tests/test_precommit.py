@@ -53,7 +53,7 @@ def test_pre_commit_hook_fails_then_passes(tmp_path: Path) -> None:
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "focuscount check" in failed.stdout
     assert "Failed" in failed.stdout
-    assert "min_ratio: ratio 0.00 is below the minimum 0.50" in failed.stdout
+    assert "min_ratio: ratio 0.00 (95% interval 0.00–0.49) is below the minimum 0.50" in failed.stdout
 
     (project / "docs" / "plan.md").write_text("Our patrons and families come first in the library.\n", encoding="utf-8")
     git(project, "commit", "-q", "-am", "better plan")
