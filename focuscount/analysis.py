@@ -45,6 +45,7 @@ class Analysis:
     breakdowns: dict[str, tuple[BreakdownRow, ...]] = field(default_factory=dict)
     min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
     include_thin: bool = False  # thin periods were counted in the trend
+    lemmas: bool = True  # the pipeline gives lemmas (False: a language without a lookup table)
 
     @property
     def interval(self) -> Interval | None:
@@ -289,6 +290,7 @@ def analyze(
         trend=trend(periods, documents, lexicon.focus, lexicon.versus, include_thin),
         skipped=tuple(skipped),
         pipeline=get_pipeline(lexicon.language, model).name,
+        lemmas=model is not None or get_pipeline(lexicon.language, model).has_word_list,
         breakdowns=breakdown_rows,
         min_hits=min_hits,
         include_thin=include_thin,

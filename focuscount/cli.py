@@ -87,6 +87,16 @@ def warn_unreadable(skipped: Any) -> None:
         warn(f"{display_path(skipped.path)}: skipped: {skipped.reason}")
 
 
+def warn_no_lemmas(lexicon: Any) -> None:
+    """Say once that the lexicon's language has no lookup lemmas here, so a term counts only its own form."""
+    where = f"{lexicon.path}: " if lexicon.path else ""
+    warn(
+        f"{where}spaCy has no lookup lemmas for language '{lexicon.language}': terms match words only as "
+        "written (case ignored), so a term does not count its plural or other forms; list each form as a term "
+        f"or use a wildcard (word*), or pass --model with an installed spaCy pipeline for '{lexicon.language}'"
+    )
+
+
 def warn_metadata_dates(documents: Any) -> None:
     """One warning for the run when any document is dated only by its file metadata."""
     from focuscount.dating import METADATA
@@ -324,6 +334,8 @@ def run_analysis(
     finally:
         progress.close()
     warn_metadata_dates(result.documents)
+    if not result.lemmas:
+        warn_no_lemmas(result.lexicon)
     manifest = reading["dates"]
     if manifest is not None:
         for line, written in manifest.unmatched(counts.document.path for counts in result.documents):
@@ -643,13 +655,15 @@ def init(target: Path) -> None:
 
 @cli.command("lexicons")
 def list_lexicons() -> None:
-    """List the shipped lexicons with their descriptions and files (copy one to make your own)."""
+    """List the shipped lexicons (the default first) with their descriptions and files (copy one to make your own)."""
     from focuscount.lexicon import load_lexicon, shipped_lexicons
+    from focuscount.render.rows import plural
 
-    for name, path in shipped_lexicons().items():
+    # The default first, then the others by name.
+    for name, path in sorted(shipped_lexicons().items(), key=lambda item: (item[0] != "library", item[0])):
         lexicon = load_lexicon(path)
         counts = ", ".join(f"{c.name} {len(c.terms)}" for c in lexicon.categories)
-        click.echo(f"{name}: {lexicon.description} ({counts}; ignore {len(lexicon.ignore)} terms)")
+        click.echo(f"{name}: {lexicon.description} ({counts}; ignore {plural(len(lexicon.ignore), 'term')})")
         click.echo(f"  {path}")
 
 
