@@ -279,6 +279,13 @@ def _load_spacy_pipeline(language: str, model: str | None) -> Any:
             ) from error
     try:
         return spacy.blank(language)
+    except ImportError as error:
+        if "[E048]" not in str(error):  # a known language whose tokenizer needs a package (ja: SudachiPy)
+            needed = " ".join(str(error).split())[:300]
+            raise LexiconError(
+                None, f"language '{language}' needs a package for spaCy's tokenizer: {needed}"
+            ) from error
+        raise LexiconError(None, f"unknown language '{language}': spaCy has no language with this code") from error
     except Exception as error:
         raise LexiconError(None, f"unknown language '{language}': spaCy has no language with this code") from error
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,15 @@ def test_examples_corpus_dates_and_trend() -> None:
     assert result.trend.direction == "rising"
     assert round(result.trend.slope_per_year, 3) == 0.228
     assert {c.document.format for c in result.documents} == {"txt", "md", "docx", "pdf", "pptx"}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sudachipy") is not None, reason="SudachiPy is installed here")
+def test_a_language_whose_tokenizer_needs_a_package_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "ja.toml"
+    path.write_text(
+        'language = "ja"\n[ratio]\nfocus = "a"\nversus = "b"\n'
+        '[categories.a]\nterms = ["x"]\n[categories.b]\nterms = ["y"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(focuscount.LexiconError, match=r"ja\.toml: language 'ja' needs a package for spaCy's tokenizer: "):
+        focuscount.analyze([FIXTURES / "same_text.txt"], path)
