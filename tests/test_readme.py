@@ -1,4 +1,4 @@
-"""The README stays true: its two commands, its documented options, and its example output."""
+"""The README and the reference stay true: the two commands, the documented options, the example output."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from helpers import REPO
 from focuscount.cli import cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+REFERENCE = (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
+DOCS = README + "\n" + REFERENCE  # what a user reads: the README first, the reference for the rest
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -35,13 +37,13 @@ def test_every_command_and_option_is_documented(name: str) -> None:
     for parameter in cli.commands[name].params:
         for option in parameter.opts:
             if option.startswith("-") and option not in {"-h", "--help"}:
-                assert option in README, f"{name} {option} is not in README.md"
+                assert option in DOCS, f"{name} {option} is not in README.md or docs/reference.md"
 
 
 def shown_commands() -> list[tuple[str, str]]:
     """``(command, output)`` for each README block that starts with ``$ focuscount …`` and shows all its output."""
     found = []
-    for block in re.findall(r"```text\n(\$ focuscount [^\n]*)\n(.*?)```", README, re.S):
+    for block in re.findall(r"```text\n(\$ focuscount [^\n]*)\n(.*?)```", DOCS, re.S):
         command, output = block
         if "\n...\n" in f"\n{output}" or "/path/to/" in output or not output.strip():
             continue  # an excerpt, or output that depends on where focuscount is installed
@@ -67,13 +69,21 @@ def test_readme_output_is_real(command: str, output: str) -> None:
 
 
 def test_python_example_runs(tmp_path: Path) -> None:
-    block = re.search(r"```python\n(.*?)```", README, re.S)
+    block = re.search(r"```python\n(.*?)```", DOCS, re.S)
     assert block is not None
     code = block.group(1).replace("/tmp/ratio.svg", str(tmp_path / "ratio.svg"))
     previous = os.getcwd()
     os.chdir(REPO)
     try:
-        exec(compile(code, "README.md", "exec"), {})
+        exec(compile(code, "docs/reference.md", "exec"), {})
     finally:
         os.chdir(previous)
     assert (tmp_path / "ratio.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_readme_is_short_and_links_to_the_reference() -> None:
+    assert len(README.encode("utf-8")) < 10_000
+    for anchor in re.findall(r"\(docs/reference\.md#([a-z0-9-]+)\)", README):
+        headings = re.findall(r"^#+ (.+)$", REFERENCE, re.M)
+        slugs = {re.sub(r"[^a-z0-9 -]", "", heading.lower()).replace(" ", "-") for heading in headings}
+        assert anchor in slugs, anchor
