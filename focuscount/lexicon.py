@@ -6,6 +6,7 @@ error names the file and, where it can be found, the line.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -27,9 +28,10 @@ NAMES_RULES = ("ignore", "count")
 
 _TOP_KEYS = {"name", "description", "language", "names", "ratio", "categories", "ignore"}
 _RATIO_KEYS = {"focus", "versus"}
-_CATEGORY_KEYS = {"label", "description", "terms"}
+_CATEGORY_KEYS = {"label", "description", "terms", "report_only"}
 _IGNORE_KEYS = {"terms", "names", "description"}
-_NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+# Dots are allowed for imported hierarchical dictionaries: "emotion.positive".
+_NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
 _LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 # Regular-expression syntax in a term: the tokenizer splits it into punctuation tokens that no text
 # is written with, so the term would load and never match.  (* and ? are the only wildcards; plain
@@ -85,6 +87,9 @@ class Category:
     label: str
     terms: tuple[Term, ...]
     description: str = ""
+    # Counted and reported (counts, rates, terms, charts) but never in the ratio: every category that
+    # [ratio] does not name.  ``report_only = true`` in the file says so explicitly.
+    report_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,15 @@ class Lexicon:
     def category_names(self) -> tuple[str, ...]:
         """Category names in file order."""
         return tuple(category.name for category in self.categories)
+
+    @property
+    def report_only(self) -> tuple[str, ...]:
+        """The categories that are counted and reported but are not in the ratio, in file order."""
+        return tuple(category.name for category in self.categories if category.report_only)
+
+    def in_ratio(self, name: str) -> bool:
+        """True for the two categories that make the ratio (focus and versus)."""
+        return name in (self.focus, self.versus)
 
     def category(self, name: str) -> Category:
         """The category called ``name``."""
@@ -210,6 +224,7 @@ def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexi
 
     names_rule = _names_rule(data, fail, lines)
     focus, versus = _ratio(data, {c.name for c in categories}, fail, lines)
+    categories = _mark_report_only(categories, (focus, versus), data, fail, lines)
     ignore, ignore_names = _ignore(data, fail, lines)
     _check_duplicates(categories, ignore, fail, lines)
     _check_names(categories, ignore, ignore_names, fail)
@@ -230,6 +245,34 @@ def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexi
     return Lexicon(
         name, description, language, focus, versus, categories, ignore, path, digest, names_rule, ignore_names
     )
+
+
+def _mark_report_only(
+    categories: tuple[Category, ...], poles: tuple[str, str], data: dict, fail: Fail, lines: LineFinder
+) -> tuple[Category, ...]:
+    """Every category [ratio] does not name is report-only; ``report_only = true`` on a pole is an error."""
+    marked: list[Category] = []
+    for category in categories:
+        table = f"categories.{category.name}"
+        flag = data["categories"][category.name].get("report_only", category.name not in poles)
+        line = lines.key("report_only", table) or lines.table(table)
+        if not isinstance(flag, bool):
+            raise fail(f"report_only of category '{category.name}' must be true or false, not {_kind(flag)}", line)
+        if category.name in poles and flag:
+            role = "focus" if category.name == poles[0] else "versus"
+            raise fail(
+                f"category '{category.name}' is the ratio's {role} and cannot be report_only: "
+                "name another category in [ratio], or remove report_only",
+                line,
+            )
+        if category.name not in poles and not flag:
+            raise fail(
+                f"category '{category.name}' has report_only = false but is not in [ratio]: only the focus and "
+                f"versus categories ({poles[0]}, {poles[1]}) make the ratio; the others are always reported apart",
+                line,
+            )
+        marked.append(dataclasses.replace(category, report_only=category.name not in poles))
+    return tuple(marked)
 
 
 def _names_rule(data: dict, fail: Fail, lines: LineFinder) -> str:
