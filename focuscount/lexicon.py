@@ -51,6 +51,9 @@ _WRITE_INSTEAD = (
     "and use * for any letters or ? for one letter (e.g. 'volunteer*')"
 )
 
+# Dictionary formats read by focuscount.lexicon_import (they have no ratio: the caller names the poles).
+IMPORTED_SUFFIXES = (".dic", ".dicx", ".yml", ".yaml")
+
 # Builds the error to raise for a message and an optional line.
 Fail = Callable[..., LexiconError]
 
@@ -108,6 +111,9 @@ class Lexicon:
     names: str = "ignore"  # the names rule: "ignore" terms inside proper names, or "count" them
     # The lexicon's own names ([ignore] names), matched case-sensitively: terms inside them count nowhere.
     ignore_names: tuple[Term, ...] = ()
+    # What importing a dictionary in another format (LIWC .dic/.dicx, YAML) could not take as written,
+    # one line each ("line 12: ..."), for the caller to show; empty for a focuscount TOML lexicon.
+    warnings: tuple[str, ...] = ()
 
     @property
     def category_names(self) -> tuple[str, ...]:
@@ -164,7 +170,7 @@ def shipped_lexicons() -> dict[str, Path]:
 def resolve_lexicon(name_or_path: str | Path) -> Path:
     """The file for a shipped lexicon name or a path to a TOML file."""
     candidate = Path(name_or_path)
-    looks_like_path = candidate.suffix == ".toml" or len(candidate.parts) > 1
+    looks_like_path = candidate.suffix.lower() in (".toml", *IMPORTED_SUFFIXES) or len(candidate.parts) > 1
     if candidate.is_file():
         return candidate
     if looks_like_path:
@@ -180,9 +186,17 @@ def resolve_lexicon(name_or_path: str | Path) -> Path:
     raise LexiconError(None, f"unknown lexicon '{name_or_path}': give a path to a .toml file or one of: {available}")
 
 
-def load_lexicon(name_or_path: str | Path = "library") -> Lexicon:
-    """Load and validate a lexicon by shipped name or path."""
+def load_lexicon(name_or_path: str | Path = "library", focus: str | None = None, versus: str | None = None) -> Lexicon:
+    """Load and validate a lexicon by shipped name or path.
+
+    A dictionary in another format (LIWC ``.dic``, LIWC-22 ``.dicx``, quanteda-style YAML) is imported:
+    those formats name no ratio, so ``focus`` and ``versus`` name its two poles.
+    """
     path = resolve_lexicon(name_or_path)
+    if path.suffix.lower() in IMPORTED_SUFFIXES:
+        from focuscount.lexicon_import import import_lexicon
+
+        return import_lexicon(path, focus, versus)
     try:
         text = read_small_text(path, "lexicon", encoding="utf-8-sig")
     except ReadError as error:  # never blocks on a pipe, never reads a device
@@ -351,7 +365,7 @@ def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder
             text = CASE_SENSITIVE + words
         elif not any(char.isalnum() for char in text):
             raise fail(f"term '{item}' in [{table}] has no letters or digits and would match anything", line)
-        problem = _term_problem(text)
+        problem = term_problem(text)
         if problem:
             raise fail(f"term '{_visible(item)}' in [{table}] {problem}", line)
         terms.append(Term(text, category, line))
@@ -406,14 +420,14 @@ def _names(raw: object, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
                 line,
             )
         _check_literal(text, f"name '{_visible(item)}' in [ignore] names", fail, line)
-        problem = _term_problem(text)
+        problem = term_problem(text)
         if problem:
             raise fail(f"name '{_visible(item)}' in [ignore] names {problem}", line)
         names.append(Term(text, IGNORE, line))
     return tuple(names)
 
 
-def _term_problem(text: str) -> str | None:
+def term_problem(text: str) -> str | None:
     """Why a term could never match a word of any text, or None."""
     for char in text:
         if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"}:  # pasted zero-width spaces, controls
