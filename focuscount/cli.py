@@ -515,12 +515,12 @@ def explain(
     if output_format == "json":
         text = render.render_explain_json(items, lexicon, context_words)
     elif output_format == "csv":
-        text = render.render_explain_csv(items)
+        text = render.render_explain_csv(items, lexicon)
     else:
         on_terminal = output is None and sys.stdout.isatty()
         # The matched words arrive escaped (keyword_in_context escapes before it highlights): the bold is ours alone.
         highlight = (lambda words: click.style(words, bold=True)) if on_terminal else render.brackets
-        text = render.render_explain_table(items, highlight)
+        text = render.render_explain_table(items, highlight, lexicon=lexicon)
     emit(text, output)
 
 
@@ -703,3 +703,15 @@ def main() -> NoReturn:
         name = signal.Signals(stop.signal_number).name
         click.echo(f"focuscount: interrupted ({name}); no file was left half-written", err=True)
         sys.exit(128 + stop.signal_number)
+
+
+def _add_commands() -> None:
+    """The commands kept in modules of their own (they import shared options from this one)."""
+    from focuscount.cli_audit import audit
+    from focuscount.cli_lexicon import lexicon
+
+    cli.add_command(audit)
+    cli.add_command(lexicon)
+
+
+_add_commands()

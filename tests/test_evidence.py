@@ -114,6 +114,7 @@ def test_cli_json(folder: Path) -> None:
             "section": None,
             "notes": False,
             "category": "customer",
+            "in_ratio": True,
             "counted": True,
             "reason": None,
             "term": "patron",

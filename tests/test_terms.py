@@ -100,6 +100,7 @@ def test_cli_json_and_csv(folder: Path) -> None:
     assert data["schema"] == "focuscount/terms/v1"
     assert data["categories"]["customer"] == {
         "label": "Customer-oriented",
+        "in_ratio": True,
         "hits": 4,
         "terms": [
             {"term": "patron", "count": 2, "share": 0.5},
@@ -110,10 +111,10 @@ def test_cli_json_and_csv(folder: Path) -> None:
     assert data["unmatched"] is None
     _, out, _ = run("terms", folder, "-l", folder / "lexicon.toml", "-f", "csv", "--unmatched", "-n", "1")
     assert list(csv.reader(io.StringIO(out))) == [
-        ["category", "term", "count", "share"],
-        ["customer", "patron", "2", "0.5"],
-        ["institution", "library", "2", "1.0"],
-        ["unmatched", "shelving", "3", ""],
+        ["category", "in_ratio", "term", "count", "share"],
+        ["customer", "true", "patron", "2", "0.5"],
+        ["institution", "true", "library", "2", "1.0"],
+        ["unmatched", "", "shelving", "3", ""],
     ]
 
 
@@ -201,13 +202,13 @@ def test_cli_names_json_and_csv(named: Path) -> None:
     ]
     _, out, _ = run("terms", named, "-l", named / "names.toml", "--names", "-f", "csv", "-n", "1")
     assert list(csv.reader(io.StringIO(out))) == [
-        ["category", "term", "count", "share", "hits_removed"],
-        ["customer", "family", "1", "0.5", ""],
-        ["institution", "staff", "2", "1.0", ""],
-        ["name", "Riverside Public Library", "4", "", "4"],
+        ["category", "in_ratio", "term", "count", "share", "hits_removed"],
+        ["customer", "true", "family", "1", "0.5", ""],
+        ["institution", "true", "staff", "2", "1.0", ""],
+        ["name", "", "Riverside Public Library", "4", "", "4"],
     ]
     _, out, _ = run("terms", named, "-l", named / "names.toml", "--names", "-f", "csv")
-    assert out.splitlines()[-1] == "name (lexicon),Library Carpentry,1,,1"
+    assert out.splitlines()[-1] == "name (lexicon),,Library Carpentry,1,,1"
     _, out, _ = run("terms", named, "-l", named / "names.toml", "-f", "json")
     assert json.loads(out)["names"] is None
 

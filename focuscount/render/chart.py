@@ -510,7 +510,8 @@ def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artis
         (line,) = axes.plot(
             [day for day, _ in points], values, color=colours[category.name], linewidth=1.8,
             marker=MARKERS[index % len(MARKERS)], markersize=5, zorder=3,
-            label=for_chart(category.label), gid=f"rate-{category.name}",
+            label=for_chart(category_label(category)), gid=f"rate-{category.name}",
+            linestyle="--" if category.report_only else "-",
         )  # fmt: skip
         handles.append(line)
     axes.set_ylim(0, highest * 1.15 if highest > 0 else 1)
@@ -550,7 +551,7 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
     for axes, category in zip(panels, categories, strict=True):
         items = report.top.get(category.name, ())
         axes.set_title(
-            f"{for_chart(category.label)}: {plural(report.totals.get(category.name, 0), 'hit')}",
+            f"{for_chart(category_label(category))}: {plural(report.totals.get(category.name, 0), 'hit')}",
             loc="left",
             color=colours[category.name],
             fontweight="bold",
@@ -772,6 +773,11 @@ def _segments(points: Sequence[tuple[dt.date, float | None]]) -> Series:
     if current:
         segments.append(current)
     return segments
+
+
+def category_label(category: Category) -> str:
+    """A category's label as a chart shows it: a report-only category says it is not in the ratio."""
+    return f"{category.label} (not in the ratio)" if category.report_only else category.label
 
 
 def _ordered_categories(lexicon: Lexicon) -> list[Category]:

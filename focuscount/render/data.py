@@ -10,8 +10,9 @@ from focuscount.analysis import Analysis
 from focuscount.breakdown import BreakdownRow
 from focuscount.dating import UNDATED_HINT
 from focuscount.escape import dumps_json, for_ci_log, for_csv_cell
+from focuscount.lexicon import Lexicon
 from focuscount.model import DocumentCounts, Period, per_thousand
-from focuscount.render.rows import RatioSource, document_date_label, round_or_none
+from focuscount.render.rows import RatioSource, document_date_label, ratio_names, round_or_none
 from focuscount.timeline import Trend
 from focuscount.uncertainty import Interval
 
@@ -34,6 +35,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
             "path": str(lexicon.path) if lexicon.path else None,
             "language": lexicon.language,
             "ratio": {"focus": lexicon.focus, "versus": lexicon.versus},
+            # Counted and reported, never in the ratio.
+            "report_only": list(lexicon.report_only),
             "categories": {c.name: c.label for c in lexicon.categories},
         },
         "pipeline": analysis.pipeline,
@@ -74,9 +77,12 @@ def render_json(analysis: Analysis) -> str:
 def render_csv(analysis: Analysis) -> str:
     """One CSV table: a row per document (``row=document``), per period (``row=period``), then per
     speaker, section or slide when asked for (``row=speaker`` …)."""
-    names = analysis.lexicon.category_names
+    lexicon = analysis.lexicon
     header = ["row", "label", "path", "format", "date", "date_source", "start", "end", "documents", "words"]
-    header += list(names) + [f"{name}_per_1000" for name in names] + ["ratio", "ratio_low", "ratio_high", "thin"]
+    header += list(ratio_names(lexicon)) + [f"{name}_per_1000" for name in ratio_names(lexicon)]
+    header += ["ratio", "ratio_low", "ratio_high", "thin"]
+    # Report-only categories come after the ratio, named so that no one reads them into it.
+    header += [cell for name in lexicon.report_only for cell in (f"{name}_report_only", f"{name}_report_only_per_1000")]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([for_csv_cell(name) for name in header])
@@ -89,18 +95,18 @@ def render_csv(analysis: Analysis) -> str:
         writer.writerow(
             [*_text_cells("document", document_date_label(counts), str(document.path), document.format, date,
                           document.date_source or "", "", ""),
-             1, counts.words, *_count_cells(names, counts)]
+             1, counts.words, *_count_cells(lexicon, counts)]
         )  # fmt: skip
     for period in analysis.periods:
         writer.writerow(
             [*_text_cells("period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat()),
-             period.documents, period.words, *_count_cells(names, period)]
+             period.documents, period.words, *_count_cells(lexicon, period)]
         )  # fmt: skip
     for kind, rows in analysis.breakdowns.items():
         for row in rows:
             writer.writerow(
                 [*_text_cells(kind, row.key, str(row.path or ""), "", "", "", "", ""), row.documents, row.words,
-                 *_count_cells(names, row)]
+                 *_count_cells(lexicon, row)]
             )  # fmt: skip
     return for_ci_log(buffer.getvalue())
 
@@ -190,16 +196,23 @@ def _breakdown(row: BreakdownRow) -> dict[str, object]:
     return data
 
 
-def _count_cells(names: tuple[str, ...], item: RatioSource) -> list[object]:
-    """Hits and hits per 1,000 words per category, the ratio, its interval and the thin flag, as CSV cells."""
+def _count_cells(lexicon: Lexicon, item: RatioSource) -> list[object]:
+    """Hits and hits per 1,000 words of the ratio's categories, the ratio, its interval and the thin flag,
+    then hits and hits per 1,000 words of each report-only category, as CSV cells."""
     counts, words = item.counts, item.words
     interval = _interval(item.interval) if item.ratio is not None else None
     low, high = interval if interval is not None else (None, None)
     thin = "" if item.ratio is None else str(item.thin).lower()
+    poles = ratio_names(lexicon)
+
+    def rate(name: str) -> str:
+        return _csv_number(round_or_none(per_thousand(counts.get(name, 0), words), 3))
+
     return (
-        [counts.get(name, 0) for name in names]
-        + [_csv_number(round_or_none(per_thousand(counts.get(name, 0), words), 3)) for name in names]
+        [counts.get(name, 0) for name in poles]
+        + [rate(name) for name in poles]
         + [_csv_number(round_or_none(item.ratio, 4)), _csv_number(low), _csv_number(high), thin]
+        + [cell for name in lexicon.report_only for cell in (counts.get(name, 0), rate(name))]
     )
 
 

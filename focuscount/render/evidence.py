@@ -41,8 +41,9 @@ def keyword_in_context(
     return f"{escape(hit.before)}{highlight(matched)}{escape(hit.after)}"
 
 
-def evidence_record(item: Evidence) -> dict[str, object]:
-    """One hit as a flat record (JSON and CSV)."""
+def evidence_record(item: Evidence, lexicon: Lexicon | None = None) -> dict[str, object]:
+    """One hit as a flat record (JSON and CSV); ``in_ratio`` says whether its category makes the ratio
+    (false for a report-only category and for ignore terms; None without a lexicon)."""
     hit, location = item.hit, item.hit.location
     return {
         "path": str(item.path),
@@ -57,6 +58,7 @@ def evidence_record(item: Evidence) -> dict[str, object]:
         "section": location.section,
         "notes": hit.in_notes,
         "category": hit.category,
+        "in_ratio": None if lexicon is None else lexicon.in_ratio(hit.category),
         "counted": hit.reason is None,
         "reason": hit.reason,
         "term": hit.term,
@@ -73,19 +75,27 @@ def evidence_record(item: Evidence) -> dict[str, object]:
 NOT_COUNTED = "not counted"
 
 
-def category_cell(hit: Hit) -> str:
-    """A hit's category, and why it counts nowhere when it does not: ``institution: page furniture``."""
+REPORT_ONLY = "not in the ratio"
+
+
+def category_cell(hit: Hit, report_only: Iterable[str] = ()) -> str:
+    """A hit's category, and why it counts nowhere when it does not: ``institution: page furniture``;
+    a report-only category says it: ``community (not in the ratio)``."""
     if hit.reason is None:
-        return hit.category
+        return f"{hit.category} ({REPORT_ONLY})" if hit.category in report_only else hit.category
     if hit.category == IGNORE:
         return IGNORE
     return f"{hit.category}: not counted ({hit.reason})"
 
 
 def render_explain_table(
-    items: Iterable[Evidence], highlight: Callable[[str], str] = brackets, show_speakers: bool = True
+    items: Iterable[Evidence],
+    highlight: Callable[[str], str] = brackets,
+    show_speakers: bool = True,
+    lexicon: Lexicon | None = None,
 ) -> str:
     """A table of hits (document, location, category, term, context) and a summary line."""
+    report_only = lexicon.report_only if lexicon is not None else ()
     rows = []
     per_category: Counter[str] = Counter()
     documents: set[str] = set()
@@ -98,7 +108,7 @@ def render_explain_table(
         row = {
             "Document": for_terminal(str(item.path)),
             "Location": for_terminal(location),
-            "Category": for_terminal(category_cell(item.hit)),
+            "Category": for_terminal(category_cell(item.hit, report_only)),
             "Term": for_terminal(item.hit.term),
             "In context": keyword_in_context(item, highlight),
         }
@@ -119,17 +129,18 @@ def render_explain_json(items: Iterable[Evidence], lexicon: Lexicon, context_wor
         "focuscount_version": __version__,
         "lexicon": {"name": lexicon.name, "hash": lexicon.sha256},
         "context_words": context_words,
-        "hits": [evidence_record(item) for item in items],
+        "report_only": list(lexicon.report_only),
+        "hits": [evidence_record(item, lexicon) for item in items],
     }
     return dumps_json(data) + "\n"
 
 
-def render_explain_csv(items: Iterable[Evidence]) -> str:
+def render_explain_csv(items: Iterable[Evidence], lexicon: Lexicon | None = None) -> str:
     """Hits as CSV, one row per hit."""
     buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
     for item in items:
-        record = evidence_record(item)
+        record = evidence_record(item, lexicon)
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(record), lineterminator="\n")
             writer.writeheader()
@@ -141,8 +152,9 @@ def render_explain_csv(items: Iterable[Evidence]) -> str:
 
 
 _EVIDENCE_FIELDS = (
-    "path", "format", "location", "kind", "number", "line", "part", "timestamp", "speaker", "section",
-    "category", "term", "matched", "before", "after", "context", "segment", "start", "end",
+    "path", "format", "location", "kind", "number", "line", "part", "timestamp", "speaker", "section", "notes",
+    "category", "in_ratio", "counted", "reason", "term", "matched", "before", "after", "context", "segment",
+    "start", "end",
 )  # fmt: skip
 
 
@@ -151,7 +163,8 @@ def render_terms_table(report: TermReport) -> str:
     blocks: list[str] = []
     for category in report.lexicon.categories:
         total = report.totals[category.name]
-        heading = f"{for_terminal(category.label)} ({for_terminal(category.name)}): {plural(total, 'hit')}"
+        apart = f", {REPORT_ONLY}" if category.report_only else ""
+        heading = f"{for_terminal(category.label)} ({for_terminal(category.name)}{apart}): {plural(total, 'hit')}"
         rows = [
             {"Term": for_terminal(item.term), "Hits": item.count, "Share": f"{100 * (item.share or 0):.1f}%"}
             for item in report.top[category.name]
@@ -199,6 +212,7 @@ def render_terms_json(report: TermReport) -> str:
         "categories": {
             category.name: {
                 "label": category.label,
+                "in_ratio": not category.report_only,
                 "hits": report.totals[category.name],
                 "terms": [
                     {"term": item.term, "count": item.count, "share": round(item.share or 0, 4)}
@@ -230,14 +244,17 @@ def render_terms_csv(report: TermReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     extra = [""] if report.names is not None else []
-    writer.writerow(["category", "term", "count", "share", *(["hits_removed"] if extra else [])])
+    header = ["category", "in_ratio", "term", "count", "share", *(["hits_removed"] if extra else [])]
+    writer.writerow(header)
     for category in report.lexicon.categories:
+        in_ratio = "false" if category.report_only else "true"
         for item in report.top[category.name]:
             share = repr(round(item.share or 0, 4))
-            writer.writerow([for_csv_cell(category.name), for_csv_cell(item.term), item.count, share, *extra])
+            row = [for_csv_cell(category.name), in_ratio, for_csv_cell(item.term), item.count, share, *extra]
+            writer.writerow(row)
     for item in report.unmatched or ():
-        writer.writerow(["unmatched", for_csv_cell(item.term), item.count, "", *extra])
+        writer.writerow(["unmatched", "", for_csv_cell(item.term), item.count, "", *extra])
     for name in report.names or ():
         kind = "name (lexicon)" if name.listed else "name"
-        writer.writerow([kind, for_csv_cell(name.name), name.count, "", name.hits])
+        writer.writerow([kind, "", for_csv_cell(name.name), name.count, "", name.hits])
     return for_ci_log(buffer.getvalue())

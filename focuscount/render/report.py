@@ -35,6 +35,7 @@ from focuscount.render.rows import (
     has_thin,
     period_rows,
     plural,
+    report_only_note,
     summary_line,
     thin_note,
 )
@@ -110,6 +111,11 @@ def _header(analysis: Analysis, title: str) -> str:
             f"{lexicon.name} ({lexicon.short_hash})" + (f": {lexicon.description}" if lexicon.description else ""),
         ),
         ("Ratio", f"{lexicon.focus} / ({lexicon.focus} + {lexicon.versus})"),
+        *(
+            [("Reported apart", ", ".join(lexicon.report_only) + ": counted, not in the ratio")]
+            if lexicon.report_only
+            else []
+        ),
         ("Dates", dates),
         ("Documents", ", ".join([read, *skipped])),
         ("Periods", f"by {analysis.by}"),
@@ -124,8 +130,9 @@ def _summary(analysis: Analysis) -> str:
     tiles = [_tile("Overall ratio", format_ratio(analysis.ratio), _overall_note(analysis))]
     for category in lexicon.categories:
         rate = format_rate(per_thousand(counts[category.name], analysis.words))
+        apart = " · not in the ratio" if category.report_only else ""
         tiles.append(
-            _tile(category.label, f"{counts[category.name]:,}", f"{category.name} hits · {rate} per 1,000 words")
+            _tile(category.label, f"{counts[category.name]:,}", f"{category.name} hits · {rate} per 1,000 words{apart}")
         )
     tiles.append(_tile("Words", f"{analysis.words:,}", plural(len(analysis.documents), "document")))
     return (
@@ -190,7 +197,10 @@ def _periods(analysis: Analysis) -> str:
 
 def _documents(analysis: Analysis) -> str:
     lexicon = analysis.lexicon
-    note = f"Lexicon {lexicon.name}; ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus}); — means no hits."
+    note = (
+        f"Lexicon {lexicon.name}; ratio = {lexicon.focus} / ({lexicon.focus} + {lexicon.versus})"
+        f"{report_only_note(lexicon)}; — means no hits."
+    )
     return (
         f'<section id="documents">\n<h2>Documents</h2>\n<p class="muted">{_e(note)}</p>\n'
         f"{_table(document_rows(analysis))}\n{_thin_note(analysis, analysis.documents)}</section>"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from focuscount.analysis import Analysis
+from focuscount.lexicon import Lexicon
 from focuscount.model import DocumentCounts, Period, per_thousand
 from focuscount.uncertainty import Interval, format_interval
 
@@ -85,18 +86,36 @@ def rate_header(category: str) -> str:
     return f"{category}/1k"
 
 
-def count_columns(names: tuple[str, ...], item: RatioSource) -> dict[str, object]:
-    """The columns every table row shares: hits per category, hits per 1,000 words, ratio with its interval."""
+def ratio_names(lexicon: Lexicon) -> tuple[str, str]:
+    """The two categories that make the ratio: focus, then versus."""
+    return lexicon.focus, lexicon.versus
+
+
+def report_only_note(lexicon: Lexicon) -> str:
+    """``; community and partners reported apart, not in the ratio`` (empty without report-only categories)."""
+    names = lexicon.report_only
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"; {listed} reported apart, not in the ratio"
+
+
+def count_columns(lexicon: Lexicon, item: RatioSource) -> dict[str, object]:
+    """The columns every table row shares: hits and hits per 1,000 words of the ratio's two categories, the
+    ratio with its interval, then (right of the ratio, so no one reads them into it) the report-only ones."""
     counts, words = item.counts, item.words
-    columns: dict[str, object] = {name: counts.get(name, 0) for name in names}
-    columns.update({rate_header(name): format_rate(per_thousand(counts.get(name, 0), words)) for name in names})
+    poles = ratio_names(lexicon)
+    columns: dict[str, object] = {name: counts.get(name, 0) for name in poles}
+    columns.update({rate_header(name): format_rate(per_thousand(counts.get(name, 0), words)) for name in poles})
     columns[RATIO_HEADER] = format_ratio_interval(item.ratio, item.interval, item.thin)
+    for name in lexicon.report_only:
+        columns[name] = counts.get(name, 0)
+        columns[rate_header(name)] = format_rate(per_thousand(counts.get(name, 0), words))
     return columns
 
 
 def document_rows(analysis: Analysis) -> list[dict[str, object]]:
     """One display row per document, in the analysis order."""
-    names = analysis.lexicon.category_names
     rows = []
     for counts in analysis.documents:
         document = counts.document
@@ -106,18 +125,17 @@ def document_rows(analysis: Analysis) -> list[dict[str, object]]:
             "Document": str(document.path),
             "Words": counts.words,
         }
-        row.update(count_columns(names, counts))
+        row.update(count_columns(analysis.lexicon, counts))
         rows.append(row)
     return rows
 
 
 def period_rows(analysis: Analysis) -> list[dict[str, object]]:
     """One display row per period."""
-    names = analysis.lexicon.category_names
     rows = []
     for period in analysis.periods:
         row: dict[str, object] = {"Period": period.label, "Docs": period.documents, "Words": period.words}
-        row.update(count_columns(names, period))
+        row.update(count_columns(analysis.lexicon, period))
         rows.append(row)
     return rows
 
@@ -127,7 +145,6 @@ BREAKDOWN_TITLES = {"speaker": "Speakers", "section": "Sections", "slide": "Slid
 
 def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
     """One display row per speaker (over all documents), section or slide (per document)."""
-    names = analysis.lexicon.category_names
     rows = []
     for item in analysis.breakdowns.get(kind, ()):
         row: dict[str, object]
@@ -136,7 +153,7 @@ def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
         else:
             row = {"Document": str(item.path), kind.capitalize(): item.key}
         row["Words"] = item.words
-        row.update(count_columns(names, item))
+        row.update(count_columns(analysis.lexicon, item))
         rows.append(row)
     return rows
 
@@ -171,6 +188,9 @@ def summary_line(analysis: Analysis) -> str:
         f"in {analysis.words:,} words)",
         f"{plural(read, 'document')} read",
     ]
+    if lexicon.report_only:
+        apart = ", ".join(f"{name} {counts.get(name, 0):,}" for name in lexicon.report_only)
+        parts[0] += f"; not in the ratio: {apart}"
     if analysis.undated:
         parts[-1] += f" ({len(analysis.undated)} undated)"
     details = []

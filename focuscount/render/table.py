@@ -17,6 +17,7 @@ from focuscount.render.rows import (
     document_rows,
     has_thin,
     period_rows,
+    report_only_note,
     summary_line,
     thin_note,
 )
@@ -39,7 +40,8 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
     lexicon = analysis.lexicon
     blocks: list[str] = []
     name, focus, versus = escape(lexicon.name), escape(lexicon.focus), escape(lexicon.versus)
-    title = f"Documents (lexicon: {name}; ratio = {focus} / ({focus} + {versus}))"
+    apart = escape(report_only_note(lexicon))
+    title = f"Documents (lexicon: {name}; ratio = {focus} / ({focus} + {versus}){apart})"
     documents = _table(analysis, document_rows(analysis), analysis.documents, tablefmt, escape)
     blocks.append(heading(title) + "\n\n" + documents)
     if analysis.periods:
