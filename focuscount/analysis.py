@@ -18,10 +18,11 @@ from focuscount.counting import DEFAULT_CONTEXT_WORDS, count_document
 from focuscount.dating import DATE_ORDERS, DatesManifest, assign_date
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
 from focuscount.errors import ConfigError, LexiconError, NoDocumentsError, ReadError, UnsupportedFormatError
+from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, check_language, choose, lexicon_family
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.matching import LexiconMatcher
-from focuscount.model import DocumentCounts, Period, ratio_of
+from focuscount.model import Document, DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
 from focuscount.readers import read_document, supported_extensions
 from focuscount.reading import DEFAULT_RULES, ReadingRules, WordKnowledge
@@ -46,6 +47,11 @@ class Analysis:
     min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
     include_thin: bool = False  # thin periods were counted in the trend
     lemmas: bool = True  # the pipeline gives lemmas (False: a language without a lookup table)
+
+    @property
+    def lexicons_used(self) -> dict[str, int]:
+        """With ``--language auto``: documents per lexicon that counted them (empty otherwise)."""
+        return dict(Counter(c.lexicon_name for c in self.documents if c.lexicon_name))
 
     @property
     def interval(self) -> Interval | None:
@@ -133,6 +139,7 @@ def iter_document_counts(
     follow_links: bool = False,
     metadata_dates: bool = True,
     rules: ReadingRules = DEFAULT_RULES,
+    language: str | None = None,
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time, with its hits.
 
@@ -141,21 +148,50 @@ def iter_document_counts(
     are followed only with ``follow_links``.  With ``metadata_dates=False`` a document
     that only its file metadata could date stays undated.  ``rules`` say whether speaker
     notes are read and page furniture kept as talk (see :mod:`focuscount.reading`).
+    With ``language="auto"``, each document is counted with the lexicon of its own
+    language from ``lexicon``'s family (see :mod:`focuscount.language`).
     """
     if date_order is not None and date_order not in DATE_ORDERS:
         raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
-    try:
-        pipeline = get_pipeline(lexicon.language, model)
-    except LexiconError as error:
-        raise LexiconError(lexicon.path, error.message, error.line) from error
-    matcher = LexiconMatcher(lexicon, pipeline)
-    words = WordKnowledge(known=pipeline.is_known_word if pipeline.has_word_list else None, term=matcher.is_term_word)
+    matchers = _Matchers(lexicon, model, check_language(language))
+    matcher = matchers.base
+    words = WordKnowledge(
+        known=matcher.pipeline.is_known_word if matcher.pipeline.has_word_list else None, term=matcher.is_term_word
+    )
     for item in discover(paths, exclude, follow_links=follow_links):
         if isinstance(item, Skipped):
             yield item
             continue
         reading = _Reading(limits, rules, words, metadata_dates)
-        yield _count_one(item, matcher, dates, date_order, context_words, unmatched, reading)
+        yield _count_one(item, matchers, dates, date_order, context_words, unmatched, reading)
+
+
+class _Matchers:
+    """The matcher of the lexicon given, and with ``language="auto"`` those of its family, built as needed."""
+
+    def __init__(self, lexicon: Lexicon, model: str | None, language: str | None) -> None:
+        self.model = model
+        self.base = self._matcher(lexicon)
+        self.family = lexicon_family(lexicon) if language == AUTO else None
+        self.identifier = LanguageIdentifier(self.family.languages) if self.family else None
+        self._built: dict[str, LexiconMatcher] = {lexicon.language: self.base}
+
+    def _matcher(self, lexicon: Lexicon) -> LexiconMatcher:
+        try:
+            pipeline = get_pipeline(lexicon.language, self.model)
+        except LexiconError as error:
+            raise LexiconError(lexicon.path, error.message, error.line) from error
+        return LexiconMatcher(lexicon, pipeline)
+
+    def for_document(self, document: Document) -> tuple[LexiconMatcher, LanguageChoice | None]:
+        """The matcher to count ``document`` with, and the language choice behind it (None without auto)."""
+        if self.family is None or self.identifier is None:
+            return self.base, None
+        choice = choose(self.family, self.identifier, document.text)
+        matcher = self._built.get(choice.language)
+        if matcher is None:
+            matcher = self._built[choice.language] = self._matcher(choice.lexicon)
+        return matcher, choice
 
 
 def counted_documents(
@@ -190,7 +226,7 @@ class _Reading:
 
 def _count_one(
     candidate: Candidate,
-    matcher: LexiconMatcher,
+    matchers: _Matchers,
     dates: DatesManifest | None,
     date_order: str | None,
     context_words: int,
@@ -204,7 +240,11 @@ def _count_one(
     except ReadError as error:
         return Skipped(candidate.path, error.reason)
     document = assign_date(document, dates, date_order, metadata_dates=reading.metadata_dates)
-    return count_document(document, matcher, context_words, unmatched)
+    matcher, choice = matchers.for_document(document)
+    counts = count_document(document, matcher, context_words, unmatched)
+    if choice is None:
+        return counts
+    return replace(counts, language=choice.language, lexicon_name=choice.lexicon.name, language_note=choice.note)
 
 
 def analyze(
@@ -224,6 +264,7 @@ def analyze(
     rules: ReadingRules = DEFAULT_RULES,
     min_hits: int = DEFAULT_MIN_HITS,
     include_thin: bool = False,
+    language: str | None = None,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
@@ -262,6 +303,7 @@ def analyze(
         follow_links=follow_links,
         metadata_dates=metadata_dates,
         rules=rules,
+        language=language,
     )
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:
@@ -289,12 +331,19 @@ def analyze(
         periods=periods,
         trend=trend(periods, documents, lexicon.focus, lexicon.versus, include_thin),
         skipped=tuple(skipped),
-        pipeline=get_pipeline(lexicon.language, model).name,
+        pipeline=_pipeline_names(lexicon, documents, model),
         lemmas=model is not None or get_pipeline(lexicon.language, model).has_word_list,
         breakdowns=breakdown_rows,
         min_hits=min_hits,
         include_thin=include_thin,
     )
+
+
+def _pipeline_names(lexicon: Lexicon, documents: list[DocumentCounts], model: str | None) -> str:
+    """The pipeline that counted: ``spacy.blank('en') + lookup lemmas``, or with ``--language auto`` each one
+    used, joined by commas."""
+    languages = dict.fromkeys([lexicon.language, *(c.language for c in documents if c.language)])
+    return ", ".join(get_pipeline(code, model).name for code in languages)
 
 
 def _ratio_hits(counts: DocumentCounts, lexicon: Lexicon) -> int:

@@ -42,7 +42,7 @@ from focuscount.baseline import SAVE_AGAIN, Baseline, git_baseline, load_report_
 from focuscount.config import DEFAULT_TOLERANCE, Rule, RunOptions, with_confidence, with_rule
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
-from focuscount.lexicon import Lexicon, load_lexicon
+from focuscount.lexicon import Lexicon
 from focuscount.model import DocumentCounts, per_thousand
 from focuscount.safeio import read_input_text
 from focuscount.uncertainty import Interval, format_interval
@@ -367,7 +367,7 @@ def check_run(
     if confidence is not None:
         rules = with_confidence(rules, confidence)
     regression = next((rule for rule in rules if rule.name == "no_regression"), None)
-    lexicon = load_lexicon(run.lexicon)
+    lexicon = run.load_lexicon()
     found = intervals = None
     report = revision = None
     if regression is not None:

@@ -24,6 +24,7 @@ EXPLAIN_FORMATS = TERMS_FORMATS = ("table", "json", "csv")
 CHECK_FORMATS = ("text", "line", "json", "github", "junit")
 CHART_KINDS = ("ratio", "counts", "terms", "speakers", "sections")
 GROUPINGS = ("meeting", "month", "quarter", "year")
+MAX_IMPORT_WARNINGS = 10  # an imported LIWC dictionary can have thousands of notes: the rest are a command away
 
 
 class SettingNumber(click.ParamType):
@@ -87,6 +88,27 @@ def warn_unreadable(skipped: Any) -> None:
         warn(f"{display_path(skipped.path)}: skipped: {skipped.reason}")
 
 
+def lexicon_for(run: Any) -> Any:
+    """The run's lexicon, with one warning line for each thing an imported dictionary could not take as written."""
+    from focuscount.escape import display_path
+
+    lexicon = run.load_lexicon()
+    if lexicon.warnings:
+        where = display_path(lexicon.path) if lexicon.path else lexicon.name
+        for note in lexicon.warnings[:MAX_IMPORT_WARNINGS]:
+            warn(f"{where}: {note}")
+        more = len(lexicon.warnings) - MAX_IMPORT_WARNINGS
+        if more > 0:
+            from focuscount.render.rows import plural
+
+            poles = f" --focus {lexicon.focus} --versus {lexicon.versus}"
+            warn(
+                f"{where}: {plural(more, 'more import note')}: `focuscount lexicon check {where}{poles}` lists them "
+                "all, and `focuscount lexicon import` writes them into the converted TOML"
+            )
+    return lexicon
+
+
 def warn_no_lemmas(lexicon: Any) -> None:
     """Say once that the lexicon's language has no lookup lemmas here, so a term counts only its own form."""
     where = f"{lexicon.path}: " if lexicon.path else ""
@@ -114,6 +136,27 @@ def warn_metadata_dates(documents: Any) -> None:
     )
 
 
+# Options that commands outside the corpus options use too (`lexicon test`, `lexicon diff`).
+MODEL_OPTION = click.option(
+    "--model", metavar="NAME",
+    help="An installed spaCy model to use instead of the built-in blank pipeline, e.g. en_core_web_sm.",
+)  # fmt: skip
+CONFIG_OPTION = click.option(
+    "--config", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+    help="Settings file to use instead of the nearest focuscount.toml or pyproject.toml.",
+)  # fmt: skip
+NOTES_OPTION = click.option(
+    "--notes", type=click.Choice(["include", "exclude"]), default=None,
+    help="Read the speaker notes of slides (pptx, odp, a PDF with notes pages) or leave them out "
+    "[default: include].",
+)  # fmt: skip
+KEEP_FURNITURE_OPTION = click.option(
+    "--keep-furniture/--no-keep-furniture", default=None,
+    help="Count page furniture (running headers and footers, slide footers, page numbers) as talk "
+    "[default: off: furniture is counted nowhere].",
+)  # fmt: skip
+
+
 def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads documents; the command receives ``run: RunOptions``.
 
@@ -137,6 +180,9 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         keep_furniture: bool | None,
         min_hits: float | None,
         include_thin: bool | None,
+        focus: str | None,
+        versus: str | None,
+        language: str | None,
         **kwargs: Any,
     ) -> Any:
         from focuscount.config import load_settings, run_options
@@ -156,6 +202,9 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             keep_furniture,
             min_hits,
             include_thin,
+            focus,
+            versus,
+            language,
         )
         return command(*args, run=run, **kwargs)
 
@@ -163,8 +212,23 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
         click.option(
             "--lexicon", "-l", metavar="NAME|PATH",
-            help="A shipped lexicon name (see `focuscount lexicons`) or a path to a lexicon TOML file "
+            help="A shipped lexicon name (see `focuscount lexicons`), a path to a lexicon TOML file, "
+            "or a LIWC .dic/.dicx or YAML dictionary (with --focus and --versus) "
             "[default: library].",
+        ),
+        click.option(
+            "--language", type=click.Choice(["auto"]), default=None,
+            help="Count each document with the lexicon of its own language: the lexicon's siblings named "
+            "NAME-xx.toml (library-de, library-fr …), chosen by an offline language identifier "
+            "(pip install 'focuscount[langid]').",
+        ),
+        click.option(
+            "--focus", metavar="CATEGORY",
+            help="With a LIWC .dic/.dicx or YAML dictionary as --lexicon: the category on top of the ratio.",
+        ),
+        click.option(
+            "--versus", metavar="CATEGORY",
+            help="With a LIWC .dic/.dicx or YAML dictionary as --lexicon: the category the focus is weighed against.",
         ),
         click.option(
             "--dates", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.csv",
@@ -174,14 +238,8 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--date-order", type=click.Choice(["dmy", "mdy"]),
             help="How to read numeric dates like 03/04/2024 in the text (otherwise they are not guessed).",
         ),
-        click.option(
-            "--model", metavar="NAME",
-            help="An installed spaCy model to use instead of the built-in blank pipeline, e.g. en_core_web_sm.",
-        ),
-        click.option(
-            "--config", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-            help="Settings file to use instead of the nearest focuscount.toml or pyproject.toml.",
-        ),
+        MODEL_OPTION,
+        CONFIG_OPTION,
         click.option(
             "--max-file-mb", type=SettingNumber("max_file_mb"), metavar="MB",
             help="Skip a file larger than MB megabytes, or one whose parts or text expand past it [default: 200].",
@@ -195,16 +253,8 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="Date a document that nothing else dates by its file metadata (its modified date; unreliable) "
             "[default: on].",
         ),
-        click.option(
-            "--notes", type=click.Choice(["include", "exclude"]), default=None,
-            help="Read the speaker notes of slides (pptx, odp, a PDF with notes pages) or leave them out "
-            "[default: include].",
-        ),
-        click.option(
-            "--keep-furniture/--no-keep-furniture", default=None,
-            help="Count page furniture (running headers and footers, slide footers, page numbers) as talk "
-            "[default: off: furniture is counted nowhere].",
-        ),
+        NOTES_OPTION,
+        KEEP_FURNITURE_OPTION,
         click.option(
             "--min-hits", type=SettingNumber("min_hits"), metavar="N",
             help="A ratio resting on fewer than N hits is thin evidence: marked, and left out of the trend "
@@ -315,6 +365,8 @@ def run_analysis(
         progress.advance()
         if counts.document.date_note:
             warn(f"{counts.document.path}: {counts.document.date_note}")
+        if counts.language_note:
+            warn(f"{counts.document.path}: {counts.language_note}")
         if each_document is not None:
             each_document(counts)
 
@@ -322,7 +374,7 @@ def run_analysis(
     try:
         result = analyze(
             run.paths,
-            run.lexicon,
+            lexicon_for(run),
             by=by or run.settings.by,
             breakdowns=breakdowns,
             context_words=context_words,
@@ -496,10 +548,9 @@ def explain(
     Matched words are bold on a terminal and marked [[like this]] otherwise.
     """
     from focuscount.evidence import iter_evidence
-    from focuscount.lexicon import load_lexicon
     from focuscount.render import evidence as render
 
-    lexicon = load_lexicon(run.lexicon)
+    lexicon = lexicon_for(run)
     items = list(
         iter_evidence(
             run.paths,
@@ -546,7 +597,7 @@ def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, 
 
     report = term_report(
         run.paths,
-        run.lexicon,
+        lexicon_for(run),
         top=top,
         unmatched=unmatched,
         names=names,
@@ -599,6 +650,7 @@ def check(
     from focuscount.render.findings import github_summary, render_findings
 
     unreadable: list[Any] = []
+    lexicon_for(run)  # a lexicon error fails here, before any reading; an imported dictionary's notes are shown
 
     def on_unreadable(skipped: Any) -> None:
         from focuscount.discovery import UNREADABLE

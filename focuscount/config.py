@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from focuscount.errors import ConfigError, ReadError
+from focuscount.language import check_language
+from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
 from focuscount.reading import DEFAULT_RULES, NOTES_CHOICES, ReadingRules
 from focuscount.safeio import read_input_text, read_small_text
@@ -45,6 +47,9 @@ CONFIDENCES = ("point", "interval")
 CONFIDENCE_RULES = ("min_ratio", "no_regression")  # the rules that judge a ratio, and so take 'confidence'
 TOP_KEYS = (
     "lexicon",
+    "language",
+    "focus",
+    "versus",
     "paths",
     "exclude",
     "by",
@@ -148,6 +153,10 @@ class Settings:
     """Everything a run can take from configuration."""
 
     lexicon: str = "library"
+    language: str | None = None  # "auto": each document counted with the lexicon of its own language
+    # The two poles of a lexicon imported from a format without a ratio (LIWC .dic/.dicx, YAML).
+    focus: str | None = None
+    versus: str | None = None
     paths: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     by: str = "meeting"
@@ -253,6 +262,15 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
     settings = Settings(source=where.path, root=where.path.parent)
     if "lexicon" in data:
         settings = replace(settings, lexicon=_string(data["lexicon"], "lexicon", where))
+    for key in ("focus", "versus"):
+        if key in data:
+            settings = replace(settings, **{key: _string(data[key], key, where)})
+    if "language" in data:
+        language = _string(data["language"], "language", where)
+        try:
+            settings = replace(settings, language=check_language(language))
+        except ConfigError as error:
+            raise where.error(error.message, "language") from error
     if "dates" in data:
         settings = replace(settings, dates=_string(data["dates"], "dates", where))
     if "by" in data:
@@ -413,7 +431,7 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     Numbers are checked by the same :data:`NUMBER_SETTINGS` as in the file; errors name the variable.
     """
     changes: dict[str, Any] = {}
-    for key in ("lexicon", "by", "dates"):
+    for key in ("lexicon", "language", "focus", "versus", "by", "dates"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
         if value:
             changes[key] = value
@@ -438,6 +456,11 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
             if value not in _BOOLEANS:
                 raise ConfigError(None, f"{ENV_PREFIX}{key.upper()} must be true or false, not '{value}'")
             changes[key] = _BOOLEANS[value]
+    if "language" in changes and changes["language"] != "auto":
+        raise ConfigError(
+            None, f"{ENV_PREFIX}LANGUAGE must be 'auto' (each document counted in its own language), "
+            f"not '{changes['language']}'"
+        )  # fmt: skip
     if "by" in changes and changes["by"] not in GROUPINGS:
         raise ConfigError(None, f"{ENV_PREFIX}BY must be one of {', '.join(GROUPINGS)}, not '{changes['by']}'")
     settings = replace(settings, **changes)
@@ -493,6 +516,13 @@ class RunOptions:
     rules: ReadingRules = DEFAULT_RULES
     min_hits: int = DEFAULT_MIN_HITS
     include_thin: bool = False
+    focus: str | None = None  # the poles of an imported dictionary (LIWC .dic/.dicx, YAML)
+    versus: str | None = None
+    language: str | None = None  # "auto": each document counted with the lexicon of its own language
+
+    def load_lexicon(self) -> Lexicon:
+        """The lexicon to count with; an imported dictionary takes its poles from ``focus`` and ``versus``."""
+        return load_lexicon(self.lexicon, self.focus, self.versus)
 
     def evidence_rules(self) -> dict[str, Any]:
         """How sure a ratio must be, as keyword arguments for :func:`focuscount.analyze`."""
@@ -514,6 +544,7 @@ class RunOptions:
             "follow_links": self.follow_links,
             "metadata_dates": self.metadata_dates,
             "rules": self.rules,
+            "language": self.language,
         }
 
 
@@ -531,6 +562,9 @@ def run_options(
     keep_furniture: bool | None = None,
     min_hits: float | None = None,
     include_thin: bool | None = None,
+    focus: str | None = None,
+    versus: str | None = None,
+    language: str | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -566,6 +600,9 @@ def run_options(
         rules,
         int(NUMBER_SETTINGS["min_hits"].check(min_hits, "--min-hits")) if min_hits is not None else settings.min_hits,
         settings.include_thin if include_thin is None else include_thin,
+        focus or settings.focus,
+        versus or settings.versus,
+        check_language(language) if language is not None else settings.language,
     )
 
 

@@ -14,6 +14,7 @@ from focuscount.model import Document, DocumentCounts, Hit, Segment, ratio_of
 from focuscount.names import NameSpan
 from focuscount.nlp import Token, gc_paused
 from focuscount.reading import DECK_FORMATS
+from focuscount.searchstrings import inside, search_string_spans
 from focuscount.uncertainty import wilson
 
 # Why an ignored hit counts nowhere (``Hit.reason``).
@@ -21,6 +22,7 @@ IGNORE_TERM = "ignore term"
 PAGE_FURNITURE = "page furniture"
 LABEL = "label"
 NAME = "name"
+SEARCH_STRING = "search string"
 
 DEFAULT_CONTEXT_WORDS = 8
 # A run of two or more whitespace characters, or one that is not a plain space: the
@@ -70,11 +72,14 @@ def _count(document: Document, matcher: LexiconMatcher, context_words: int, unma
         covered: set[int] = set(range(speech))
         line_breaks = _LineBreaks(segment)
         names = _NameIndex(matcher.names_in(tokens, segment.text, speech, heading=segment.heading, wraps=wraps))
+        searches = search_string_spans(segment.text)
         for match in matcher.find(tokens, speech):
             hit = _hit(segment, index, tokens, match, context_words, line_breaks)
             if unmatched:
                 covered.update(range(match.first, match.last))
             reason = _reason_ignored(segment, match, names)
+            if reason is None and searches and inside(searches, hit.start, hit.end):
+                reason = SEARCH_STRING
             if reason is not None:
                 ignored.append(replace(hit, reason=reason))
                 continue
@@ -110,7 +115,9 @@ def reason_kind(reason: str) -> str:
 
 
 def _reason_ignored(segment: Segment, match: Match, names: _NameIndex) -> str | None:
-    """Why a match counts nowhere (an ignore term, page furniture, a label, a name), or None when it counts."""
+    """Why a match counts nowhere (an ignore term, page furniture, a label, a name), or None when it counts.
+
+    (A match inside a quoted database search string counts nowhere either: the caller checks that.)"""
     if match.pattern.category == IGNORE:
         return IGNORE_TERM
     if segment.furniture:

@@ -58,6 +58,7 @@ def iter_evidence(
     follow_links: bool = False,
     metadata_dates: bool = True,
     rules: ReadingRules = DEFAULT_RULES,
+    language: str | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
@@ -86,6 +87,7 @@ def iter_evidence(
         follow_links=follow_links,
         metadata_dates=metadata_dates,
         rules=rules,
+        language=language,
     )
     for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):

@@ -12,10 +12,11 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from focuscount.errors import LexiconError, ReadError
 from focuscount.safeio import read_small_text
@@ -197,52 +198,260 @@ def load_lexicon(name_or_path: str | Path = "library", focus: str | None = None,
         from focuscount.lexicon_import import import_lexicon
 
         return import_lexicon(path, focus, versus)
+    return parse_lexicon(_read_lexicon_text(path), path=path, default_name=path.stem)
+
+
+def _read_lexicon_text(path: Path) -> str:
     try:
-        text = read_small_text(path, "lexicon", encoding="utf-8-sig")
+        return read_small_text(path, "lexicon", encoding="utf-8-sig")
     except ReadError as error:  # never blocks on a pipe, never reads a device
         raise LexiconError(path, error.reason) from error
     except UnicodeDecodeError as error:
         raise LexiconError(path, "lexicon is not UTF-8 text") from error
-    return parse_lexicon(text, path=path, default_name=path.stem)
 
 
 def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexicon") -> Lexicon:
-    """Validate lexicon TOML ``text``; ``path`` is used in error messages."""
+    """Validate lexicon TOML ``text``; ``path`` is used in error messages.
+
+    Raises the first problem found as a :class:`LexiconError`; when the file has more, the message
+    says how many and points to ``focuscount lexicon check``, which lists them all (:func:`check_lexicon`).
+    """
     try:
         data, lines = parse_toml(text)
     except InvalidToml as error:
         raise LexiconError(path, error.message, error.line) from error
+    lexicon, problems = _validate(data, lines, path, default_name)
+    if problems or lexicon is None:
+        raise first_problem(problems, path)
+    return lexicon
 
-    def fail(message: str, line: int | None = None) -> LexiconError:
-        return LexiconError(path, message, line)
 
+def first_problem(problems: Sequence[LexiconError], path: Path | None = None) -> LexiconError:
+    """The error to raise for a lexicon's problems: the first, saying how many more ``lexicon check`` lists."""
+    if not problems:  # every validation failure reports a problem: this is a safety net
+        return LexiconError(path, "invalid lexicon: run `focuscount lexicon check` to see why")
+    first = problems[0]
+    more = len(problems) - 1
+    if not more:
+        return first
+    target = os.fsdecode(path) if path is not None else "FILE"
+    noun = "problem" if more == 1 else "problems"
+    return LexiconError(
+        first.path, f"{first.message} (and {more} more {noun}: run `focuscount lexicon check {target}`)", first.line
+    )
+
+
+def check_lexicon(
+    name_or_path: str | Path, focus: str | None = None, versus: str | None = None
+) -> tuple[LexiconError, ...]:
+    """Every problem of a lexicon, each with its file and line; empty when it loads and compiles.
+
+    Unlike :func:`load_lexicon` it does not stop at the first problem: each independent
+    problem (unknown keys, bad terms, duplicates, a bad [ratio], names, report_only misuse,
+    terms that match the same words) is reported, in the order of the file's lines.  A TOML
+    syntax error stops the check at that error.  For a dictionary in another format (LIWC
+    ``.dic``, ``.dicx``, YAML) the import notes are the problems; ``focus`` and ``versus``
+    name its poles (without them only the dictionary itself is checked).
+
+    Raises :class:`LexiconError` when the lexicon cannot be read at all (no such file or
+    name, not a regular file, not UTF-8): there is nothing to check.
+    """
+    path = resolve_lexicon(name_or_path)
+    if path.suffix.lower() in IMPORTED_SUFFIXES:
+        return _sorted(_check_imported(path, focus, versus))
+    text = _read_lexicon_text(path)
+    try:
+        data, lines = parse_toml(text)
+    except InvalidToml as error:
+        return (LexiconError(path, error.message, error.line),)
+    lexicon, problems = _validate(data, lines, path, path.stem)
+    if lexicon is not None and not _has_problem_at(problems, lines.key("language")):
+        problems.extend(compile_problems(lexicon, lines.key("language")))
+    return _sorted(problems)
+
+
+def _sorted(problems: Sequence[LexiconError]) -> tuple[LexiconError, ...]:
+    """Problems in the order of their lines (those without a line last), each once."""
+    unique = list(dict.fromkeys((problem.line, problem.message) for problem in problems))
+    by_key = {(problem.line, problem.message): problem for problem in problems}
+    ordered = sorted(unique, key=lambda key: (key[0] is None, key[0] or 0))
+    return tuple(by_key[key] for key in ordered)
+
+
+def _has_problem_at(problems: Sequence[LexiconError], line: int | None) -> bool:
+    return line is not None and any(problem.line == line for problem in problems)
+
+
+def _check_imported(path: Path, focus: str | None, versus: str | None) -> list[LexiconError]:
+    """The import notes of a dictionary in another format; with its poles, also those of making it a lexicon."""
+    from focuscount.lexicon_import import read_dictionary
+
+    if focus is None and versus is None:
+        return [LexiconError(path, note.message, note.line) for note in read_dictionary(path).notes]
+    try:
+        lexicon = load_lexicon(path, focus, versus)
+    except LexiconError as error:
+        notes = [LexiconError(path, note.message, note.line) for note in read_dictionary(path).notes]
+        return [*notes, error]
+    return [_note_error(path, note) for note in lexicon.warnings] + compile_problems(lexicon)
+
+
+_NOTE = re.compile(r"line (\d+): (.*)", re.DOTALL)
+
+
+def _note_error(path: Path, note: str) -> LexiconError:
+    """An import note ("line 12: ...", or a message alone) as a problem of ``path``."""
+    found = _NOTE.fullmatch(note)
+    if found is None:
+        return LexiconError(path, note)
+    return LexiconError(path, found.group(2), int(found.group(1)))
+
+
+def compile_problems(lexicon: Lexicon, language_line: int | None = None) -> list[LexiconError]:
+    """What compiling a valid lexicon against its language's pipeline finds, every problem of it.
+
+    Terms that have no words, and terms that match the same words as another (or only words
+    another term of their category matches): the problems :class:`~focuscount.matching.LexiconMatcher`
+    raises one at a time.  ``language_line`` is where a language spaCy does not know is reported.
+    """
+    from focuscount.matching import (
+        _check_covered_patterns,
+        _check_same_patterns,
+        compile_names,
+        compile_term,
+        compile_terms,
+    )
+    from focuscount.nlp import get_pipeline
+
+    try:
+        pipeline = get_pipeline(lexicon.language)
+    except LexiconError as error:
+        return [LexiconError(lexicon.path, error.message, language_line)]
+    problems: list[LexiconError] = []
+    try:
+        patterns = list(compile_terms(lexicon, pipeline))
+    except LexiconError:  # one term at a time, to find every term that does not compile
+        patterns = []
+        for order, term in enumerate(lexicon.all_terms):
+            try:
+                patterns.append(compile_term(term, pipeline, order))
+            except LexiconError as error:
+                problems.append(LexiconError(lexicon.path, error.message, term.line))
+    problems.extend(_every_raised(lambda kept: _check_same_patterns(kept, lexicon), patterns, "term"))
+    problems.extend(_every_raised(lambda kept: _check_covered_patterns(kept, lexicon, pipeline), patterns, "term"))
+    names = list(compile_names(lexicon, pipeline))
+    problems.extend(_every_raised(lambda kept: _check_same_patterns(kept, lexicon, what="name"), names, "name"))
+    return problems
+
+
+# A check that raises at its first problem is run again without the culprit, at most this many times.
+_MAX_PROBLEMS = 1000
+
+
+def _every_raised(check: Callable[[list[Any]], None], patterns: list[Any], what: str) -> list[LexiconError]:
+    """Every error ``check`` raises over ``patterns``: after each, it runs again without the pattern it named."""
+    found: list[LexiconError] = []
+    kept = list(patterns)
+    while len(found) < _MAX_PROBLEMS:
+        try:
+            check(kept)
+        except LexiconError as error:
+            found.append(error)
+            culprit = next(
+                (
+                    pattern
+                    for pattern in kept
+                    if pattern.term.line == error.line and error.message.startswith(f"{what} '{pattern.term.text}' ")
+                ),
+                None,
+            )
+            if culprit is None:
+                break
+            kept.remove(culprit)
+            continue
+        break
+    return found
+
+
+class _Problems:
+    """Every problem found while validating one lexicon, in the order found; called, it builds an error like a Fail."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.found: list[LexiconError] = []
+
+    def __call__(self, message: str, line: int | None = None) -> LexiconError:
+        return LexiconError(self.path, message, line)
+
+    def add(self, message: str, line: int | None = None) -> None:
+        self.found.append(LexiconError(self.path, message, line))
+
+
+def _report(fail: Fail, message: str, line: int | None = None) -> None:
+    """Record a problem and go on when validating for every problem; raise it at once for any other ``fail``."""
+    if isinstance(fail, _Problems):
+        fail.add(message, line)
+        return
+    raise fail(message, line)
+
+
+def _validate(
+    data: dict, lines: LineFinder, path: Path | None, default_name: str
+) -> tuple[Lexicon | None, list[LexiconError]]:
+    """The lexicon ``data`` describes and every problem found in it.
+
+    Validation goes on past each problem wherever the rest can still be judged on its own,
+    so that one run lists them all; a problem that follows from an earlier one (no ratio
+    check without categories) is not reported.  The lexicon is built from what is valid
+    (None when too little is), for the checks that compile it.
+    """
+    fail = _Problems(path)
     for key in data:
         if key not in _TOP_KEYS:
-            raise fail(f"unknown key '{key}' (allowed: {', '.join(sorted(_TOP_KEYS))})", lines.key(key))
+            _report(fail, f"unknown key '{key}' (allowed: {', '.join(sorted(_TOP_KEYS))})", lines.key(key))
 
     name = _string(data, "name", default_name, fail, lines.key("name"))
     if not name:
-        raise fail("'name' must not be empty", lines.key("name"))
+        _report(fail, "'name' must not be empty", lines.key("name"))
+        name = default_name
     description = _string(data, "description", "", fail, lines.key("description"))
     language = _string(data, "language", "en", fail, lines.key("language"))
     if not _LANGUAGE_PATTERN.match(language):
-        raise fail(f"language must be a spaCy language code such as 'en', not '{language}'", lines.key("language"))
+        _report(fail, f"language must be a spaCy language code such as 'en', not '{language}'", lines.key("language"))
+        language = "en"
 
     raw_categories = data.get("categories")
+    categories: tuple[Category, ...] = ()
     if not isinstance(raw_categories, dict) or not raw_categories:
-        raise fail("no [categories.NAME] tables: a lexicon needs at least two categories", lines.key("categories"))
-    categories = tuple(_category(name_, body, fail, lines) for name_, body in raw_categories.items())
-    if len(categories) < 2:
-        only = categories[0].name
-        raise fail(f"only one category ('{only}'): the ratio needs two", lines.table(f"categories.{only}"))
+        _report(fail, "no [categories.NAME] tables: a lexicon needs at least two categories", lines.key("categories"))
+    else:
+        made = (_category(name_, body, fail, lines) for name_, body in raw_categories.items())
+        categories = tuple(category for category in made if category is not None)
+        if len(raw_categories) < 2:
+            only = next(iter(raw_categories))
+            _report(fail, f"only one category ('{only}'): the ratio needs two", lines.table(f"categories.{only}"))
 
     names_rule = _names_rule(data, fail, lines)
-    focus, versus = _ratio(data, {c.name for c in categories}, fail, lines)
-    categories = _mark_report_only(categories, (focus, versus), data, fail, lines)
+    poles: tuple[str, str] | None = None
+    # Without two categories there is no ratio to check: that would only repeat the problem above.
+    if isinstance(raw_categories, dict) and len(raw_categories) >= 2:
+        poles = _ratio(data, set(raw_categories), fail, lines)
+    categories = _mark_report_only(categories, poles, data, fail, lines)
     ignore, ignore_names = _ignore(data, fail, lines)
-    _check_duplicates(categories, ignore, fail, lines)
-    _check_names(categories, ignore, ignore_names, fail)
+    # The lexicon built for the checks that compile it keeps the first listing of a term or name only.
+    again = {id(term) for term in _check_duplicates(categories, ignore, fail, lines)}
+    refused = {id(name) for name in _check_names(categories, ignore, ignore_names, fail)}
+    if again:
+        categories = tuple(
+            dataclasses.replace(c, terms=tuple(t for t in c.terms if id(t) not in again)) for c in categories
+        )
+        ignore = tuple(t for t in ignore if id(t) not in again)
+    if refused:
+        ignore_names = tuple(name for name in ignore_names if id(name) not in refused)
 
+    if poles is None or len(categories) < 2 or not set(poles) <= {c.name for c in categories}:
+        return None, fail.found
+    focus, versus = poles
     canonical: dict[str, object] = {
         "name": name,
         "language": language,
@@ -256,36 +465,43 @@ def parse_lexicon(text: str, path: Path | None = None, default_name: str = "lexi
     if ignore_names:
         canonical["ignore_names"] = [t.text for t in ignore_names]
     digest = hashlib.sha256(json.dumps(canonical, sort_keys=True).encode("utf-8")).hexdigest()
-    return Lexicon(
+    lexicon = Lexicon(
         name, description, language, focus, versus, categories, ignore, path, digest, names_rule, ignore_names
     )
+    return lexicon, fail.found
 
 
 def _mark_report_only(
-    categories: tuple[Category, ...], poles: tuple[str, str], data: dict, fail: Fail, lines: LineFinder
+    categories: tuple[Category, ...], poles: tuple[str, str] | None, data: dict, fail: Fail, lines: LineFinder
 ) -> tuple[Category, ...]:
-    """Every category [ratio] does not name is report-only; ``report_only = true`` on a pole is an error."""
+    """Every category [ratio] does not name is report-only; ``report_only = true`` on a pole is an error.
+
+    Without valid ``poles`` only the type of each ``report_only`` is checked.
+    """
     marked: list[Category] = []
     for category in categories:
         table = f"categories.{category.name}"
-        flag = data["categories"][category.name].get("report_only", category.name not in poles)
+        flag = data["categories"][category.name].get("report_only", poles is None or category.name not in poles)
         line = lines.key("report_only", table) or lines.table(table)
         if not isinstance(flag, bool):
-            raise fail(f"report_only of category '{category.name}' must be true or false, not {_kind(flag)}", line)
-        if category.name in poles and flag:
+            _report(fail, f"report_only of category '{category.name}' must be true or false, not {_kind(flag)}", line)
+        elif poles is not None and category.name in poles and flag:
             role = "focus" if category.name == poles[0] else "versus"
-            raise fail(
+            _report(
+                fail,
                 f"category '{category.name}' is the ratio's {role} and cannot be report_only: "
                 "name another category in [ratio], or remove report_only",
                 line,
             )
-        if category.name not in poles and not flag:
-            raise fail(
+        elif poles is not None and category.name not in poles and not flag:
+            _report(
+                fail,
                 f"category '{category.name}' has report_only = false but is not in [ratio]: only the focus and "
                 f"versus categories ({poles[0]}, {poles[1]}) make the ratio; the others are always reported apart",
                 line,
             )
-        marked.append(dataclasses.replace(category, report_only=category.name not in poles))
+        report_only = poles is None or category.name not in poles
+        marked.append(dataclasses.replace(category, report_only=report_only))
     return tuple(marked)
 
 
@@ -294,54 +510,73 @@ def _names_rule(data: dict, fail: Fail, lines: LineFinder) -> str:
     value = data.get("names", NAMES_RULES[0])
     line = lines.key("names")
     if isinstance(value, dict):
-        raise fail(
+        _report(
+            fail,
             '\'names\' must be "ignore" or "count", not a table: list the lexicon\'s own names '
             'in [ignore] as names = ["Library Carpentry"]',
             line or lines.table("names"),
         )
+        return NAMES_RULES[0]
     if value not in NAMES_RULES:
-        raise fail(
+        _report(
+            fail,
             f"'names' must be \"ignore\" (terms inside proper names count nowhere, the default) "
             f'or "count" (they count), not {value!r}',
             line,
         )
+        return NAMES_RULES[0]
     return str(value)
 
 
 def _string(data: dict, key: str, default: str, fail: Fail, line: int | None) -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
-        raise fail(f"'{key}' must be a string", line)
+        _report(fail, f"'{key}' must be a string", line)
+        return default
     return value.strip()
 
 
-def _category(name: str, body: object, fail: Fail, lines: LineFinder) -> Category:
+def _category(name: str, body: object, fail: Fail, lines: LineFinder) -> Category | None:
+    """The category ``[categories.NAME]`` describes; None (its problems reported) when it has no valid term."""
     header = lines.table(f"categories.{name}")
     if not _NAME_PATTERN.match(name) or name == IGNORE:
-        raise fail(
+        _report(
+            fail,
             f"category name '{name}' must start with a letter, use letters, digits, '-' or '_', and not be '{IGNORE}'",
             header,
         )
     if not isinstance(body, dict):
-        raise fail(f"categories.{name} must be a table with 'terms'", header)
+        _report(fail, f"categories.{name} must be a table with 'terms'", header)
+        return None
     for key in body:
         if key not in _CATEGORY_KEYS:
-            raise fail(
+            _report(
+                fail,
                 f"unknown key '{key}' in [categories.{name}] (allowed: {', '.join(sorted(_CATEGORY_KEYS))})",
                 lines.key(key, f"categories.{name}"),
             )
-    label = body.get("label", name.replace("_", " ").capitalize())
+    default_label = name.replace("_", " ").capitalize()
+    label = body.get("label", default_label)
     if not isinstance(label, str) or not label.strip():
-        raise fail(f"label of category '{name}' must be a non-empty string", lines.key("label", f"categories.{name}"))
+        _report(
+            fail, f"label of category '{name}' must be a non-empty string", lines.key("label", f"categories.{name}")
+        )
+        label = default_label
     description = body.get("description", "")
     if not isinstance(description, str):
-        raise fail(
+        _report(
+            fail,
             f"description of category '{name}' must be a string, not {_kind(description)}",
             lines.key("description", f"categories.{name}") or header,
         )
-    terms = _terms(body.get("terms"), name, f"categories.{name}", fail, lines)
+        description = ""
+    raw_terms = body.get("terms")
+    terms = _terms(raw_terms, name, f"categories.{name}", fail, lines)
     if not terms:
-        raise fail(f"category '{name}' has no terms", lines.key("terms", f"categories.{name}") or header)
+        # A list whose every term was refused has had its problems reported: it is not empty as written.
+        if raw_terms is None or raw_terms == []:
+            _report(fail, f"category '{name}' has no terms", lines.key("terms", f"categories.{name}") or header)
+        return None
     return Category(name, label.strip(), terms, description.strip())
 
 
@@ -358,16 +593,20 @@ def _terms(raw: object, category: str, table: str, fail: Fail, lines: LineFinder
     terms: list[Term] = []
     for item, text, line in _strings(raw, "terms", table, fail, lines):
         if not text:
-            raise fail(f"empty term in [{table}]", line or lines.key("terms", table))
+            _report(fail, f"empty term in [{table}]", line or lines.key("terms", table))
+            continue
         if text.startswith(CASE_SENSITIVE):
             words = text[len(CASE_SENSITIVE) :].lstrip()
-            _check_literal(words, f"case-sensitive term '{_visible(item)}' in [{table}]", fail, line)
+            if not _check_literal(words, f"case-sensitive term '{_visible(item)}' in [{table}]", fail, line):
+                continue
             text = CASE_SENSITIVE + words
         elif not any(char.isalnum() for char in text):
-            raise fail(f"term '{item}' in [{table}] has no letters or digits and would match anything", line)
+            _report(fail, f"term '{item}' in [{table}] has no letters or digits and would match anything", line)
+            continue
         problem = term_problem(text)
         if problem:
-            raise fail(f"term '{_visible(item)}' in [{table}] {problem}", line)
+            _report(fail, f"term '{_visible(item)}' in [{table}] {problem}", line)
+            continue
         terms.append(Term(text, category, line))
     return tuple(terms)
 
@@ -377,11 +616,13 @@ def _strings(raw: object, key: str, table: str, fail: Fail, lines: LineFinder) -
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise fail(f"'{key}' in [{table}] must be a list of strings", lines.key(key, table))
+        _report(fail, f"'{key}' in [{table}] must be a list of strings", lines.key(key, table))
+        return []
     found: list[tuple[str, str, int | None]] = []
     for item in raw:
         if not isinstance(item, str):
-            raise fail(f"'{key}' in [{table}] must hold only strings, found {item!r}", lines.key(key, table))
+            _report(fail, f"'{key}' in [{table}] must hold only strings, found {item!r}", lines.key(key, table))
+            continue
         found.append((item, " ".join(item.split()), _line_of(item, table, key, lines)))
     return found
 
@@ -391,20 +632,24 @@ def _line_of(item: str, table: str, key: str, lines: LineFinder) -> int | None:
     return lines.value(item, table) or lines.value(json.dumps(item)[1:-1], table) or lines.key(key, table)
 
 
-def _check_literal(words: str, what: str, fail: Fail, line: int | None) -> None:
-    """Refuse the words of a case-sensitive term or a name that could not be matched literally."""
+def _check_literal(words: str, what: str, fail: Fail, line: int | None) -> bool:
+    """Refuse the words of a case-sensitive term or a name that could not be matched literally (False: refused)."""
     if not words:
-        raise fail(f"{what} is empty: write the words to match after '{CASE_SENSITIVE}', e.g. '=ALA'", line)
-    if words.startswith(CASE_SENSITIVE):
-        raise fail(f"{what} starts with two '{CASE_SENSITIVE}': write one", line)
-    if not any(char.isalnum() for char in words):
-        raise fail(f"{what} has no letters or digits", line)
-    if "*" in words or "?" in words:
-        raise fail(
+        _report(fail, f"{what} is empty: write the words to match after '{CASE_SENSITIVE}', e.g. '=ALA'", line)
+    elif words.startswith(CASE_SENSITIVE):
+        _report(fail, f"{what} starts with two '{CASE_SENSITIVE}': write one", line)
+    elif not any(char.isalnum() for char in words):
+        _report(fail, f"{what} has no letters or digits", line)
+    elif "*" in words or "?" in words:
+        _report(
+            fail,
             f"{what} uses a wildcard: case-sensitive terms and names match their words literally, "
             "so list each form as written (e.g. 'ALA', 'ALA's')",
             line,
         )
+    else:
+        return True
+    return False
 
 
 def _names(raw: object, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
@@ -412,17 +657,22 @@ def _names(raw: object, fail: Fail, lines: LineFinder) -> tuple[Term, ...]:
     names: list[Term] = []
     for item, text, line in _strings(raw, "names", IGNORE, fail, lines):
         if not text:
-            raise fail("empty name in [ignore] names", line)
+            _report(fail, "empty name in [ignore] names", line)
+            continue
         if text.startswith(CASE_SENSITIVE):
-            raise fail(
+            _report(
+                fail,
                 f"name '{_visible(item)}' in [ignore] names starts with '{CASE_SENSITIVE}': names always match "
                 f"case-sensitively, so write it without '{CASE_SENSITIVE}'",
                 line,
             )
-        _check_literal(text, f"name '{_visible(item)}' in [ignore] names", fail, line)
+            continue
+        if not _check_literal(text, f"name '{_visible(item)}' in [ignore] names", fail, line):
+            continue
         problem = term_problem(text)
         if problem:
-            raise fail(f"name '{_visible(item)}' in [ignore] names {problem}", line)
+            _report(fail, f"name '{_visible(item)}' in [ignore] names {problem}", line)
+            continue
         names.append(Term(text, IGNORE, line))
     return tuple(names)
 
@@ -445,29 +695,37 @@ def _visible(text: str) -> str:
     )
 
 
-def _ratio(data: dict, names: set[str], fail: Fail, lines: LineFinder) -> tuple[str, str]:
+def _ratio(data: dict, names: set[str], fail: Fail, lines: LineFinder) -> tuple[str, str] | None:
+    """The ratio's (focus, versus); None (the problems reported) when [ratio] does not name two categories."""
     ratio = data.get("ratio")
     if ratio is None:
-        raise fail("no [ratio] table: name the 'focus' and 'versus' categories")
+        _report(fail, "no [ratio] table: name the 'focus' and 'versus' categories")
+        return None
     if not isinstance(ratio, dict):
-        raise fail("'ratio' must be a table with 'focus' and 'versus'", lines.key("ratio"))
+        _report(fail, "'ratio' must be a table with 'focus' and 'versus'", lines.key("ratio"))
+        return None
     for key in ratio:
         if key not in _RATIO_KEYS:
-            raise fail(f"unknown key '{key}' in [ratio] (allowed: focus, versus)", lines.key(key, "ratio"))
+            _report(fail, f"unknown key '{key}' in [ratio] (allowed: focus, versus)", lines.key(key, "ratio"))
     chosen: list[str] = []
     for key in ("focus", "versus"):
         value = ratio.get(key)
         line = lines.key(key, "ratio") or lines.table("ratio")
         if not isinstance(value, str):
-            raise fail(f"[ratio] needs '{key}' = the name of a category", line)
-        if value not in names:
-            raise fail(
+            _report(fail, f"[ratio] needs '{key}' = the name of a category", line)
+        elif value not in names:
+            _report(
+                fail,
                 f"[ratio] {key} names '{value}', which is not a category (categories: {', '.join(sorted(names))})",
                 line,
             )
-        chosen.append(value)
+        else:
+            chosen.append(value)
+    if len(chosen) < 2:
+        return None
     if chosen[0] == chosen[1]:
-        raise fail("[ratio] focus and versus must be two different categories", lines.table("ratio"))
+        _report(fail, "[ratio] focus and versus must be two different categories", lines.table("ratio"))
+        return None
     return chosen[0], chosen[1]
 
 
@@ -477,14 +735,16 @@ def _ignore(data: dict, fail: Fail, lines: LineFinder) -> tuple[tuple[Term, ...]
     if raw is None:
         return (), ()
     if not isinstance(raw, dict):
-        raise fail("'ignore' must be a table with 'terms' or 'names'", lines.key("ignore"))
+        _report(fail, "'ignore' must be a table with 'terms' or 'names'", lines.key("ignore"))
+        return (), ()
     for key in raw:
         if key not in _IGNORE_KEYS:
-            raise fail(
-                f"unknown key '{key}' in [ignore] (allowed: terms, names, description)", lines.key(key, "ignore")
+            _report(
+                fail, f"unknown key '{key}' in [ignore] (allowed: terms, names, description)", lines.key(key, "ignore")
             )
     if not isinstance(raw.get("description", ""), str):
-        raise fail(
+        _report(
+            fail,
             f"description of [ignore] must be a string, not {_kind(raw['description'])}",
             lines.key("description", "ignore") or lines.table("ignore"),
         )
@@ -493,39 +753,53 @@ def _ignore(data: dict, fail: Fail, lines: LineFinder) -> tuple[tuple[Term, ...]
 
 def _check_duplicates(
     categories: tuple[Category, ...], ignore: tuple[Term, ...], fail: Fail, lines: LineFinder
-) -> None:
+) -> list[Term]:
+    """Refuse a term listed twice, in one category or two; the later listings are returned."""
     seen: dict[str, Term] = {}
+    again: list[Term] = []
     for term in [t for c in categories for t in c.terms] + list(ignore):
         # "=ALA" and "ala" are two terms; "=ALA" and "=Ala" too.
         key = term.text if term.case_sensitive else term.text.lower()
         earlier = seen.get(key)
-        if earlier is not None:
-            where = _where(earlier)
-            if earlier.category == term.category:
-                raise fail(f"term '{term.text}' is listed twice in {_where(term)}", term.line)
-            raise fail(f"term '{term.text}' is in both {where} and {_where(term)}", term.line)
-        seen[key] = term
+        if earlier is None:
+            seen[key] = term
+            continue
+        again.append(term)
+        if earlier.category == term.category:
+            _report(fail, f"term '{term.text}' is listed twice in {_where(term)}", term.line)
+        else:
+            _report(fail, f"term '{term.text}' is in both {_where(earlier)} and {_where(term)}", term.line)
+    return again
 
 
 def _check_names(
     categories: tuple[Category, ...], ignore: tuple[Term, ...], names: tuple[Term, ...], fail: Fail
-) -> None:
-    """A name listed twice, or written also as a case-sensitive term (which would count it, or ignore it twice)."""
+) -> list[Term]:
+    """A name listed twice, or written also as a case-sensitive term (which would count it, or ignore it twice).
+
+    The names refused are returned.
+    """
     literal = {
         term.words: term for term in [t for c in categories for t in c.terms] + list(ignore) if term.case_sensitive
     }
     seen: set[str] = set()
+    refused: list[Term] = []
     for name in names:
         if name.text in seen:
-            raise fail(f"name '{name.text}' is listed twice in [ignore] names", name.line)
+            _report(fail, f"name '{name.text}' is listed twice in [ignore] names", name.line)
+            refused.append(name)
+            continue
         seen.add(name.text)
         term = literal.get(name.text)
         if term is not None:
-            raise fail(
+            _report(
+                fail,
                 f"name '{name.text}' in [ignore] names is also the term '{term.text}' in {_where(term)}; "
                 "keep one of them",
                 name.line,
             )
+            refused.append(name)
+    return refused
 
 
 def _where(term: Term) -> str:

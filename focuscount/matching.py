@@ -160,9 +160,9 @@ class LexiconMatcher:
         """The proper names among ``tokens[start:]`` of ``text``, in order, none overlapping.
 
         The lexicon's own names (``[ignore] names``) wherever they stand, and, when the
-        names rule is on (``names = "ignore"``) and the text is not a heading, the names
-        the rule finds (:func:`focuscount.names.find_names`, where ``wraps`` is explained);
-        a listed name wins an overlap.
+        names rule is on (``names = "ignore"``), the names the rule finds
+        (:func:`focuscount.names.find_names`, where ``wraps`` is explained; in a heading,
+        only the names of organisations); a listed name wins an overlap unless held whole.
         """
         listed = []
         if self._names_root is not None:
@@ -170,8 +170,16 @@ class LexiconMatcher:
                 NameSpan(match.first, match.last, match.pattern.term.text)
                 for match in self._find(self._names_root, tokens, start)
             ]
-        found = find_names(tokens, text, start, wraps) if self.lexicon.names == "ignore" and not heading else []
+        found = []
+        if self.lexicon.names == "ignore":
+            found = find_names(tokens, text, start, wraps, unknown=self._unknown_word, heading=heading)
         return merge_names(listed, found)
+
+    def _unknown_word(self, lower: str) -> bool:
+        """True for a word neither the language's word list nor the lexicon knows (a place, a family name)."""
+        if not self.pipeline.has_word_list or lower in self.pipeline.stop_words:
+            return False  # the lemma tables list no uninflected word ("between", "upon"): stop words are known
+        return not self.pipeline.is_known_word(lower) and not self.is_term_word(lower)
 
     def _find(self, root: _Edges, tokens: Sequence[Token], start: int) -> Iterator[Match]:
         index, count = start, len(tokens)

@@ -144,7 +144,7 @@ class Hit:
     end: int
     before: str = ""  # up to N words before the match, on one line
     after: str = ""  # up to N words after it
-    # Why an ignored hit counts nowhere: "ignore term", "page furniture", "label",
+    # Why an ignored hit counts nowhere: "ignore term", "page furniture", "label", "search string",
     # or "name: Brooklyn Public Library" (None for a counted hit).
     reason: str | None = None
 
@@ -167,12 +167,16 @@ class DocumentCounts:
     ignored: tuple[Hit, ...] = ()  # matches of ignore terms: they count nowhere
     ignored_count: int = 0  # kept when the evidence is dropped
     furniture_words: int = 0  # words of page furniture (running heads, page numbers): not in ``words``
-    # Matches counted nowhere, by why: "ignore term", "page furniture", "label", "name".
+    # Matches counted nowhere, by why: "ignore term", "page furniture", "label", "search string", "name".
     not_counted: dict[str, int] = field(default_factory=dict)
     interval: Interval | None = None  # the ratio's 95% Wilson interval
     thin: bool = False  # the ratio rests on fewer than min_hits hits (set by the analysis)
     segment_words: tuple[int, ...] = ()  # words per segment, for breakdowns by speaker, section, slide
     unmatched: dict[str, int] = field(default_factory=dict)  # content words no term matched, when asked for
+    # With --language auto: the language the document was counted in, the lexicon used, and why, when it fell back.
+    language: str | None = None
+    lexicon_name: str | None = None
+    language_note: str | None = None
 
     def rate(self, category: str) -> float | None:
         """Hits of ``category`` per 1,000 words (None for an empty document)."""

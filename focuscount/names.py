@@ -21,7 +21,13 @@ It is not a name when
   sentence from the line before (a line continues the one before when that one
   ends in a comma, or in a word that is neither a sentence end nor a heading:
   "Sincerely,⏎Riverside Public Library" is a name, a sign-off);
-- the segment is a heading the format marks (the counting never asks).
+- the segment is a heading the format marks;
+
+except that a heading or a letterhead still names an organisation: a run whose
+last word is one organisations end in (Library, Trust, University, Consortium …)
+and which holds a word of three or more letters that no word list knows, a place
+or a family name ("CALLOWAY UNIVERSITY LIBRARY", "Friends of Pellow Green
+Library"); "Library Services Review" and "Main Public Library" stay talk.
 
 A table cell (text after a tab) starts afresh like a line, and no name runs on
 from one cell into the next.
@@ -36,12 +42,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from focuscount.nlp import CLITICS, Token
 
 CONNECTORS = frozenset({"of", "the", "for", "and", "&"})
+# The words organisations' names end in: with a word no word list knows before it, a name even in a heading.
+ORGANISATION_WORDS = frozenset(
+    {"library", "libraries", "association", "trust", "university", "college", "school", "schools", "council",
+     "foundation", "society", "consortium", "institute", "museum", "hospital", "academy", "authority",
+     "cooperative", "co-operative", "federation", "alliance", "union"}
+)  # fmt: skip
 MAX_CONNECTORS = 2  # "Friends of the Library": two connectors in a row
 # Punctuation after which a word starts a sentence (or a list item, a quotation).
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", "•", "-", "–", "—", "(", '"', "“", "‘", "*", "·", "▪", "◦"})
@@ -83,12 +95,22 @@ def is_capitalised(token: Token) -> bool:
     return token.is_word and token.text[:1].isupper() and token.text != "I"
 
 
-def find_names(tokens: Sequence[Token], text: str, start: int = 0, wraps: bool = True) -> list[NameSpan]:
+def find_names(
+    tokens: Sequence[Token],
+    text: str,
+    start: int = 0,
+    wraps: bool = True,
+    unknown: Callable[[str], bool] | None = None,
+    heading: bool = False,
+) -> list[NameSpan]:
     """The proper names among ``tokens[start:]`` of ``text`` (see the module's docstring), in order.
 
     ``wraps`` says that a line of ``text`` may carry on the sentence of the line before
     (a paragraph of a text file or a PDF page); without it every line stands alone
     (the bullets of a slide), so no name wraps and every line starts afresh.
+    ``unknown`` tells a word no word list knows (a place: "Calloway", "Alderbrook"):
+    with it, a heading still names an organisation (see :func:`is_organisation`).
+    ``heading`` says the whole text is a heading the format marks.
     """
     names: list[NameSpan] = []
     layout: _Layout | None = None  # built on the first capitalised word: most segments need little of it
@@ -101,18 +123,74 @@ def find_names(tokens: Sequence[Token], text: str, start: int = 0, wraps: bool =
         layout = layout or _Layout(tokens, text, wraps)
         last, capitals = _run(tokens, layout, index)
         initial = _sentence_initial(tokens, layout, index, start)
-        if capitals - initial >= 2 and not _heading(tokens, layout, index, last):
-            names.append(NameSpan(index, last, _name_text(tokens, text, index, last, initial)))
+        if capitals >= 2:
+            # A sentence-initial capital is no evidence of a name, nor is a heading's; an organisation's is.
+            in_text = capitals - initial >= 2 and not heading and not _heading(tokens, layout, index, last)
+            end = last if in_text else _organisation_end(tokens, index, last, unknown)
+            if end is not None:
+                names.append(NameSpan(index, end, _name_text(tokens, text, index, end, initial)))
         index = max(last, index + 1)
     return names
 
 
+def is_organisation(tokens: Sequence[Token], first: int, last: int, unknown: Callable[[str], bool] | None) -> bool:
+    """True when ``tokens[first:last]`` names an organisation even in a heading or a letterhead.
+
+    Its last word is one organisations end in (Library, Trust, University …) and another of
+    its words is one no word list knows, a place or a family name: "CALLOWAY UNIVERSITY
+    LIBRARY", "Friends of Pellow Green Library"; not "Library Services Review" (no such last
+    word) nor "Main Public Library" (every word known: talk, unless the lexicon lists it).
+    """
+    if unknown is None:
+        return False
+    words = [token for token in (tokens[index] for index in range(first, last)) if token.is_word]
+    words = [token for token in words if not _is_connector(token)]
+    while words and words[-1].lower in CLITICS:
+        words.pop()
+    if len(words) < 2 or words[-1].lower not in ORGANISATION_WORDS:
+        return False
+    # A place or a family name is letters only, three or more: "Q3 Library Budget" names nothing.
+    return any(
+        unknown(word.lower)
+        for word in words[:-1]
+        if word.lower not in ORGANISATION_WORDS and word.text.isalpha() and len(word.text) >= 3
+    )
+
+
+def _organisation_end(
+    tokens: Sequence[Token], first: int, last: int, unknown: Callable[[str], bool] | None
+) -> int | None:
+    """Where the longest organisation's name from ``first`` ends inside the run ``[first, last)``, if any:
+    "Calloway University Library" in the heading "Calloway University Library's Licensing Group"."""
+    if unknown is None:
+        return None
+    for end in range(last, first + 1, -1):
+        word = tokens[end - 1]
+        if word.lower in CLITICS and end - 1 > first:
+            word = tokens[end - 2]
+        if word.is_word and word.lower in ORGANISATION_WORDS and is_organisation(tokens, first, end, unknown):
+            return end
+    return None
+
+
 def merge_names(listed: Sequence[NameSpan], found: Sequence[NameSpan]) -> list[NameSpan]:
-    """A lexicon's ``listed`` names and the names the rule ``found``, in order; a listed name wins an overlap."""
+    """A lexicon's ``listed`` names and the names the rule ``found``, in order, none overlapping.
+
+    A listed name wins an overlap, unless a name the rule found holds it whole: then the
+    longer name stands ("Riverside Public Library", not the listed "Public Library").
+    """
     if not listed:
         return list(found)
-    kept = [name for name in found if not any(other.first < name.last and name.first < other.last for other in listed)]
-    return sorted([*listed, *kept], key=lambda name: name.first)
+    dropped: set[int] = set()
+    kept: list[NameSpan] = []
+    for name in found:
+        overlapping = [i for i, other in enumerate(listed) if other.first < name.last and name.first < other.last]
+        if not overlapping:
+            kept.append(name)
+        elif all(name.first <= listed[i].first and listed[i].last <= name.last for i in overlapping):
+            kept.append(name)
+            dropped.update(overlapping)
+    return sorted([*(n for i, n in enumerate(listed) if i not in dropped), *kept], key=lambda name: name.first)
 
 
 def _name_text(tokens: Sequence[Token], text: str, first: int, last: int, initial: bool) -> str:

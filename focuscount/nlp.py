@@ -90,7 +90,13 @@ class Pipeline:
         if cached is None:
             cached = lower
             if self._lemma_table is not None:
-                found = self._lemma_table.get(lower, lower)
+                found = self._lemma_table.get(lower)
+                if found is None and lower[:1].islower():
+                    # German tables list nouns as written, capitalised ("Kunden" → "Kunde"): a lower-cased
+                    # noun is found under its capitalised form, and its lemma lower-cased to match.
+                    found = self._lemma_table.get(lower[:1].upper() + lower[1:])
+                    found = None if found is None else (found if isinstance(found, str) else found[0]).lower()
+                found = lower if found is None else found
                 cached = found if isinstance(found, str) else found[0]
             if len(self._lemma_cache) >= _CACHE_LIMIT:
                 self._lemma_cache.clear()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from focuscount.furniture import mark_furniture
+from focuscount.furniture import FORM_FEED, mark_furniture
 from focuscount.hygiene import clean_segment
 from focuscount.model import Document
 from focuscount.structure import apply_structure
@@ -63,13 +63,18 @@ NO_KNOWLEDGE = WordKnowledge()
 def prepare(document: Document, rules: ReadingRules = DEFAULT_RULES, words: WordKnowledge = NO_KNOWLEDGE) -> Document:
     """``document`` after the reading stage: cleaned, notes kept or dropped, furniture marked, structured."""
     cleaned = (clean_segment(segment, words.known) for segment in document.segments)
-    segments = [segment for segment in cleaned if not segment.text.isspace() and segment.text]  # zero-width only
+    # Blank segments (zero-width characters only) go, except a form feed on a line of its own: it still
+    # breaks the pages that page furniture is found on, and goes once the furniture is marked.
+    segments = [
+        segment for segment in cleaned if segment.text and (not segment.text.isspace() or FORM_FEED in segment.text)
+    ]
     if rules.notes == "exclude":
         segments = [segment for segment in segments if segment.location.part != "notes"]
     if rules.keep_furniture:
         segments = [replace(segment, furniture=False) if segment.furniture else segment for segment in segments]
     else:
         segments = mark_furniture(segments)
+    segments = [segment for segment in segments if not segment.text.isspace()]
     deck = document.deck or document.format in DECK_FORMATS
     structured = apply_structure(segments, speakers=not deck, term_word=words.term)
     return replace(document, segments=structured)

@@ -38,7 +38,9 @@ _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Councillor|Sir|Dame|Rev|Father|
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 _CONNECTOR = r"(?:of|the|for|and|de|da|van|von|der|du|le|la)"
 _NAME = rf"(?:{_HONORIFIC}\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_WORD}){{0,3}}"
-_LABEL = re.compile(rf"^[ \t]*(?P<name>{_NAME})[ \t]*:[ \t]+(?=\S)")
+# A speaker may carry a number ("AUDIENCE MEMBER 2") and a bracketed affiliation ("MEMBER (Hollins Creek)").
+_AFFILIATION = r"(?:[ \t]*\((?P<where>[^()\n:\d]*[^\W\d_][^()\n:]{0,58})\))"  # letters in it, not "(2024)"
+_LABEL = re.compile(rf"^[ \t]*(?P<name>{_NAME})(?P<number>[ \t]+\d{{1,3}})?{_AFFILIATION}?[ \t]*:[ \t]+(?=\S)")
 # Any short label at a line start, for attendance lines ("Board members present:", "Not Present:").
 _ANY_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’.\- ]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "da", "van", "von", "der", "du", "le", "la"})
@@ -337,6 +339,10 @@ def speaker_label(line: str, term_word: TermWord | None = None) -> tuple[str, in
         return None
     if name.isupper() and len(name) > 1:
         name = name.title()
+    if match["number"]:
+        name += f" {match['number'].strip()}"
+    if match["where"]:
+        name += f" ({' '.join(match['where'].split())})"
     return name, match.end()
 
 

@@ -71,6 +71,7 @@ def term_report(
     follow_links: bool = False,
     metadata_dates: bool = True,
     rules: ReadingRules = DEFAULT_RULES,
+    language: str | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> TermReport:
     """Count matched terms per category (and, with ``unmatched``, the words no term matched).
@@ -99,6 +100,7 @@ def term_report(
         follow_links=follow_links,
         metadata_dates=metadata_dates,
         rules=rules,
+        language=language,
     )
     for item in counted_documents(stream, skipped, on_skip):
         documents += 1

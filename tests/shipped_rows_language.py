@@ -101,6 +101,14 @@ ROWS: list[tuple[str, str, dict[str, str], tuple[str, ...], tuple[str, ...]]] = 
         ("Amigos de la Biblioteca", "amigos de la biblioteca"),
         ("Amigo de la Biblioteca",),
     ),
+    # German: the lookup table lists nouns capitalised, and a lower-cased noun finds its lemma there.
+    (
+        "library-de",
+        "räumlichkeiten",
+        {"räumlichkeiten": "räumlichkeit"},
+        ("räumlichkeiten", "Räumlichkeiten"),
+        ("Räumlichkeit",),
+    ),
     # Dutch.
     ("library-nl", "senioren", {"senioren": "senior"}, ("senioren", "Senioren"), ("senior", "seniore")),
 ]

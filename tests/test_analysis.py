@@ -21,10 +21,13 @@ def test_same_text_in_every_format_gives_the_same_counts(suffix: str) -> None:
     (counts,) = result.documents
     assert counts.document.format == suffix
     assert counts.words == 31
-    assert counts.counts == {"customer": 4, "institution": 3}
+    # The default lexicon's report-only categories are counted too: none in this text.
+    assert counts.counts == {"customer": 4, "institution": 3, "community": 0, "partners": 0}
     assert counts.term_counts == {
         "customer": {"customer": 1, "patron": 1, "library user": 1, "child": 1},
         "institution": {"administration": 1, "resource": 1, "library": 1},
+        "community": {},
+        "partners": {},
     }
     assert counts.ignored_count == 2  # "library board" and "user interface"
     assert counts.ratio == pytest.approx(4 / 7)
@@ -34,7 +37,7 @@ def test_all_formats_together_make_one_consistent_analysis() -> None:
     result = focuscount.analyze([FIXTURES / f"same_text.{suffix}" for suffix in SAME_TEXT_FORMATS])
     assert len(result.documents) == 11
     assert result.words == 31 * 11
-    assert result.counts == {"customer": 4 * 11, "institution": 3 * 11}
+    assert result.counts == {"customer": 4 * 11, "institution": 3 * 11, "community": 0, "partners": 0}
 
 
 def test_iter_document_counts_streams_hits_with_locations() -> None:
@@ -134,11 +137,15 @@ def test_examples_corpus_dates_and_trend() -> None:
     assert sources["board-minutes-september.pdf"] == "text"
     assert sum(source == "filename" for source in sources.values()) == 12
     first, last = result.periods[0], result.periods[-1]
-    assert (first.label, first.counts, first.words) == ("2024-01-16", {"customer": 15, "institution": 37}, 632)
-    assert (last.label, last.counts, last.words) == ("2025-11-18", {"customer": 32, "institution": 13}, 530)
+    # The first meeting's suppliers, "the cost", "costs", maintenance contract, "branch staff" and heading
+    # "4. Finance" are institution talk, its heading "5. Building and facilities" no longer (37 + 6 - 1);
+    # the last meeting adds "the people who use the library".
+    none = {"community": 0, "partners": 0}
+    assert (first.label, first.counts, first.words) == ("2024-01-16", {"customer": 15, "institution": 42, **none}, 632)
+    assert (last.label, last.counts, last.words) == ("2025-11-18", {"customer": 33, "institution": 13, **none}, 530)
     assert result.trend is not None
     assert result.trend.direction == "rising"
-    assert round(result.trend.slope_per_year, 3) == 0.228
+    assert round(result.trend.slope_per_year, 3) == 0.257
     assert {c.document.format for c in result.documents} == {"txt", "md", "docx", "pdf", "pptx"}
 
 

@@ -45,7 +45,7 @@ def test_png_follows_dpi_and_title(tmp_path: Path) -> None:
     run("chart", EXAMPLES, "-o", svg_target, "--title", "Board talk, 2024–2025", "--by", "quarter")
     svg = svg_target.read_text(encoding="utf-8")
     assert "Board talk, 2024–2025" in svg
-    assert "Trend +0.230 per year (95% interval +0.188 to +0.272)" in svg  # by quarter: the numbers of analyze
+    assert "Trend +0.262 per year (95% interval +0.217 to +0.306)" in svg  # by quarter: the numbers of analyze
 
 
 def test_pdf_chart(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_report_is_one_self_contained_file(tmp_path: Path) -> None:
     assert html.count("<svg") >= 3  # ratio, speakers, sections
     assert html.count("<details") == 14
     assert (
-        "Trend: +0.228 per year (95% interval +0.187 to +0.269), rising, over 14 periods (14 documents), "
+        "Trend: +0.257 per year (95% interval +0.202 to +0.313), rising, over 14 periods (14 documents), "
         "2024-01-16 to 2025-11-18"
     ) in html
     assert "<h2>Thin evidence (0)</h2>" in html
@@ -113,7 +113,7 @@ def test_min_hits_makes_thin_evidence_in_the_chart_and_the_report(tmp_path: Path
     svg = chart.read_text(encoding="utf-8")
     assert "Thin evidence (fewer than 45 hits):" in svg
     assert "hollow, left out of the trend" in svg
-    assert "Trend +0.237 per year (95% interval +0.188 to +0.285)" in svg  # the eight meetings with 45 hits or more
+    assert "Trend +0.269 per year (95% interval +0.202 to +0.335)" in svg  # the eight meetings with 45 hits or more
     report = tmp_path / "report.html"
     assert run("report", EXAMPLES, "--min-hits", "45", "--include-thin", "-o", report)[0] == 0
     html = report.read_text(encoding="utf-8")

@@ -66,10 +66,10 @@ def test_explain_and_terms_use_the_settings_too(project: Path) -> None:
     result = CliRunner().invoke(cli, ["terms", "-f", "csv"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == [
-        "customer,patron,1,0.5",
-        "customer,user,1,0.5",
-        "institution,library,1,0.5",
-        "institution,resource,1,0.5",
+        "customer,true,patron,1,0.5",  # in_ratio: both categories are the ratio's
+        "customer,true,user,1,0.5",
+        "institution,true,library,1,0.5",
+        "institution,true,resource,1,0.5",
     ]
     result = CliRunner().invoke(cli, ["explain", "-f", "csv", "-t", "patron"])
     assert result.stdout.count("\n") == 2

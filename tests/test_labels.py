@@ -45,7 +45,7 @@ def test_attendance_lines_count_nowhere_and_headings_count(minutes: Path) -> Non
     hits = [item.hit for item in iter_evidence([minutes], include_ignored=True)]
     found = [(hit.location.line, hit.term, hit.reason) for hit in hits]
     assert found == [
-        (1, "library", None),  # the title line: a heading in Title Case is talk
+        (1, "library", "name: Public Library"),  # the library's name in its title line: a name the lexicon lists
         (4, "library", "label"),  # "Library Director Helen Moss" in the attendance line
         (6, "staff", "label"),  # "Staff Attending: …"
         (7, "staff", "label"),  # "Staff: Jane Smith, Bob Lee" is attendance, not a speaker
@@ -62,8 +62,8 @@ def test_attendance_lines_count_nowhere_and_headings_count(minutes: Path) -> Non
         (20, "visitor", None),
     ]
     (document,) = focuscount.analyze([minutes]).documents
-    assert document.counts == {"customer": 5, "institution": 7}
-    assert document.not_counted == {"label": 3}
+    assert document.counts == {"customer": 5, "institution": 6, "community": 0, "partners": 0}
+    assert document.not_counted == {"label": 3, "name": 1}
 
 
 def test_only_people_are_speakers(minutes: Path) -> None:
@@ -147,7 +147,9 @@ def test_a_wrapped_attendance_paragraph_is_all_label(tmp_path: Path) -> None:
     )
     hits = [(hit.location.line, hit.term, hit.reason) for hit in (i.hit for i in iter_evidence([path], include_ignored=True))]
     assert hits == [
+        (2, "branch", "label"),  # "Head of Branch Services", in the attendance paragraph
         (2, "collection", "label"),
+        (3, "finance", "label"),
         (3, "facility", "label"),
         (4, "patron", None),
         (4, "library", None),

@@ -137,7 +137,7 @@ FORMS = [
     ("de", "kund*innen", ["Kund*innen"]),
     ("de", "nutzer*", ["Nutzer", "Nutzern", "Nutzerinnen", "Nutzer*innen", "NutzerInnen"]),
     ("de", "bürgerin*", ["Bürgerin", "Bürgerinnen"]),
-    ("de", "bürger?", ["Bürgern"]),
+    ("de", "bürger", ["Bürgern", "Bürgers"]),
     ("fr", "usager", ["usager", "usagers", "Usagers", "usagères"]),
     ("fr", "usagère", ["usagère"]),
     ("fr", "usager·*", ["usager·ères", "usager·e·s"]),
@@ -243,3 +243,15 @@ def test_a_language_without_lemmas_is_warned_about(tmp_path: Path) -> None:
     assert f"focuscount: warning: {lexicon}: spaCy has no lookup lemmas" in result.stderr
     english = CliRunner().invoke(cli, ["analyze", str(minutes)])
     assert "no lookup lemmas" not in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("kunden", "kunde"), ("bibliotheken", "bibliothek"), ("familien", "familie"), ("bürgern", "bürger"),
+     ("ging", "gehen"), ("nutzerinnen", "nutzerinnen")],
+)  # fmt: skip
+def test_german_nouns_are_lemmatised_from_their_capitalised_form(word: str, lemma: str) -> None:
+    """The German lookup table lists nouns capitalised; a lower-cased noun finds its lemma there."""
+    from focuscount.nlp import Pipeline
+
+    assert Pipeline("de").lemma(word) == lemma

@@ -527,8 +527,13 @@ def test_names_in_adds_the_rules_names_unless_a_heading_or_turned_off() -> None:
     assert names_in(text, 'names = "count"\n' + NAMED) == [("Library Carpentry", 0, 2)]
 
 
-def test_a_listed_name_wins_over_the_rules_name_it_overlaps() -> None:
-    assert names_in("we met the Lakeshore Library Carpentry group") == [("Library Carpentry", 4, 6)]
+def test_a_listed_name_wins_over_the_rules_name_it_overlaps_unless_held_whole() -> None:
+    text = "we met the Lakeshore Library Carpentry group"
+    # The rule's "Lakeshore Library Carpentry" holds the listed "Library Carpentry" whole: the longer name stands.
+    assert names_in(text) == [("Lakeshore Library Carpentry", 3, 6)]
+    # A listed name reaching past the rule's name wins the overlap.
+    partly = NAMED.replace('"Library Carpentry", ', '"Carpentry group", ')
+    assert names_in(text, partly) == [("Carpentry group", 5, 7)]
 
 
 def test_names_that_compile_alike_are_refused() -> None:

@@ -7,6 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from helpers import REPO
@@ -31,10 +32,22 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert ci.strip().splitlines()[-1] == "make test"
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+def all_commands() -> dict[str, click.Command]:
+    """Every command by its full name, the subcommands of a group (``lexicon check``) included."""
+    found: dict[str, click.Command] = {}
+    for name, command in cli.commands.items():
+        found[name] = command
+        if isinstance(command, click.Group):
+            found.update({f"{name} {sub}": subcommand for sub, subcommand in command.commands.items()})
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(all_commands()))
 def test_every_command_and_option_is_documented(name: str) -> None:
-    assert f"focuscount {name}" in README
-    for parameter in cli.commands[name].params:
+    assert f"focuscount {name.split()[0]}" in README
+    if " " in name:  # a subcommand: `lexicon check` in the reference's table of them
+        assert f"`{name}" in DOCS, f"{name} is not in docs/reference.md"
+    for parameter in all_commands()[name].params:
         for option in parameter.opts:
             if option.startswith("-") and option not in {"-h", "--help"}:
                 assert option in DOCS, f"{name} {option} is not in README.md or docs/reference.md"
@@ -53,19 +66,45 @@ def shown_commands() -> list[tuple[str, str]]:
 
 def test_readme_shows_real_output_for_many_commands() -> None:
     commands = [command for command, _ in shown_commands()]
-    assert "analyze examples/" in commands
+    assert any(command.startswith("analyze examples/") for command, _ in shown_excerpts() + shown_commands())
     assert len(commands) >= 5
+
+
+def output_in_repo(command: str) -> str:
+    """What ``focuscount COMMAND`` prints (standard output and error, as a terminal shows them), run in the repo."""
+    previous = os.getcwd()
+    os.chdir(REPO)
+    try:
+        return CliRunner().invoke(cli, shlex.split(command)).output
+    finally:
+        os.chdir(previous)
 
 
 @pytest.mark.parametrize(("command", "output"), shown_commands(), ids=[c for c, _ in shown_commands()])
 def test_readme_output_is_real(command: str, output: str) -> None:
-    previous = os.getcwd()
-    os.chdir(REPO)
-    try:
-        result = CliRunner().invoke(cli, shlex.split(command))
-    finally:
-        os.chdir(previous)
-    assert result.output == output  # standard output and error, as a terminal shows them
+    assert output_in_repo(command) == output
+
+
+def shown_excerpts() -> list[tuple[str, list[str]]]:
+    """``(command, chunks)`` for each block that shows a ``$ focuscount …`` command's output with ``...`` gaps."""
+    found = []
+    for command, output in re.findall(r"```text\n(\$ focuscount [^\n]*)\n(.*?)```", DOCS, re.S):
+        if "\n...\n" not in f"\n{output}" or "/path/to/" in output:
+            continue
+        chunks = [chunk.strip("\n") for chunk in re.split(r"^\.\.\.$", output, flags=re.M)]
+        found.append((command.removeprefix("$ focuscount "), [chunk for chunk in chunks if chunk]))
+    return found
+
+
+@pytest.mark.parametrize(("command", "chunks"), shown_excerpts(), ids=[c for c, _ in shown_excerpts()])
+def test_excerpts_are_real(command: str, chunks: list[str]) -> None:
+    """Each part of an excerpt is in the command's real output, in the order shown."""
+    output = output_in_repo(command)
+    position = 0
+    for chunk in chunks:
+        found = output.find(chunk, position)
+        assert found >= 0, f"not in the output of `focuscount {command}` (after position {position}):\n{chunk}"
+        position = found + len(chunk)
 
 
 def test_python_example_runs(tmp_path: Path) -> None:

@@ -51,9 +51,11 @@ Staff will meet the neighbourhood association. Families and customers joined the
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    (tmp_path / "2024-04-09-board.txt").write_text(MINUTES, encoding="utf-8")
-    (tmp_path / "three.toml").write_text(LEXICON, encoding="utf-8")
-    return tmp_path
+    corpus = tmp_path / "corpus"  # the outputs go beside it, not into it
+    corpus.mkdir()
+    (corpus / "2024-04-09-board.txt").write_text(MINUTES, encoding="utf-8")
+    (corpus / "three.toml").write_text(LEXICON, encoding="utf-8")
+    return corpus
 
 
 def run(*args: object) -> str:
@@ -120,12 +122,12 @@ def test_table_puts_report_only_columns_after_the_ratio_and_says_so(folder: Path
     header = lines[2].split()
     assert header[header.index("(95%") + 2 :] == ["community", "community/1k", "partners", "partners/1k"]
     row = lines[4].split()
-    # customer 3 (patrons, families, customers), institution 4 (the letterhead's LIBRARY, budget, staff,
-    # library: the attendance line's "Staff:" is a label), community 2, partners 2.
-    assert row[4:6] == ["3", "4"]
+    # customer 3 (patrons, families, customers), institution 3 (budget, staff, library: the letterhead's
+    # ALDERBROOK PUBLIC LIBRARY is a name, the attendance line's "Staff:" a label), community 2, partners 2.
+    assert row[4:6] == ["3", "3"]
     assert row[-4:] == ["2", "37.0", "2", "37.0"]
     assert lines[-1].startswith(
-        "Overall ratio 0.43, 95% interval 0.16–0.75, thin evidence (customer 3 vs institution 4 in 54 words); "
+        "Overall ratio 0.50, 95% interval 0.19–0.81, thin evidence (customer 3 vs institution 3 in 54 words); "
         "not in the ratio: community 2, partners 2 · "
     )
 
@@ -146,7 +148,7 @@ def test_csv_names_report_only_columns(folder: Path) -> None:
         "thin", "community_report_only", "community_report_only_per_1000", "partners_report_only",
         "partners_report_only_per_1000",
     ]  # fmt: skip
-    assert rows[1][10:] == ["3", "4", "55.556", "74.074", "0.4286", "0.1582", "0.7495", "true", "2", "37.037", "2",
+    assert rows[1][10:] == ["3", "3", "55.556", "55.556", "0.5", "0.1876", "0.8124", "true", "2", "37.037", "2",
                             "37.037"]  # fmt: skip
 
 
@@ -154,7 +156,7 @@ def test_json_lists_report_only(folder: Path) -> None:
     data = json.loads(run("analyze", folder, "-l", folder / "three.toml", "-f", "json"))
     assert data["lexicon"]["ratio"] == {"focus": "customer", "versus": "institution"}
     assert data["lexicon"]["report_only"] == ["community", "partners"]
-    assert data["summary"]["counts"] == {"customer": 3, "community": 2, "institution": 4, "partners": 2}
+    assert data["summary"]["counts"] == {"customer": 3, "community": 2, "institution": 3, "partners": 2}
 
 
 def test_explain_marks_report_only_hits(folder: Path) -> None:
@@ -186,6 +188,8 @@ def test_report_and_chart_say_not_in_the_ratio(folder: Path, tmp_path: Path) -> 
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<dt>Reported apart</dt><dd>community, partners: counted, not in the ratio</dd>" in html
     assert "community hits · 37.0 per 1,000 words · not in the ratio" in html
+    assert "<h3>Reported apart, not in the ratio: community, partners</h3>" in html  # their own table
     assert "Community (not in the ratio)" in html  # the rates chart's legend and the terms chart
     run("chart", folder, "-l", folder / "three.toml", "--kind", "terms", "-o", tmp_path / "terms.svg")
-    assert "Partners (not in the ratio)" in (tmp_path / "terms.svg").read_text(encoding="utf-8")
+    terms = (tmp_path / "terms.svg").read_text(encoding="utf-8")
+    assert "Partners: 2 hits" in terms and "(not in the ratio)" in terms

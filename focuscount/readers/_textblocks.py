@@ -184,6 +184,13 @@ def _blocks(lines: list[str], headings: frozenset[int]) -> Iterator[tuple[int, l
                 yield start, block
             yield number, [line]
             block = []
+        elif not line.strip() and "\f" in line:
+            # A form feed alone on a line breaks the pages (pdftotext): a block of its own between paragraphs,
+            # kept until page furniture is found, then dropped as blank.
+            if block:
+                yield start, block
+            yield number, [line]
+            block = []
         elif line.strip():
             if not block:
                 start = number

@@ -31,6 +31,7 @@ import contextlib
 import datetime as dt
 import io
 import math
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -543,15 +544,25 @@ def _date_axis(axes: Axes, analysis: Analysis) -> None:
 # --- bars --------------------------------------------------------------------------------------------------------
 
 
+TERMS_TITLE_CHARACTERS = 124  # characters of title across the whole figure, shared by its panels
+
+
 def _draw_terms(figure: Figure, report: TermReport) -> None:
     categories = _ordered_categories(report.lexicon)
     colours = category_colours(report.lexicon)
     panels = figure.subplots(1, len(categories), sharex=True, squeeze=False)[0]
     most = max((item.count for items in report.top.values() for item in items), default=0)
+    rows = max((len(items) for items in report.top.values()), default=0)
+    # A title wraps to the width of its panel, so that four panels' titles never run into each other.
+    width = max(12, int(TERMS_TITLE_CHARACTERS / len(categories)))
     for axes, category in zip(panels, categories, strict=True):
         items = report.top.get(category.name, ())
+        title = f"{for_chart(category.label)}: {plural(report.totals.get(category.name, 0), 'hit')}"
+        title = textwrap.fill(title, width, break_long_words=False)
+        if category.report_only:
+            title += "\n(not in the ratio)"
         axes.set_title(
-            f"{for_chart(category_label(category))}: {plural(report.totals.get(category.name, 0), 'hit')}",
+            title,
             loc="left",
             color=colours[category.name],
             fontweight="bold",
@@ -569,7 +580,7 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
         bars = axes.barh(positions, [item.count for item in items], color=colours[category.name], height=0.7)
         axes.bar_label(bars, labels=[f"{item.count:,}" for item in items], padding=3, fontsize=11)
         axes.set_yticks(list(positions), [for_chart(item.term) for item in items], parse_math=False)
-        axes.invert_yaxis()  # the most frequent term on top
+        axes.set_ylim(rows - 0.5, -0.5)  # the most frequent term on top; bars as thick in every panel
     # Shared x: bars of different categories compare honestly; room on the right for the counts.
     panels[0].set_xlim(0, max(most, 1) * 1.15)
 

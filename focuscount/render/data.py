@@ -37,6 +37,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
             "ratio": {"focus": lexicon.focus, "versus": lexicon.versus},
             # Counted and reported, never in the ratio.
             "report_only": list(lexicon.report_only),
+            "by_language": analysis.lexicons_used or None,
             "categories": {c.name: c.label for c in lexicon.categories},
         },
         "pipeline": analysis.pipeline,
@@ -126,6 +127,9 @@ def _document(counts: DocumentCounts) -> dict[str, object]:
         "date_precision": document.date_precision,
         "date_note": document.date_note,
         "words": counts.words,
+        # With --language auto: the language identified and the lexicon that counted (null otherwise).
+        "language": counts.language,
+        "lexicon": counts.lexicon_name,
         "counts": counts.counts,
         "rates": {name: round_or_none(counts.rate(name), 3) for name in counts.counts},
         "ratio": round_or_none(counts.ratio, 4),

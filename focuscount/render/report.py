@@ -36,6 +36,7 @@ from focuscount.render.rows import (
     period_rows,
     plural,
     report_only_note,
+    report_only_rows,
     summary_line,
     thin_note,
 )
@@ -192,7 +193,9 @@ def _periods(analysis: Analysis) -> str:
         return f'<section id="periods">\n{heading}\n<p>{_e(analysis.no_trend_reason)}</p>\n</section>'
     note = _thin_note(analysis, analysis.periods, periods=True)
     trend = _e(_trend_sentence(analysis))
-    return f'<section id="periods">\n{heading}\n{_table(period_rows(analysis))}\n{note}<p>{trend}</p>\n</section>'
+    apart = _report_only_table(analysis)
+    table = _table(period_rows(analysis, report_only=False))
+    return f'<section id="periods">\n{heading}\n{table}\n{note}<p>{trend}</p>\n{apart}</section>'
 
 
 def _documents(analysis: Analysis) -> str:
@@ -203,7 +206,20 @@ def _documents(analysis: Analysis) -> str:
     )
     return (
         f'<section id="documents">\n<h2>Documents</h2>\n<p class="muted">{_e(note)}</p>\n'
-        f"{_table(document_rows(analysis))}\n{_thin_note(analysis, analysis.documents)}</section>"
+        f"{_table(document_rows(analysis, report_only=False))}\n{_thin_note(analysis, analysis.documents)}</section>"
+    )
+
+
+def _report_only_table(analysis: Analysis) -> str:
+    """The report-only categories per period, in a table of their own: counted, never in the ratio."""
+    names = analysis.lexicon.report_only
+    if not names or not analysis.periods:
+        return ""
+    listed = ", ".join(names)
+    note = "Hits of these categories are counted and shown, and never added to either side of the ratio."
+    return (
+        f"<h3>Reported apart, not in the ratio: {_e(listed)}</h3>\n"
+        f'<p class="muted">{_e(note)}</p>\n{_table(report_only_rows(analysis))}\n'
     )
 
 
@@ -235,7 +251,7 @@ def _breakdown(analysis: Analysis, kind: str) -> str:
     chart = ""
     if kind in ("speaker", "section"):
         chart = _optional_chart(analysis, f"{kind}s")
-    table = _table(breakdown_rows(analysis, kind))
+    table = _table(breakdown_rows(analysis, kind, report_only=False))
     return f'<section id="{_e(kind)}s">\n{heading}\n{chart}{table}\n{_thin_note(analysis, rows)}</section>'
 
 
@@ -264,7 +280,8 @@ def _terms(analysis: Analysis, report: TermReport | None) -> str:
             {"Term": item.term, "Hits": f"{item.count:,}", "Share": f"{100 * (item.share or 0):.1f}%"}
             for item in report.top.get(category.name, ())
         ]
-        heading = f"{category.label} ({category.name}): {plural(report.totals.get(category.name, 0), 'hit')}"
+        apart = ", not in the ratio" if category.report_only else ""
+        heading = f"{category.label} ({category.name}{apart}): {plural(report.totals.get(category.name, 0), 'hit')}"
         body = _table(rows) if rows else "<p>No hits.</p>"
         blocks.append(
             f'<div class="terms {_category_class(analysis, category.name)}"><h3>{_e(heading)}</h3>{body}</div>'

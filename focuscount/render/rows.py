@@ -100,21 +100,22 @@ def report_only_note(lexicon: Lexicon) -> str:
     return f"; {listed} reported apart, not in the ratio"
 
 
-def count_columns(lexicon: Lexicon, item: RatioSource) -> dict[str, object]:
+def count_columns(lexicon: Lexicon, item: RatioSource, report_only: bool = True) -> dict[str, object]:
     """The columns every table row shares: hits and hits per 1,000 words of the ratio's two categories, the
-    ratio with its interval, then (right of the ratio, so no one reads them into it) the report-only ones."""
+    ratio with its interval, then (right of the ratio, so no one reads them into it) the report-only ones,
+    unless ``report_only`` is False (the HTML report shows them in a table of their own)."""
     counts, words = item.counts, item.words
     poles = ratio_names(lexicon)
     columns: dict[str, object] = {name: counts.get(name, 0) for name in poles}
     columns.update({rate_header(name): format_rate(per_thousand(counts.get(name, 0), words)) for name in poles})
     columns[RATIO_HEADER] = format_ratio_interval(item.ratio, item.interval, item.thin)
-    for name in lexicon.report_only:
+    for name in lexicon.report_only if report_only else ():
         columns[name] = counts.get(name, 0)
         columns[rate_header(name)] = format_rate(per_thousand(counts.get(name, 0), words))
     return columns
 
 
-def document_rows(analysis: Analysis) -> list[dict[str, object]]:
+def document_rows(analysis: Analysis, report_only: bool = True) -> list[dict[str, object]]:
     """One display row per document, in the analysis order."""
     rows = []
     for counts in analysis.documents:
@@ -125,17 +126,17 @@ def document_rows(analysis: Analysis) -> list[dict[str, object]]:
             "Document": str(document.path),
             "Words": counts.words,
         }
-        row.update(count_columns(analysis.lexicon, counts))
+        row.update(count_columns(analysis.lexicon, counts, report_only))
         rows.append(row)
     return rows
 
 
-def period_rows(analysis: Analysis) -> list[dict[str, object]]:
+def period_rows(analysis: Analysis, report_only: bool = True) -> list[dict[str, object]]:
     """One display row per period."""
     rows = []
     for period in analysis.periods:
         row: dict[str, object] = {"Period": period.label, "Docs": period.documents, "Words": period.words}
-        row.update(count_columns(analysis.lexicon, period))
+        row.update(count_columns(analysis.lexicon, period, report_only))
         rows.append(row)
     return rows
 
@@ -143,7 +144,7 @@ def period_rows(analysis: Analysis) -> list[dict[str, object]]:
 BREAKDOWN_TITLES = {"speaker": "Speakers", "section": "Sections", "slide": "Slides"}
 
 
-def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
+def breakdown_rows(analysis: Analysis, kind: str, report_only: bool = True) -> list[dict[str, object]]:
     """One display row per speaker (over all documents), section or slide (per document)."""
     rows = []
     for item in analysis.breakdowns.get(kind, ()):
@@ -153,7 +154,19 @@ def breakdown_rows(analysis: Analysis, kind: str) -> list[dict[str, object]]:
         else:
             row = {"Document": str(item.path), kind.capitalize(): item.key}
         row["Words"] = item.words
-        row.update(count_columns(analysis.lexicon, item))
+        row.update(count_columns(analysis.lexicon, item, report_only))
+        rows.append(row)
+    return rows
+
+
+def report_only_rows(analysis: Analysis) -> list[dict[str, object]]:
+    """Per period, hits and hits per 1,000 words of each report-only category (the HTML report's own table)."""
+    rows = []
+    for period in analysis.periods:
+        row: dict[str, object] = {"Period": period.label, "Words": period.words}
+        for name in analysis.lexicon.report_only:
+            row[name] = period.counts.get(name, 0)
+            row[rate_header(name)] = format_rate(per_thousand(period.counts.get(name, 0), period.words))
         rows.append(row)
     return rows
 

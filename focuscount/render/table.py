@@ -41,6 +41,9 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
     blocks: list[str] = []
     name, focus, versus = escape(lexicon.name), escape(lexicon.focus), escape(lexicon.versus)
     apart = escape(report_only_note(lexicon))
+    used = analysis.lexicons_used
+    if used:
+        name = "by language: " + ", ".join(f"{escape(used_name)} {count}" for used_name, count in sorted(used.items()))
     title = f"Documents (lexicon: {name}; ratio = {focus} / ({focus} + {versus}){apart})"
     documents = _table(analysis, document_rows(analysis), analysis.documents, tablefmt, escape)
     blocks.append(heading(title) + "\n\n" + documents)

@@ -311,7 +311,9 @@ def test_board_minutes_fixture_segments_and_counts() -> None:
     # Not counted: the style, script, comment, template, noscript, nav and footer, all of which name customers.
     assert counts.term_counts == {
         "customer": {"visitor": 1, "patron": 1, "user": 1},
-        "institution": {"staff": 2, "library": 1},
+        "institution": {"staff": 2, "branch": 2, "library": 1},  # "Visits by branch" and the "Branch" column
+        "community": {},  # the default lexicon's report-only categories: none here
+        "partners": {},
     }
     assert counts.words == 64
 
@@ -338,7 +340,7 @@ def test_cells_without_a_row_make_a_row(tmp_path: Path) -> None:
 def test_a_tag_split_over_lines_keeps_its_text(tmp_path: Path) -> None:
     path = page(tmp_path, '<p>Many <span\nclass="term"\n>patrons</span> and <a\nhref="/x">users</a> came.</p>')
     assert texts(path) == [("paragraph 1", "Many patrons and users came.")]
-    assert counted(path).counts == {"customer": 2, "institution": 0}
+    assert counted(path).counts == {"customer": 2, "institution": 0, "community": 0, "partners": 0}
 
 
 def test_scripts_styles_templates_noscript_and_comments_are_not_text(tmp_path: Path) -> None:
@@ -348,14 +350,14 @@ def test_scripts_styles_templates_noscript_and_comments_are_not_text(tmp_path: P
     )
     path = page(tmp_path, body, head="<script>users</script><style>.customers{}</style>")
     assert texts(path) == [("paragraph 1", "Kept."), ("paragraph 2", "Also kept.")]
-    assert counted(path).counts == {"customer": 0, "institution": 0}
+    assert counted(path).counts == {"customer": 0, "institution": 0, "community": 0, "partners": 0}
 
 
 def test_blocks_separate_words_and_end_br_is_a_line_break(tmp_path: Path) -> None:
     path = page(tmp_path, "<div>users</div><div>staff</div><p>patrons</br>library</p>")
     assert texts(path) == [("paragraph 1", "users"), ("paragraph 2", "staff"), ("paragraph 3", "patrons\nlibrary")]
     counts = counted(path)
-    assert (counts.words, counts.counts) == (4, {"customer": 2, "institution": 2})
+    assert (counts.words, counts.counts) == (4, {"customer": 2, "institution": 2, "community": 0, "partners": 0})
 
 
 def test_headings_have_their_level(tmp_path: Path) -> None:

@@ -221,6 +221,8 @@ def test_minutes_with_stray_control_characters_still_read(tmp_path: Path) -> Non
     )
     assert [segment.text for segment in read(path).segments] == [
         "Minutes\x0bBoard of trustees",
+        # A line holding only a page break is a block of its own: it breaks the pages that furniture is
+        # found on, keeps the paragraphs either side apart, and is dropped once furniture is found.
         "Patrons asked\x07 for longer hours.",
-        "The library agreed.",  # a line holding only a page break is blank
+        "The library agreed.",
     ]

@@ -96,7 +96,7 @@ def test_ratio_svg_has_title_axis_labels_legend_and_source_line(examples_analysi
         "Meeting date",
         "Ratio per meeting",
         "95% interval of each ratio",
-        "Trend +0.228 per year (95% interval +0.187 to +0.269)",  # the numbers of analyze's trend line
+        "Trend +0.257 per year (95% interval +0.202 to +0.313)",  # the numbers of analyze's trend line
         "50%: as many customer as institution hits",
         "Customer-oriented",
         "Institution-oriented",
@@ -110,7 +110,7 @@ def test_ratio_svg_has_title_axis_labels_legend_and_source_line(examples_analysi
         assert expected in texts, expected
     assert "Marker area ∝ words" in " ".join(texts)
     assert "(this size: 672 words)" in " ".join(texts)  # the longest meeting, the 2024 conference talk
-    assert not any(text.startswith("Thin evidence") for text in texts)  # every meeting has 36 hits or more
+    assert not any(text.startswith("Thin evidence") for text in texts)  # every meeting has 38 hits or more
     assert not any(text.startswith("Not enough periods") for text in texts)  # there is a trend: no caption
 
 
@@ -155,7 +155,7 @@ def test_trend_line_and_balance_line(examples_analysis: Analysis) -> None:
     trend = examples_analysis.trend
     assert trend is not None
     (line,) = [line for line in ratio_axes.get_lines() if line.get_gid() == "trend-line"]
-    assert line.get_label() == f"Trend {trend.label}" == "Trend +0.228 per year (95% interval +0.187 to +0.269)"
+    assert line.get_label() == f"Trend {trend.label}" == "Trend +0.257 per year (95% interval +0.202 to +0.313)"
     assert list(mdates.date2num(line.get_xdata())) == list(mdates.date2num([trend.start, trend.end]))
     assert list(line.get_ydata()) == pytest.approx([trend.fitted(trend.start), trend.fitted(trend.end)])
     (balance,) = [line for line in ratio_axes.get_lines() if list(line.get_ydata()) == [0.5, 0.5]]
@@ -163,7 +163,7 @@ def test_trend_line_and_balance_line(examples_analysis: Analysis) -> None:
     assert balance.get_label() == "50%: as many customer as institution hits"
     legend = [text.get_text() for text in figure.axes[1].get_legend().get_texts()]
     assert legend[0] == "Ratio per meeting"
-    assert "Trend +0.228 per year (95% interval +0.187 to +0.269)" in legend
+    assert "Trend +0.257 per year (95% interval +0.202 to +0.313)" in legend
 
 
 def test_marker_area_is_in_proportion_to_words(examples_analysis: Analysis) -> None:
@@ -306,7 +306,7 @@ def test_each_ratio_has_a_whisker_for_its_interval(examples_analysis: Analysis) 
     lows_highs = [(round(float(s[0][1]), 4), round(float(s[1][1]), 4)) for s in segments]
     intervals = [p.interval for p in examples_analysis.periods]
     assert lows_highs == [(round(i.low, 4), round(i.high, 4)) for i in intervals if i is not None]
-    assert lows_highs[0] == (0.1833, 0.4227)  # 2024-01-16: 15 of 52 hits, 0.18–0.42 as in the tables
+    assert lows_highs[0] == (0.1665, 0.3898)  # 2024-01-16: 15 of 57 hits, 0.17–0.39 as in the tables
 
 
 # Four months: 30, 4, 25 and 20 hits; February rests on fewer than 10 hits.
@@ -382,7 +382,12 @@ def test_the_counts_chart_has_its_legend_below_too(examples_analysis: Analysis) 
     figure.draw_without_rendering()
     (axes,) = figure.axes
     legend = axes.get_legend()
-    assert [text.get_text() for text in legend.get_texts()] == ["Customer-oriented", "Institution-oriented"]
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "Customer-oriented",
+        "Institution-oriented",
+        "Community (not in the ratio)",  # the default lexicon's report-only categories, drawn apart
+        "Partners (not in the ratio)",
+    ]
     assert legend.get_window_extent().y1 < axes.get_window_extent().y0
     assert axes.get_window_extent().width > 0.88 * figure.bbox.width
 
@@ -390,7 +395,7 @@ def test_the_counts_chart_has_its_legend_below_too(examples_analysis: Analysis) 
 def test_thin_speakers_are_pale_and_hatched_with_intervals(examples_analysis: Analysis) -> None:
     rows = examples_analysis.breakdowns["speaker"]
     chair = next(row for row in rows if row.key == "Chair")
-    assert (chair.counts["customer"], chair.counts["institution"]) == (4, 8)
+    assert (chair.counts["customer"], chair.counts["institution"]) == (5, 8)
     analysis = dataclasses.replace(
         examples_analysis,
         min_hits=20,
@@ -401,17 +406,17 @@ def test_thin_speakers_are_pale_and_hatched_with_intervals(examples_analysis: An
     (axes,) = figure.axes
     figure.draw_without_rendering()
     labels = [label.get_text() for label in axes.get_yticklabels()]
-    assert labels == ["Director", "Chair", "Treasurer", NO_SPEAKER]
+    assert labels == ["Chair", "Director", "Treasurer", NO_SPEAKER]
     focus_bars = axes.patches[:4]
-    assert [bar.get_hatch() for bar in focus_bars] == [None, "//", None, None]
-    assert [to_hex(bar.get_facecolor()) for bar in focus_bars] == ["#0072b2", "#8cc0dc", "#0072b2", "#0072b2"]
+    assert [bar.get_hatch() for bar in focus_bars] == ["//", None, None, None]
+    assert [to_hex(bar.get_facecolor()) for bar in focus_bars] == ["#8cc0dc", "#0072b2", "#0072b2", "#0072b2"]
     (whiskers,) = [c for c in axes.collections if c.get_gid() == "breakdown-intervals"]
     spans = [(round(float(s[0][0]), 2), round(float(s[1][0]), 2)) for s in whiskers.get_segments()]
     by_key = {row.key: row.interval for row in rows}
     assert spans == [(round(by_key[k].low, 2), round(by_key[k].high, 2)) for k in labels]
     texts = svg_texts(chart_svg(analysis, kind="speakers"))
-    assert "33% of 12 hits (thin)" in texts
-    assert "18% of 61 hits" in texts
+    assert "38% of 13 hits (thin)" in texts
+    assert "17% of 64 hits" in texts
     assert "Thin evidence (fewer than 20 hits)" in texts
     assert "95% interval" in texts
 
@@ -488,13 +493,18 @@ def test_twenty_sections_have_no_overlapping_labels(examples_analysis: Analysis)
 def test_terms_chart_shows_top_terms_with_counts(examples_analysis: Analysis, examples_terms: TermReport) -> None:
     texts = svg_texts(chart_svg(examples_analysis, kind="terms", term_report=examples_terms))
     assert "Top terms per category" in texts
-    assert "Customer-oriented: 337 hits" in texts
-    assert "Institution-oriented: 322 hits" in texts
+    assert "Customer-oriented: 351 hits" in texts
+    assert "Institution-oriented: 347 hits" in texts
+    # the report-only categories get panels too, with a second line that says they are not in the ratio
+    assert "Community: 5 hits" in texts
+    assert "Partners: 0 hits" in texts
+    assert texts.count("(not in the ratio)") == 2
     for item in examples_terms.top["customer"] + examples_terms.top["institution"]:
         assert item.term in texts
-    assert "59" in texts  # library, the most frequent term, with its count on the bar
+    assert "50" in texts  # budget, the most frequent term, with its count on the bar
     figure = chart_figure(examples_analysis, kind="terms", term_report=examples_terms)
-    customer, institution = figure.axes
+    customer, institution, community, partners = figure.axes  # a panel for each report-only category too
+    assert ([bar.get_width() for bar in community.patches], len(partners.patches)) == ([5], 0)
     assert [bar.get_width() for bar in customer.patches] == [t.count for t in examples_terms.top["customer"]]
     assert customer.get_xlim() == institution.get_xlim()  # one scale: bars compare across categories
 
@@ -504,12 +514,12 @@ def test_speakers_chart_splits_each_bar_at_the_ratio(examples_analysis: Analysis
     (axes,) = figure.axes
     figure.draw_without_rendering()
     labels = [label.get_text() for label in axes.get_yticklabels()]
-    assert labels == ["Director", "Chair", "Treasurer", NO_SPEAKER]  # by ratio; unnamed speech last
+    assert labels == ["Chair", "Director", "Treasurer", NO_SPEAKER]  # by ratio; unnamed speech last
     rows = {row.key: row for row in examples_analysis.breakdowns["speaker"]}
     focus_bars = axes.patches[: len(labels)]
     assert [bar.get_width() for bar in focus_bars] == pytest.approx([rows[key].ratio for key in labels])
     texts = svg_texts(chart_svg(examples_analysis, kind="speakers"))
-    assert "18% of 61 hits" in texts  # the Treasurer: 11 customer vs 50 institution hits
+    assert "17% of 64 hits" in texts  # the Treasurer: 11 customer vs 53 institution hits
     assert "Customer-centeredness, by speaker" in texts
 
 

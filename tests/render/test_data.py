@@ -171,4 +171,12 @@ def test_csv_text_cells_stay_escaped_with_the_new_columns(tmp_path: Path) -> Non
     (tmp_path / "2024-03-13-board.md").write_text("# =SUM(A1)\n\nPatrons and users came first.\n", encoding="utf-8")
     rows = list(csv.reader(io.StringIO(render_csv(analyze([tmp_path], breakdowns=["section"])))))
     assert rows[-1][:2] == ["section", "'=SUM(A1)"]
-    assert rows[-1][-4:] == ["1.0", "0.3424", "1.0", "true"]  # Wilson of 2 of 2 hits, thin
+    header = rows[0]
+    ratio = [rows[-1][header.index(key)] for key in ("ratio", "ratio_low", "ratio_high", "thin")]
+    assert ratio == ["1.0", "0.3424", "1.0", "true"]  # Wilson of 2 of 2 hits, thin
+    # The default lexicon's report-only categories come last: community and partners, none here.
+    assert header[-4:] == [
+        "community_report_only", "community_report_only_per_1000", "partners_report_only",
+        "partners_report_only_per_1000",
+    ]  # fmt: skip
+    assert rows[-1][-4:] == ["0", "0.0", "0", "0.0"]

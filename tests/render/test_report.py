@@ -70,7 +70,9 @@ def outline(page: str) -> Outline:
 
 def cells(*values: object) -> str:
     """Table cells as the report writes them: text left, paths free to wrap after a slash, numbers right-aligned."""
-    kinds = ["", "", "path"] if len(values) == 9 else [""]  # document rows start with date, source, path
+    # Document rows start with date, source, path: 9 cells; period rows 8.  (The report-only categories
+    # have a table of their own.)
+    kinds = ["", "", "path"] if len(values) == 9 else [""]
     kinds += ["num"] * (len(values) - len(kinds))
     return "".join(
         f"<td{f' class={chr(34)}{kind}{chr(34)}' if kind else ''}>"
@@ -121,7 +123,7 @@ def test_the_ratio_chart_is_inline_svg(report: str, examples_analysis: Analysis)
     assert section.count("<svg ") == 1
     assert '<svg role="img" aria-label="Ratio chart by meeting"' in section
     assert "Customer-centeredness, by meeting" in section
-    assert "Trend +0.228 per year (95% interval +0.187 to +0.269)" in section
+    assert "Trend +0.257 per year (95% interval +0.202 to +0.313)" in section
     assert 'id="ratio-ratio-line"' in section
     assert 'id="ratio-ratio-intervals"' in section
     assert "(marker area in proportion to its words, whisker its 95% interval, hollow on thin evidence)" in section
@@ -149,14 +151,17 @@ def test_header_names_lexicon_dates_and_documents(report: str, examples_analysis
 
 
 def test_summary_has_the_overall_ratio_counts_and_trend(report: str, examples_analysis: Analysis) -> None:
-    assert '<div class="label">Overall ratio</div><div class="value">0.51</div>' in report
-    assert '<div class="label">Customer-oriented</div><div class="value">337</div>' in report
-    assert '<div class="label">Institution-oriented</div><div class="value">322</div>' in report
+    assert '<div class="label">Overall ratio</div><div class="value">0.50</div>' in report
+    assert '<div class="label">Customer-oriented</div><div class="value">351</div>' in report
+    assert '<div class="label">Institution-oriented</div><div class="value">347</div>' in report
+    # The default lexicon's report-only categories have their own boxes.
+    assert '<div class="label">Community</div><div class="value">5</div>' in report
+    assert '<div class="label">Partners</div><div class="value">0</div>' in report
     assert '<div class="label">Words</div><div class="value">7,818</div>' in report
-    assert "customer hits · 43.1 per 1,000 words" in report
-    assert "customer / (customer + institution) · 95% interval 0.44–0.59</div>" in report
+    assert "customer hits · 44.9 per 1,000 words" in report
+    assert "customer / (customer + institution) · 95% interval 0.42–0.59</div>" in report
     trend = (
-        "Trend: +0.228 per year (95% interval +0.187 to +0.269), rising, over 14 periods (14 documents), "
+        "Trend: +0.257 per year (95% interval +0.202 to +0.313), rising, over 14 periods (14 documents), "
         "2024-01-16 to 2025-11-18"
     )
     assert examples_analysis.trend is not None
@@ -167,46 +172,62 @@ def test_summary_has_the_overall_ratio_counts_and_trend(report: str, examples_an
 
 
 def test_period_table_has_the_numbers_of_the_readme(report: str) -> None:
-    # Rows copied from the README's `focuscount analyze examples/` output.
+    # Rows copied from `focuscount analyze examples/`, without the report-only community and partners:
+    # they have a table of their own below, so the periods table fits a page.
     for row in (
-        ("2024-01-16", 1, 632, 15, 37, "23.7", "58.5", "0.29 (0.18–0.42)"),
-        ("2024-09-17", 1, 555, 15, 27, "27.0", "48.6", "0.36 (0.23–0.51)"),
-        ("2025-10-09", 1, 433, 41, 20, "94.7", "46.2", "0.67 (0.55–0.78)"),
-        ("2025-11-18", 1, 530, 32, 13, "60.4", "24.5", "0.71 (0.57–0.82)"),
+        ("2024-01-16", 1, 632, 15, 42, "23.7", "66.5", "0.26 (0.17–0.39)"),
+        ("2024-09-17", 1, 555, 15, 29, "27.0", "52.3", "0.34 (0.22–0.49)"),
+        ("2025-10-09", 1, 433, 44, 17, "101.6", "39.3", "0.72 (0.60–0.82)"),
+        ("2025-11-18", 1, 530, 33, 13, "62.3", "24.5", "0.72 (0.57–0.83)"),
     ):
         assert f"<tr>{cells(*row)}</tr>" in report
     assert (
         '<th scope="col">Period</th><th scope="col" class="num">Docs</th><th scope="col" class="num">Words</th>'
         '<th scope="col" class="num">customer</th><th scope="col" class="num">institution</th>'
         '<th scope="col" class="num">customer/<wbr>1k</th><th scope="col" class="num">institution/<wbr>1k</th>'
-        '<th scope="col" class="num">Ratio (95% interval)</th>'
+        '<th scope="col" class="num">Ratio (95% interval)</th></tr>'
     ) in report
+
+
+def test_report_only_categories_have_a_table_of_their_own(report: str) -> None:
+    section = report[report.index('<section id="periods">') : report.index('<section id="documents">')]
+    assert "<h3>Reported apart, not in the ratio: community, partners</h3>" in section
+    assert (
+        '<th scope="col">Period</th><th scope="col" class="num">Words</th>'
+        '<th scope="col" class="num">community</th><th scope="col" class="num">community/<wbr>1k</th>'
+        '<th scope="col" class="num">partners</th><th scope="col" class="num">partners/<wbr>1k</th></tr>'
+    ) in section
+    assert f"<tr>{cells('2024-09-17', 555, 1, '1.8', 0, '0.0')}</tr>" in section
 
 
 def test_document_table_has_the_numbers_of_the_readme(report: str) -> None:
     for row in (
-        ("2024-01-16", "filename", "examples/minutes/2024-01-16-board-minutes.txt", 632, 15, 37, "23.7", "58.5",
-         "0.29 (0.18–0.42)"),
-        ("2024-09-17", "text", "examples/minutes/board-minutes-september.pdf", 555, 15, 27, "27.0", "48.6",
-         "0.36 (0.23–0.51)"),
-        ("2024-10-03", "filename", "examples/talks/2024-10-03-regional-conference.pptx", 672, 37, 39, "55.1", "58.0",
-         "0.49 (0.38–0.60)"),
+        ("2024-01-16", "filename", "examples/minutes/2024-01-16-board-minutes.txt", 632, 15, 42, "23.7", "66.5",
+         "0.26 (0.17–0.39)"),
+        ("2024-09-17", "text", "examples/minutes/board-minutes-september.pdf", 555, 15, 29, "27.0", "52.3",
+         "0.34 (0.22–0.49)"),
+        ("2024-10-03", "filename", "examples/talks/2024-10-03-regional-conference.pptx", 672, 40, 38, "59.5", "56.5",
+         "0.51 (0.40–0.62)"),
     ):  # fmt: skip
         assert f"<tr>{cells(*row)}</tr>" in report
 
 
 def test_every_row_of_the_terminal_tables_is_in_the_page(report: str, examples_analysis: Analysis) -> None:
-    for row in period_rows(examples_analysis) + document_rows(examples_analysis):
+    for row in period_rows(examples_analysis, report_only=False) + document_rows(examples_analysis, report_only=False):
         assert f"<tr>{cells(*row.values())}</tr>" in report
-    assert report.count("<tr><td>2024-01-16</td>") == 2  # once as a period, once as a document
+    # once as a period, once as a document, once in the report-only table
+    assert report.count("<tr><td>2024-01-16</td>") == 3
 
 
 def test_top_terms_per_category(report: str, examples_terms: TermReport) -> None:
     section = report[report.index('<section id="terms">') : report.index('<section id="evidence">')]
-    assert "<h3>Customer-oriented (customer): 337 hits</h3>" in section
-    assert "<h3>Institution-oriented (institution): 322 hits</h3>" in section
-    assert '<tr><td>child</td><td class="num">43</td><td class="num">12.8%</td></tr>' in section
-    assert '<tr><td>library</td><td class="num">59</td><td class="num">18.3%</td></tr>' in section
+    assert "<h3>Customer-oriented (customer): 351 hits</h3>" in section
+    assert "<h3>Institution-oriented (institution): 347 hits</h3>" in section
+    # report-only categories have their top terms too, and say they are not in the ratio
+    assert "<h3>Community (community, not in the ratio): 5 hits</h3>" in section
+    assert "<h3>Partners (partners, not in the ratio): 0 hits</h3>" in section
+    assert '<tr><td>child</td><td class="num">43</td><td class="num">12.3%</td></tr>' in section
+    assert '<tr><td>budget</td><td class="num">50</td><td class="num">14.4%</td></tr>' in section
     assert section.count("<tr><td>") == sum(len(items) for items in examples_terms.top.values())
     assert "14 documents, 7,818 words, lexicon library" in section
 
@@ -226,22 +247,22 @@ def test_one_details_per_document_with_hits(report: str, examples_analysis: Anal
     for counts in examples_analysis.documents:
         hits = sum(counts.counts.values())
         assert f"<details><summary>{counts.document.path} — {hits} hits " in report
-    assert "<details><summary>examples/minutes/2024-01-16-board-minutes.txt — 52 hits " in report
-    assert '<span class="muted">(customer 15 · institution 37)</span></summary>' in report
+    assert "<details><summary>examples/minutes/2024-01-16-board-minutes.txt — 57 hits " in report
+    assert '<span class="muted">(customer 15 · institution 42)</span></summary>' in report
 
 
 def test_every_hit_is_a_row_with_its_words_marked(report: str, examples_evidence) -> None:
     total = sum(len(items) for items in examples_evidence.values())
-    assert total == 659  # 337 customer + 322 institution
+    assert total == 703  # 351 customer + 347 institution + 5 community (report-only)
     section = report[report.index('<section id="evidence">') :]
     assert section.count('<td class="kwic">') == total
     assert section.count("<mark>") == section.count("</mark>") == total
-    assert "659 hits in 14 documents" in section
+    assert "703 hits in 14 documents" in section
     first = examples_evidence[Path("examples/minutes/2024-01-16-board-minutes.txt")][0]
     assert (
         f"<tr><td>{first.hit.location}</td>"
-        '<td><span class="cat versus">institution</span></td><td>building</td>'
-        f'<td class="kwic">{html.escape(first.hit.before)}<mark>building</mark>{html.escape(first.hit.after)}</td></tr>'
+        '<td><span class="cat versus">institution</span></td><td>the building</td>'
+        f'<td class="kwic">{html.escape(first.hit.before)}<mark>The building</mark>{html.escape(first.hit.after)}</td></tr>'
     ) in section
 
 
@@ -345,7 +366,8 @@ def test_inline_svg_drops_the_prolog_and_prefixes_ids() -> None:
 def test_a_report_of_gaps_empty_breakdowns_and_no_hits(gap_analysis: Analysis) -> None:
     analysis = dataclasses.replace(gap_analysis, breakdowns={"speaker": (), "slide": ()})
     page = render_report(analysis, None, {})
-    assert f"<tr>{cells('2024-02', 1, 300, 0, 0, '0.0', '0.0', '—')}</tr>" in page  # no ratio: —, never 0
+    # No ratio: —, never 0; the report-only categories follow (none here).
+    assert f"<tr>{cells('2024-02', 1, 300, 0, 0, '0.0', '0.0', '—')}</tr>" in page
     assert "<h2>Speakers (0)</h2>\n<p>No speaker labels found" in page
     assert "<h2>Slides (0)</h2>\n<p>No slides:" in page
     assert '<section id="evidence">\n<h2>Evidence</h2>\n<p>No hits.</p>' in page
@@ -366,7 +388,7 @@ INTERVALS = (
 
 @pytest.fixture(scope="module")
 def thin_report(monkeypatch_module: pytest.MonkeyPatch) -> tuple[Analysis, str]:
-    """The examples with a bar of 45 hits: six meetings (36 to 42 hits each) become thin evidence."""
+    """The examples with a bar of 45 hits: six meetings (38 to 44 hits each) become thin evidence."""
     monkeypatch_module.chdir(Path(__file__).resolve().parent.parent.parent)
     analysis = analyze(["examples/"], "library", min_hits=45)
     return analysis, render_report(analysis, None, {})
@@ -396,7 +418,7 @@ def test_no_thin_document_says_so(report: str) -> None:
     before_sections = report[: report.index('<section id="sections">')]
     assert "* thin evidence" not in before_sections  # no period, document or speaker is thin: no footnote
     sections = report[report.index('<section id="sections">') : report.index('<section id="terms">')]
-    assert sections.count(")*</td>") == 63  # of 126 sections, 43 have no hit at all (no ratio, no mark)
+    assert sections.count(")*</td>") == 65  # of 126 sections, 40 have no hit at all (no ratio, no mark)
     assert '<p class="muted note">* thin evidence: fewer than 10 hits (customer + institution)</p>' in sections
 
 
@@ -411,18 +433,18 @@ def test_thin_documents_are_listed_with_hits_and_interval(thin_report: tuple[Ana
     ) in section
     assert (
         '<li><span class="path">examples/<wbr>minutes/<wbr>2025-01-21-board-minutes.txt</span>: '
-        "36 hits (customer 22, institution 14), ratio 0.61 (0.45–0.75)</li>"
+        "38 hits (customer 22, institution 16), ratio 0.58 (0.42–0.72)</li>"
     ) in section
-    assert '<span class="path">examples/<wbr>minutes/<wbr>board-minutes-september.pdf</span>: 42 hits' in section
+    assert '<span class="path">examples/<wbr>minutes/<wbr>board-minutes-september.pdf</span>: 44 hits' in section
     assert section.count("<li>") == 6
-    assert "2024-01-16" not in section  # 52 hits: not thin
+    assert "2024-01-16" not in section  # 57 hits: not thin
 
 
 def test_thin_ratios_are_starred_with_a_footnote(thin_report: tuple[Analysis, str]) -> None:
     _, page = thin_report
     periods = page[page.index('<section id="periods">') : page.index('<section id="documents">')]
-    assert f"<tr>{cells('2025-01-21', 1, 511, 22, 14, '43.1', '27.4', '0.61 (0.45–0.75)*')}</tr>" in periods
-    assert f"<tr>{cells('2024-01-16', 1, 632, 15, 37, '23.7', '58.5', '0.29 (0.18–0.42)')}</tr>" in periods
+    assert f"<tr>{cells('2025-01-21', 1, 511, 22, 16, '43.1', '31.3', '0.58 (0.42–0.72)*')}</tr>" in periods
+    assert f"<tr>{cells('2024-01-16', 1, 632, 15, 42, '23.7', '66.5', '0.26 (0.17–0.39)')}</tr>" in periods
     assert periods.count(")*</td>") == 6
     assert (
         '<p class="muted note">* thin evidence: fewer than 45 hits (customer + institution); '
@@ -440,7 +462,7 @@ def test_no_trend_the_report_says_why(gap_analysis: Analysis) -> None:
     reason = gap_analysis.no_trend_reason
     assert reason.startswith("Not enough periods for a trend (2 with enough evidence; 3 needed;")
     assert f'<p class="trend">{html.escape(reason)}</p>' in page
-    assert f"<p>{html.escape(reason)}</p>\n</section>" in page  # under the periods table
+    assert f"<p>{html.escape(reason)}</p>\n<h3>Reported apart" in page  # under the periods table
     chart = page[page.index('<section id="chart">') : page.index('<section id="periods">')]
     assert "with the 50% balance line and no trend line;" in chart
     assert "No line crosses a month without documents." in chart

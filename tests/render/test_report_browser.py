@@ -315,15 +315,18 @@ def test_report_shows_the_chart_and_the_tables(page: Page) -> None:
     assert chart["top"] < 2000  # in the first screenful
     assert layout["line"]["visible"]  # the ratio line is drawn
     assert "Customer-centeredness, by meeting" in layout["svgTexts"]
-    assert "Trend +0.228 per year (95% interval +0.187 to +0.269)" in layout["svgTexts"]
+    assert "Trend +0.257 per year (95% interval +0.202 to +0.313)" in layout["svgTexts"]
     periods, documents = layout["periods"], layout["documents"]
     assert periods["box"]["visible"]
     assert periods["rows"] == 14
-    assert periods["first"] == ["2024-01-16", "1", "632", "15", "37", "23.7", "58.5", "0.29 (0.18–0.42)"]
+    # The report-only community and partners have a table of their own.
+    assert periods["first"] == [
+        "2024-01-16", "1", "632", "15", "42", "23.7", "66.5", "0.26 (0.17–0.39)",
+    ]  # fmt: skip
     assert documents["box"]["visible"]
     assert documents["rows"] == 14
-    assert documents["first"][2:] == ["examples/minutes/2024-01-16-board-minutes.txt", "632", "15", "37", "23.7",
-                                      "58.5", "0.29 (0.18–0.42)"]  # fmt: skip
+    assert documents["first"][2:] == ["examples/minutes/2024-01-16-board-minutes.txt", "632", "15", "42", "23.7",
+                                      "66.5", "0.26 (0.17–0.39)"]  # fmt: skip
     assert layout["details"] == 14
     assert layout["openDetails"] == 0
     assert not layout["evidence"]["visible"]  # folded on screen
@@ -496,6 +499,6 @@ def test_the_printed_pdf_keeps_every_ratio(browser: DevTools, long_report_file: 
     # Every ratio cell of every table is on the paper: a clipped column would be missing from the PDF's text.
     page = long_report_file.read_text(encoding="utf-8")
     in_tables = Counter(re.findall(f'<td class="num">({RATIO_CELL})</td>', page))
-    assert sum(in_tables.values()) == 14 + 14 + 4 + 83  # periods, documents, speakers, sections with a ratio
+    assert sum(in_tables.values()) == 14 + 14 + 4 + 86  # periods, documents, speakers, sections with a ratio
     printed = Counter(match for text, _, _ in lines for match in re.findall(RATIO_CELL, text))
     assert printed == in_tables
