@@ -6,21 +6,54 @@ customer-centeredness ratio per meeting and over time, with the evidence behind
 every count.  The library never imports click; ``focuscount.cli`` is a thin layer.
 """
 
-from focuscount.analysis import Analysis, analyze, iter_document_counts
-from focuscount.dating import DatesManifest, assign_date
-from focuscount.errors import (
-    ConfigError,
-    FocusCountError,
-    LexiconError,
-    NoDocumentsError,
-    ReadError,
-    UnsupportedFormatError,
-)
-from focuscount.lexicon import Lexicon, load_lexicon, shipped_lexicons
-from focuscount.model import Document, DocumentCounts, Hit, Location, Period, Segment
-from focuscount.readers import read_document
+from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from focuscount._version import __version__
+
+if TYPE_CHECKING:
+    from focuscount.analysis import Analysis, analyze, iter_document_counts
+    from focuscount.dating import DatesManifest, assign_date
+    from focuscount.errors import (
+        ConfigError,
+        FocusCountError,
+        LexiconError,
+        NoDocumentsError,
+        ReadError,
+        UnsupportedFormatError,
+    )
+    from focuscount.lexicon import Lexicon, load_lexicon, shipped_lexicons
+    from focuscount.model import Document, DocumentCounts, Hit, Location, Period, Segment
+    from focuscount.readers import read_document
+
+# The public names and the modules that hold them, imported on first use: ``focuscount --help`` and
+# ``--version`` (which import ``focuscount.cli``, and so this package) need none of them.
+_PUBLIC = {
+    "Analysis": "analysis", "analyze": "analysis", "iter_document_counts": "analysis",
+    "DatesManifest": "dating", "assign_date": "dating",
+    "ConfigError": "errors", "FocusCountError": "errors", "LexiconError": "errors", "NoDocumentsError": "errors",
+    "ReadError": "errors", "UnsupportedFormatError": "errors",
+    "Lexicon": "lexicon", "load_lexicon": "lexicon", "shipped_lexicons": "lexicon",
+    "Document": "model", "DocumentCounts": "model", "Hit": "model", "Location": "model", "Period": "model",
+    "Segment": "model",
+    "read_document": "readers",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'focuscount' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"focuscount.{module}"), name)
+    globals()[name] = value  # the next use finds it at once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Analysis",

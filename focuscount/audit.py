@@ -38,14 +38,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import NormalDist
+from typing import TYPE_CHECKING
 
 from focuscount.errors import ConfigError, ReadError
 from focuscount.escape import dumps_json, for_ci_log, for_csv_cell, for_terminal
-from focuscount.evidence import Evidence
-from focuscount.lexicon import Lexicon
 from focuscount.output import write_atomic
 from focuscount.safeio import MAX_SMALL_INPUT_BYTES, read_regular_file
 from focuscount.uncertainty import Interval, format_interval, wilson
+
+if TYPE_CHECKING:  # annotations only: `focuscount audit --help` need not load the analysis
+    from focuscount.evidence import Evidence
+    from focuscount.lexicon import Lexicon
 
 DEFAULT_SAMPLE = 200
 DEFAULT_SEED = 1

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
-from focuscount import __version__
+from focuscount._version import __version__
 from focuscount.errors import FocusCountError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

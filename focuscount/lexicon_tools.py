@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from focuscount import __version__
+from focuscount._version import __version__
 from focuscount.analysis import Analysis
 from focuscount.counting import IGNORE_TERM, count_document
 from focuscount.errors import LexiconError

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from focuscount import __version__
+from focuscount._version import __version__
 from focuscount.analysis import Analysis
 from focuscount.breakdown import NO_SECTION, NO_SPEAKER, BreakdownRow
 from focuscount.errors import ConfigError

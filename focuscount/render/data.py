@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from focuscount import __version__
+from focuscount._version import __version__
 from focuscount.analysis import Analysis
 from focuscount.breakdown import BreakdownRow
 from focuscount.dating import UNDATED_HINT

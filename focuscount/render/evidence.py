@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from tabulate import tabulate
 
-from focuscount import __version__
+from focuscount._version import __version__
 from focuscount.escape import dumps_json, for_ci_log, for_csv_cell, for_terminal
 from focuscount.evidence import Evidence
 from focuscount.lexicon import IGNORE, Lexicon

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from focuscount import __version__
+from focuscount._version import __version__
 from focuscount.baseline import Baseline
 from focuscount.check import BaselineIntervals, CheckResult, Evaluation, Finding
 from focuscount.escape import (
