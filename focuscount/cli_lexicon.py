@@ -260,11 +260,26 @@ def _analysis(run: Any, lexicon: Any, on_skip: Any) -> Any:
     help="Write the lexicon to NEW.toml (atomically; an existing file only with --force), or - for standard "
     "output [default: -].",
 )  # fmt: skip
-@click.option("--focus", required=True, metavar="CATEGORY", help="The category that is the ratio's focus.")
-@click.option("--versus", required=True, metavar="CATEGORY", help="The category that is the ratio's versus.")
+@click.option(
+    "--focus", metavar="CATEGORY",
+    help="The category that is the ratio's focus [default: `focus` of the settings, or FOCUSCOUNT_FOCUS].",
+)  # fmt: skip
+@click.option(
+    "--versus", metavar="CATEGORY",
+    help="The category that is the ratio's versus [default: `versus` of the settings, or FOCUSCOUNT_VERSUS].",
+)  # fmt: skip
 @click.option("--name", metavar="NAME", help="The lexicon's name [default: the file's name].")
 @click.option("--force", is_flag=True, help="Replace NEW.toml when it exists.")
-def import_command(source: Path, output: Path | None, focus: str, versus: str, name: str | None, force: bool) -> None:
+@CONFIG_OPTION
+def import_command(
+    source: Path,
+    output: Path | None,
+    focus: str | None,
+    versus: str | None,
+    name: str | None,
+    force: bool,
+    config: Path | None,
+) -> None:
     """Turn a LIWC .dic, LIWC-22 .dicx or YAML dictionary into a focuscount lexicon (TOML).
 
     Those formats name no ratio: --focus and --versus name its two poles; every other
@@ -282,6 +297,15 @@ def import_command(source: Path, output: Path | None, focus: str, versus: str, n
         raise FocusCountFailure(
             f"{display_path(source)}: not a dictionary to import: give a LIWC .dic, a LIWC-22 .dicx "
             "or a YAML (.yml, .yaml) file"
+        )
+    if focus is None or versus is None:
+        from focuscount.config import load_settings
+
+        settings = load_settings(config=config)
+        focus, versus = focus or settings.focus, versus or settings.versus
+    if focus is None or versus is None:
+        raise click.UsageError(
+            "name the two poles of the ratio with --focus and --versus (or focus and versus in focuscount.toml)"
         )
     if output is not None and not force:
         _refuse_overwrite(output)

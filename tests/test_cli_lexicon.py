@@ -521,10 +521,31 @@ def test_import_refuses_a_folder_a_toml_file_and_a_wrong_pole(no_settings: Path)
     assert code == 2 and "nobody" in err
     assert not (no_settings / "x.toml").exists()
     code, _, err = run("lexicon", "import", BOARD_DIC, "-o", "x.toml", "--focus", "patrons")
-    assert code == 2 and "Missing option '--versus'" in err
+    assert code == 2 and "name the two poles of the ratio with --focus and --versus" in err
 
 
 def test_the_old_lexicons_command_still_lists() -> None:
     code, out, _ = run("lexicons")
     assert code == 0
     assert out.startswith("library: ")
+
+
+def test_import_takes_the_poles_from_the_settings(no_settings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (no_settings / "focuscount.toml").write_text('focus = "patrons"\nversus = "institution"\n', encoding="utf-8")
+    code, _, err = run("lexicon", "import", BOARD_DIC, "-o", "from-settings.toml")
+    assert code == 0, err
+    assert err.splitlines()[-1].startswith("focuscount: wrote from-settings.toml: 3 categories (focus patrons, ")
+    (no_settings / "focuscount.toml").unlink()
+    monkeypatch.setenv("FOCUSCOUNT_FOCUS", "patrons")
+    monkeypatch.setenv("FOCUSCOUNT_VERSUS", "institution")
+    code, out, _ = run("lexicon", "import", BOARD_DIC)
+    assert code == 0
+    assert '[ratio]\nfocus = "patrons"\nversus = "institution"\n' in out
+
+
+def test_import_without_poles_says_how_to_name_them(no_settings: Path) -> None:
+    code, out, err = run("lexicon", "import", BOARD_DIC)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        "Error: name the two poles of the ratio with --focus and --versus (or focus and versus in focuscount.toml)"
+    )
