@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
-pytestmark = pytest.mark.slow  # builds the hook's environment with pip: 30-140 s
+# Builds the hook's environment with pip (30-140 s), from the package index: skipped, saying so, without one.
+pytestmark = [pytest.mark.slow, pytest.mark.network]
 
 NETWORK_TROUBLE = ("Failed to establish a new connection", "No matching distribution", "Could not find a version")
 
