@@ -348,6 +348,7 @@ def check_run(
     baseline_ref: str | None = None,
     allow_lexicon_change: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> CheckResult:
     """Analyse ``run`` and evaluate its configured rules (or :data:`DEFAULT_RULES` when none are set).
 
@@ -367,7 +368,7 @@ def check_run(
     if confidence is not None:
         rules = with_confidence(rules, confidence)
     regression = next((rule for rule in rules if rule.name == "no_regression"), None)
-    lexicon = run.load_lexicon()
+    lexicon = lexicon or run.load_lexicon()  # the caller's, when it loaded it already
     found = intervals = None
     report = revision = None
     if regression is not None:

@@ -650,7 +650,7 @@ def check(
     from focuscount.render.findings import github_summary, render_findings
 
     unreadable: list[Any] = []
-    lexicon_for(run)  # a lexicon error fails here, before any reading; an imported dictionary's notes are shown
+    lexicon = lexicon_for(run)  # a lexicon error fails here, before any reading; an import's notes are shown
 
     def on_unreadable(skipped: Any) -> None:
         from focuscount.discovery import UNREADABLE
@@ -667,6 +667,7 @@ def check(
         baseline_ref=baseline_ref,
         allow_lexicon_change=allow_lexicon_change,
         on_skip=on_unreadable,
+        lexicon=lexicon,
     )
     emit(render_findings(result, output_format), output)
     if output_format == "github":

@@ -13,6 +13,7 @@ is unsure, the document is counted with the lexicon given, and says so.
 from __future__ import annotations
 
 import functools
+import glob
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -67,7 +68,7 @@ def lexicon_family(lexicon: Lexicon) -> LexiconFamily:
     sibling = _SIBLING.match(stem)
     if sibling and (folder / f"{sibling['stem']}.toml").is_file():
         stem = sibling["stem"]
-    candidates = [folder / f"{stem}.toml", *sorted(folder.glob(f"{glob_escape(stem)}-*.toml"))]
+    candidates = [folder / f"{stem}.toml", *sorted(folder.glob(f"{glob.escape(stem)}-*.toml"))]
     for path in candidates:
         if not path.is_file() or path.resolve() == lexicon.path.resolve():
             continue
@@ -83,11 +84,6 @@ def lexicon_family(lexicon: Lexicon) -> LexiconFamily:
             )
         members.setdefault(member.language, member)
     return LexiconFamily(lexicon, members)
-
-
-def glob_escape(text: str) -> str:
-    """``text`` with glob wildcards taken literally."""
-    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 class LanguageIdentifier:
