@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint examples fixtures charts browser bench clean
+.PHONY: demo test test-fast lint typecheck docs examples fixtures charts browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,13 @@ demo: $(DEMO_STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check focuscount tests tools bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The same without the tests marked slow (fuzzing, pre-commit, 10,000 files).
 test-fast: $(STAMP)
 	$(BIN)/ruff check focuscount tests tools bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not slow"
 
 # The report test renders the HTML report in headless Chromium (Debian's package).
@@ -48,6 +50,15 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/ruff format --check focuscount
+	$(BIN)/mypy
+
+# The type check alone (settings in pyproject.toml, [tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# Regenerate the outputs shown in README.md and docs/ (cog runs each command; `make test` checks them).
+docs: $(STAMP)
+	$(BIN)/python -m cogapp -r README.md docs/*.md
 
 # Regenerate the committed example corpus and test fixtures (python-docx, python-pptx, reportlab).
 examples: $(STAMP)

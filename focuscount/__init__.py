@@ -15,6 +15,8 @@ from focuscount._version import __version__
 
 if TYPE_CHECKING:
     from focuscount.analysis import Analysis, analyze, iter_document_counts
+    from focuscount.check import CheckResult, check_run
+    from focuscount.config import Rule
     from focuscount.dating import DatesManifest, assign_date
     from focuscount.errors import (
         ConfigError,
@@ -24,21 +26,29 @@ if TYPE_CHECKING:
         ReadError,
         UnsupportedFormatError,
     )
+    from focuscount.evidence import Evidence, iter_evidence
     from focuscount.lexicon import Lexicon, load_lexicon, shipped_lexicons
+    from focuscount.limits import ReadLimits
     from focuscount.model import Document, DocumentCounts, Hit, Location, Period, Segment
+    from focuscount.options import ReadOptions
     from focuscount.readers import read_document
+    from focuscount.terms import TermReport, term_report
 
 # The public names and the modules that hold them, imported on first use: ``focuscount --help`` and
 # ``--version`` (which import ``focuscount.cli``, and so this package) need none of them.
 _PUBLIC = {
     "Analysis": "analysis", "analyze": "analysis", "iter_document_counts": "analysis",
+    "CheckResult": "check", "check_run": "check", "Rule": "config",
     "DatesManifest": "dating", "assign_date": "dating",
+    "Evidence": "evidence", "iter_evidence": "evidence",
     "ConfigError": "errors", "FocusCountError": "errors", "LexiconError": "errors", "NoDocumentsError": "errors",
     "ReadError": "errors", "UnsupportedFormatError": "errors",
     "Lexicon": "lexicon", "load_lexicon": "lexicon", "shipped_lexicons": "lexicon",
     "Document": "model", "DocumentCounts": "model", "Hit": "model", "Location": "model", "Period": "model",
     "Segment": "model",
+    "ReadLimits": "limits", "ReadOptions": "options",
     "read_document": "readers",
+    "TermReport": "terms", "term_report": "terms",
 }  # fmt: skip
 
 
@@ -57,10 +67,12 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Analysis",
+    "CheckResult",
     "ConfigError",
     "DatesManifest",
     "Document",
     "DocumentCounts",
+    "Evidence",
     "FocusCountError",
     "Hit",
     "Lexicon",
@@ -69,13 +81,20 @@ __all__ = [
     "NoDocumentsError",
     "Period",
     "ReadError",
+    "ReadLimits",
+    "ReadOptions",
+    "Rule",
     "Segment",
+    "TermReport",
     "UnsupportedFormatError",
     "__version__",
     "analyze",
     "assign_date",
+    "check_run",
     "iter_document_counts",
+    "iter_evidence",
     "load_lexicon",
     "read_document",
     "shipped_lexicons",
+    "term_report",
 ]

@@ -13,23 +13,37 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from focuscount.breakdown import BREAKDOWNS, BreakdownRow, document_breakdown, merge_speakers
+from focuscount.breakdown import BREAKDOWNS, BreakdownKind, BreakdownRow, document_breakdown, merge_speakers
 from focuscount.counting import DEFAULT_CONTEXT_WORDS, count_document
-from focuscount.dating import DATE_ORDERS, DatesManifest, assign_date
+from focuscount.dating import DatesManifest, assign_date
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
 from focuscount.errors import ConfigError, LexiconError, NoDocumentsError, ReadError, UnsupportedFormatError
-from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, check_language, choose, lexicon_family
+from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, choose, lexicon_family
 from focuscount.lexicon import Lexicon, load_lexicon
-from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.matching import LexiconMatcher
 from focuscount.model import Document, DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
+from focuscount.options import DEFAULT_READ, ReadOptions
 from focuscount.readers import read_document, supported_extensions
-from focuscount.reading import DEFAULT_RULES, ReadingRules, WordKnowledge
-from focuscount.timeline import GROUPINGS, Trend, group, no_trend_reason, trend
+from focuscount.reading import WordKnowledge
+from focuscount.timeline import GROUPINGS, Grouping, Trend, group, no_trend_reason, trend
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
 
 SkipHandler = Callable[[Skipped], None]
+
+
+@dataclass(frozen=True)
+class UnmatchedDate:
+    """A row of the dates manifest that dated no document read: a typo, or a file left out."""
+
+    manifest: Path
+    line: int
+    written: str  # the path as the row writes it
+
+    @property
+    def message(self) -> str:
+        """``no document read matches 'minutes/2024-13-01.docx'`` (the caller names the manifest and line)."""
+        return f"no document read matches '{self.written}'"
 
 
 @dataclass(frozen=True)
@@ -37,7 +51,7 @@ class Analysis:
     """Everything ``focuscount analyze`` reports: documents, periods, trend, and what was skipped."""
 
     lexicon: Lexicon
-    by: str
+    by: Grouping
     documents: tuple[DocumentCounts, ...]  # date order, undated last; without evidence
     periods: tuple[Period, ...]
     trend: Trend | None
@@ -47,6 +61,7 @@ class Analysis:
     min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
     include_thin: bool = False  # thin periods were counted in the trend
     lemmas: bool = True  # the pipeline gives lemmas (False: a language without a lookup table)
+    unmatched_dates: tuple[UnmatchedDate, ...] = ()  # rows of the dates manifest that dated no document read
 
     @property
     def lexicons_used(self) -> dict[str, int]:
@@ -129,41 +144,27 @@ def iter_document_counts(
     paths: Iterable[Path | str],
     lexicon: Lexicon,
     *,
-    dates: DatesManifest | None = None,
-    date_order: str | None = None,
-    model: str | None = None,
+    options: ReadOptions = DEFAULT_READ,
     context_words: int = DEFAULT_CONTEXT_WORDS,
     unmatched: bool = False,
-    exclude: Iterable[str] = (),
-    limits: ReadLimits = DEFAULT_LIMITS,
-    follow_links: bool = False,
-    metadata_dates: bool = True,
-    rules: ReadingRules = DEFAULT_RULES,
-    language: str | None = None,
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time, with its hits.
 
-    With ``unmatched``, each document also counts the content words no term matched.
-    Each file is read within ``limits``; links that lead outside the folders given
-    are followed only with ``follow_links``.  With ``metadata_dates=False`` a document
-    that only its file metadata could date stays undated.  ``rules`` say whether speaker
-    notes are read and page furniture kept as talk (see :mod:`focuscount.reading`).
-    With ``language="auto"``, each document is counted with the lexicon of its own
-    language from ``lexicon``'s family (see :mod:`focuscount.language`).
+    ``options`` say how each file is read and dated (see :class:`~focuscount.options.ReadOptions`);
+    with ``options.language="auto"``, each document is counted with the lexicon of its own
+    language from ``lexicon``'s family (see :mod:`focuscount.language`).  With ``unmatched``,
+    each document also counts the content words no term matched.
     """
-    if date_order is not None and date_order not in DATE_ORDERS:
-        raise ConfigError(None, f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
-    matchers = _Matchers(lexicon, model, check_language(language))
+    matchers = _Matchers(lexicon, options.model, options.language)
     matcher = matchers.base
     words = WordKnowledge(
         known=matcher.pipeline.is_known_word if matcher.pipeline.has_word_list else None, term=matcher.is_term_word
     )
-    for item in discover(paths, exclude, follow_links=follow_links):
+    for item in discover(paths, options.exclude, follow_links=options.follow_links):
         if isinstance(item, Skipped):
             yield item
             continue
-        reading = _Reading(limits, rules, words, metadata_dates)
-        yield _count_one(item, matchers, dates, date_order, context_words, unmatched, reading)
+        yield _count_one(item, matchers, options, words, context_words, unmatched)
 
 
 class _Matchers:
@@ -214,32 +215,21 @@ def counted_documents(
         raise NoDocumentsError(no_documents_message(skipped))
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """How each file of a run is read: its limits, the reading rules, the words the rules may ask about."""
-
-    limits: ReadLimits
-    rules: ReadingRules
-    words: WordKnowledge
-    metadata_dates: bool
-
-
 def _count_one(
     candidate: Candidate,
     matchers: _Matchers,
-    dates: DatesManifest | None,
-    date_order: str | None,
+    options: ReadOptions,
+    words: WordKnowledge,
     context_words: int,
     unmatched: bool,
-    reading: _Reading,
 ) -> DocumentCounts | Skipped:
     try:
-        document = read_document(candidate.path, reading.limits, reading.rules, reading.words)
+        document = read_document(candidate.path, options.limits, options.rules, words)
     except UnsupportedFormatError as error:
         return Skipped(candidate.path, error.reason)
     except ReadError as error:
-        return Skipped(candidate.path, error.reason)
-    document = assign_date(document, dates, date_order, metadata_dates=reading.metadata_dates)
+        return Skipped(candidate.path, error.reason, cause=error.cause)
+    document = assign_date(document, options.dates, options.date_order, metadata_dates=options.metadata_dates)
     matcher, choice = matchers.for_document(document)
     counts = count_document(document, matcher, context_words, unmatched)
     if choice is None:
@@ -251,60 +241,43 @@ def analyze(
     paths: Iterable[Path | str],
     lexicon: Lexicon | str | Path = "library",
     *,
-    by: str = "meeting",
-    dates: DatesManifest | Path | str | None = None,
-    date_order: str | None = None,
-    model: str | None = None,
-    breakdowns: Iterable[str] = (),
-    exclude: Iterable[str] = (),
+    by: Grouping = "meeting",
+    breakdowns: Iterable[BreakdownKind] = (),
+    options: ReadOptions = DEFAULT_READ,
     context_words: int = DEFAULT_CONTEXT_WORDS,
-    limits: ReadLimits = DEFAULT_LIMITS,
-    follow_links: bool = False,
-    metadata_dates: bool = True,
-    rules: ReadingRules = DEFAULT_RULES,
     min_hits: int = DEFAULT_MIN_HITS,
     include_thin: bool = False,
-    language: str | None = None,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
 ) -> Analysis:
     """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
 
-    ``breakdowns`` names any of ``speaker``, ``section``, ``slide`` to report too;
-    files in folders that match an ``exclude`` glob are left out.  ``on_document``
-    sees each document's counts with its hits (``context_words`` either side) before
-    they are dropped.
+    ``lexicon`` is a :class:`~focuscount.lexicon.Lexicon`, a shipped lexicon's name or
+    a lexicon file; ``options`` say how the files are read and dated
+    (:class:`~focuscount.options.ReadOptions`).  ``breakdowns`` names any of
+    ``speaker``, ``section``, ``slide`` to report too.  A ratio resting on fewer
+    than ``min_hits`` hits is thin evidence, left out of the trend unless
+    ``include_thin``.  ``on_document`` sees each document's counts with its hits
+    (``context_words`` either side) before they are dropped.
     Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
     and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
-    no file could be read at all.
+    no file could be read at all, and :class:`ConfigError` naming the parameter for
+    a value out of range.
     """
     if by not in GROUPINGS:
-        raise ConfigError(None, f"--by must be one of {', '.join(GROUPINGS)}, not '{by}'")
+        raise ConfigError(None, f"`by` must be one of {', '.join(GROUPINGS)}, not '{by}'", parameters=("by",))
     kinds = tuple(dict.fromkeys(breakdowns))
     for kind in kinds:
         if kind not in BREAKDOWNS:
-            raise ConfigError(None, f"breakdown must be one of {', '.join(BREAKDOWNS)}, not '{kind}'")
+            raise ConfigError(
+                None, f"`breakdowns` must be some of {', '.join(BREAKDOWNS)}, not '{kind}'", parameters=("breakdowns",)
+            )
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
-    if dates is not None and not isinstance(dates, DatesManifest):
-        dates = DatesManifest.load(dates)
     documents: list[DocumentCounts] = []
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
-    stream = iter_document_counts(
-        paths,
-        lexicon,
-        dates=dates,
-        date_order=date_order,
-        model=model,
-        exclude=exclude,
-        context_words=context_words,
-        limits=limits,
-        follow_links=follow_links,
-        metadata_dates=metadata_dates,
-        rules=rules,
-        language=language,
-    )
+    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words)
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:
             on_document(item)
@@ -331,12 +304,20 @@ def analyze(
         periods=periods,
         trend=trend(periods, documents, lexicon.focus, lexicon.versus, include_thin),
         skipped=tuple(skipped),
-        pipeline=_pipeline_names(lexicon, documents, model),
-        lemmas=model is not None or get_pipeline(lexicon.language, model).has_word_list,
+        pipeline=_pipeline_names(lexicon, documents, options.model),
+        lemmas=options.model is not None or get_pipeline(lexicon.language, options.model).has_word_list,
         breakdowns=breakdown_rows,
         min_hits=min_hits,
         include_thin=include_thin,
+        unmatched_dates=_unmatched_dates(options.dates, documents),
     )
+
+
+def _unmatched_dates(manifest: DatesManifest | None, documents: list[DocumentCounts]) -> tuple[UnmatchedDate, ...]:
+    if manifest is None:
+        return ()
+    rows = manifest.unmatched(counts.document.path for counts in documents)
+    return tuple(UnmatchedDate(manifest.path, line, written) for line, written in rows)
 
 
 def _pipeline_names(lexicon: Lexicon, documents: list[DocumentCounts], model: str | None) -> str:

@@ -179,10 +179,12 @@ def _git(arguments: list[str], folder: Path, failure: str | None = None) -> byte
     try:
         result = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, check=False)
     except FileNotFoundError as error:
-        raise ConfigError(None, "--baseline-ref needs git, which is not installed") from error
+        raise ConfigError(
+            None, "`baseline_ref` needs git, which is not installed", parameters=("baseline_ref",)
+        ) from error
     if result.returncode != 0:
         detail = failure or result.stderr.decode(errors="replace").strip().splitlines()[-1:]
         if isinstance(detail, list):
             detail = detail[0] if detail else f"git {arguments[0]} failed"
-        raise ConfigError(None, f"--baseline-ref: {detail}")
+        raise ConfigError(None, f"`baseline_ref`: {detail}", parameters=("baseline_ref",))
     return result.stdout

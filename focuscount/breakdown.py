@@ -13,11 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from focuscount.model import DocumentCounts, Location, ratio_of
 from focuscount.uncertainty import Interval, pooled_interval, wilson
 
-BREAKDOWNS = ("speaker", "section", "slide")
+BreakdownKind = Literal["speaker", "section", "slide"]  # what a breakdown reports on
+BREAKDOWNS: tuple[BreakdownKind, ...] = ("speaker", "section", "slide")
 NO_SPEAKER = "(no speaker named)"
 NO_SECTION = "(before the first heading)"
 

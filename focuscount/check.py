@@ -39,13 +39,15 @@ from pathlib import Path
 
 from focuscount.analysis import Analysis, analyze
 from focuscount.baseline import SAVE_AGAIN, Baseline, git_baseline, load_report_baseline, relative_key
-from focuscount.config import DEFAULT_TOLERANCE, Rule, RunOptions, with_confidence, with_rule
+from focuscount.config import DEFAULT_TOLERANCE, Confidence, Rule, with_confidence, with_threshold
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
-from focuscount.lexicon import Lexicon
+from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, per_thousand
+from focuscount.options import DEFAULT_READ, ReadOptions
 from focuscount.safeio import read_input_text
-from focuscount.uncertainty import Interval, format_interval
+from focuscount.timeline import Grouping
+from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, format_interval
 
 TOP_TERMS = 3
 
@@ -340,47 +342,61 @@ DEFAULT_RULES = (Rule("min_ratio", "error", {"overall": 0.5}),)
 
 
 def check_run(
-    run: RunOptions,
+    paths: Iterable[Path | str],
+    lexicon: Lexicon | str | Path = "library",
     *,
+    rules: Iterable[Rule] = (),
+    rules_file: Path | None = None,
+    options: ReadOptions = DEFAULT_READ,
+    by: Grouping = "meeting",
+    min_hits: int = DEFAULT_MIN_HITS,
+    include_thin: bool = False,
     min_ratio: float | None = None,
-    confidence: str | None = None,
+    confidence: Confidence | None = None,
     baseline: Path | None = None,
     baseline_ref: str | None = None,
     allow_lexicon_change: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
-    lexicon: Lexicon | None = None,
 ) -> CheckResult:
-    """Analyse ``run`` and evaluate its configured rules (or :data:`DEFAULT_RULES` when none are set).
+    """Analyse ``paths`` and evaluate ``rules`` (or :data:`DEFAULT_RULES` when none are given).
 
-    ``min_ratio`` overrides the overall minimum; ``confidence`` ("point" or
-    "interval") overrides it in ``min_ratio`` and ``no_regression``; ``baseline`` /
-    ``baseline_ref`` override the ones in the ``no_regression`` rule (and turn the
-    rule on).  A baseline report made with another lexicon is refused (ConfigError)
-    unless ``allow_lexicon_change`` or the rule's ``allow_lexicon_change = true``; a
-    git baseline is read with the current lexicon, so it always matches.
+    ``options``, ``by``, ``min_hits`` and ``include_thin`` are those of
+    :func:`~focuscount.analysis.analyze`.  ``rules_file`` is where the rules came
+    from, for messages.  ``min_ratio`` overrides the overall minimum;
+    ``confidence`` ("point" or "interval") overrides it in ``min_ratio`` and
+    ``no_regression``; ``baseline`` (a report saved by ``analyze`` as JSON) /
+    ``baseline_ref`` (a git revision) override the ones in the ``no_regression``
+    rule (and turn the rule on).  A baseline report made with another lexicon is
+    refused (ConfigError) unless ``allow_lexicon_change`` or the rule's
+    ``allow_lexicon_change = true``; a git baseline is read with the current
+    lexicon, so it always matches.
     """
-    settings = run.settings
+    paths = tuple(paths)
+    chosen = tuple(rules)
     if min_ratio is not None:
-        settings = with_rule(settings, "min_ratio", "overall", min_ratio)
-    rules = settings.rules or DEFAULT_RULES
-    if (baseline or baseline_ref) and not any(rule.name == "no_regression" for rule in rules):
-        rules = (*rules, Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE}))
+        chosen = with_threshold(chosen, "min_ratio", "overall", min_ratio)
+    chosen = chosen or DEFAULT_RULES
+    if (baseline or baseline_ref) and not any(rule.name == "no_regression" for rule in chosen):
+        chosen = (*chosen, Rule("no_regression", "error", {"tolerance": DEFAULT_TOLERANCE}))
     if confidence is not None:
-        rules = with_confidence(rules, confidence)
-    regression = next((rule for rule in rules if rule.name == "no_regression"), None)
-    lexicon = lexicon or run.load_lexicon()  # the caller's, when it loaded it already
+        chosen = with_confidence(chosen, confidence)
+    regression = next((rule for rule in chosen if rule.name == "no_regression"), None)
+    if not isinstance(lexicon, Lexicon):
+        lexicon = load_lexicon(lexicon)
     found = intervals = None
     report = revision = None
     if regression is not None:
-        report, revision = _baseline_source(run, regression, baseline, baseline_ref)
+        report, revision = _baseline_source(regression, baseline, baseline_ref, rules_file)
     if report is not None:  # read and compared before the documents, so a wrong baseline fails at once
         allowed = allow_lexicon_change or bool(regression and regression.flags.get("allow_lexicon_change"))
         found = _same_lexicon(report, load_report_baseline(report), lexicon, allowed)
         intervals = load_report_intervals(report, found.root)
-    analysis = analyze(run.paths, lexicon, by=settings.by, on_skip=on_skip, **run.reading(), **run.evidence_rules())
+    analysis = analyze(
+        paths, lexicon, by=by, options=options, min_hits=min_hits, include_thin=include_thin, on_skip=on_skip
+    )
     if revision is not None:
-        found, intervals = _git_baseline(run, lexicon, revision)
-    return run_check(analysis, rules, found, intervals)
+        found, intervals = _git_baseline(paths, lexicon, options, revision)
+    return run_check(analysis, chosen, found, intervals)
 
 
 def load_report_intervals(report: Path, root: Path) -> BaselineIntervals:
@@ -422,19 +438,20 @@ def _report_interval(report: Path, item: object, name: str) -> Interval | None:
 
 
 def _baseline_source(
-    run: RunOptions, rule: Rule, report: Path | None, revision: str | None
+    rule: Rule, report: Path | None, revision: str | None, rules_file: Path | None
 ) -> tuple[Path | None, str | None]:
-    """(report, None) or (None, revision): the command line's baseline, else the rule's."""
+    """(report, None) or (None, revision): the caller's baseline, else the rule's."""
     if report is None and revision is None:
         if "baseline" in rule.options:
-            report = run.settings.resolve(rule.options["baseline"])
+            report = Path(rule.options["baseline"])
         else:
             revision = rule.options.get("baseline_ref")
     if report is None and revision is None:
         raise ConfigError(
-            run.settings.source,
-            "rule no_regression needs a baseline: --baseline REPORT.json, --baseline-ref REV, "
-            "or 'baseline' / 'baseline_ref' in the rule",
+            rules_file,
+            "rule no_regression needs a baseline: `baseline` (a report saved by analyze as JSON), `baseline_ref` "
+            "(a git revision), or 'baseline' / 'baseline_ref' in the rule",
+            parameters=("baseline", "baseline_ref"),
         )
     return (report, None) if report is not None else (None, revision)
 
@@ -447,29 +464,32 @@ def _same_lexicon(report: Path, baseline: Baseline, lexicon: Lexicon, allowed: b
     raise ConfigError(
         report,
         f"baseline was counted with lexicon {then}, not {lexicon.name} ({lexicon.short_hash}), so its ratios "
-        "are not comparable: save a new baseline, or pass --allow-lexicon-change to compare anyway",
+        "are not comparable: save a new baseline, or pass `allow_lexicon_change` to compare anyway",
+        parameters=("allow_lexicon_change",),
     )
 
 
-def _git_baseline(run: RunOptions, lexicon: Lexicon, revision: str) -> tuple[Baseline, BaselineIntervals]:
+def _git_baseline(
+    paths: tuple[Path | str, ...], lexicon: Lexicon, options: ReadOptions, revision: str
+) -> tuple[Baseline, BaselineIntervals]:
     """The files at ``revision`` read exactly as the current run reads them: same lexicon, model, limits.
 
     The dates manifest is left out: its paths name the working tree, not the
     temporary copies, and dates do not change a ratio.  The intervals come from
     the same analysis.
     """
-    reading = run.reading(dates=False)
+    reading = options.without_dates()
     analysed: list[Analysis] = []
 
-    def ratios(paths: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
+    def ratios(copies: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
         try:
-            then = analyze(paths, lexicon, **reading)
+            then = analyze(copies, lexicon, options=reading)
         except NoDocumentsError:
             return None, {}
         analysed.append(then)
         return then.ratio, {counts.document.path: counts.ratio for counts in then.documents}
 
-    baseline = git_baseline(revision, run.paths, ratios)
+    baseline = git_baseline(revision, [Path(path) for path in paths], ratios)
     if not analysed:
         return baseline, BaselineIntervals()
     then = analysed[0]

@@ -9,22 +9,41 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from focuscount._version import __version__
+from focuscount.dating import DATE_ORDERS
 from focuscount.errors import FocusCountError
+from focuscount.reading import NOTES_CHOICES
+from focuscount.render.formats import CHART_KINDS, CHECK_FORMATS, EXPLAIN_FORMATS, FORMATS, TERMS_FORMATS
+from focuscount.timeline import GROUPINGS
+from focuscount.uncertainty import CONFIDENCES
+
+if TYPE_CHECKING:  # imported for the annotations only: the commands import what they use when they run
+    from focuscount.analysis import Analysis
+    from focuscount.breakdown import BreakdownKind
+    from focuscount.config import Confidence, RunOptions
+    from focuscount.dating import DateOrder
+    from focuscount.discovery import Skipped
+    from focuscount.lexicon import Lexicon
+    from focuscount.model import DocumentCounts
+    from focuscount.render.formats import AnalyzeFormat, ChartKind, CheckFormat, HitsFormat
+    from focuscount.timeline import Grouping
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("table", "json", "csv", "markdown")
-EXPLAIN_FORMATS = TERMS_FORMATS = ("table", "json", "csv")
-CHECK_FORMATS = ("text", "line", "json", "github", "junit")
-CHART_KINDS = ("ratio", "counts", "terms", "speakers", "sections")
-GROUPINGS = ("meeting", "month", "quarter", "year")
 MAX_IMPORT_WARNINGS = 10  # an imported LIWC dictionary can have thousands of notes: the rest are a command away
+
+
+def help_examples(*examples: tuple[str, str]) -> str:
+    """The end of a command's ``--help``: each example command with what it does, unwrapped."""
+    lines = ["\b", "Examples:"]
+    for command, what in examples:
+        lines += [f"  # {what}", f"  {command}"]
+    return "\n".join(lines)
 
 
 class SettingNumber(click.ParamType):
@@ -54,6 +73,63 @@ class FocusCountFailure(click.ClickException):
     exit_code = EXIT_ERROR
 
 
+# The library names the parameters of its functions in its messages (`context_words`); the CLI names its flags.
+PARAMETER_FLAGS = {
+    "allow_lexicon_change": "--allow-lexicon-change",
+    "baseline": "--baseline",
+    "baseline_ref": "--baseline-ref",
+    "breakdowns": "--by-speaker/--by-section/--by-slide",
+    "by": "--by",
+    "categories": "--category",
+    "confidence": "--confidence",
+    "context_words": "--context",
+    "date_order": "--date-order",
+    "dates": "--dates",
+    "follow_links": "--follow-links",
+    "include_thin": "--include-thin",
+    "kind": "--kind",
+    "language": "--language",
+    "lexicon": "--lexicon",
+    "notes": "--notes",
+    "terms": "--term",
+    "top": "--top",
+}
+DEBUG_VARIABLE = "FOCUSCOUNT_DEBUG"
+
+
+def in_cli_terms(message: str, parameters: Iterable[str] = PARAMETER_FLAGS) -> str:
+    """``message`` with each library parameter it names in backquotes (`by`) shown as the CLI's flag (--by)."""
+    for name in parameters:
+        flag = PARAMETER_FLAGS.get(name)
+        if flag is not None:
+            message = message.replace(f"`{name}`", flag)
+    return message
+
+
+def debugging() -> bool:
+    """True with ``--debug`` or ``FOCUSCOUNT_DEBUG=1``: the cause of an error is shown with its traceback."""
+    import os
+
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context is not None else None
+    if root is not None and root.params.get("debug"):
+        return True
+    return os.environ.get(DEBUG_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def show_traceback(error: BaseException | None) -> None:
+    """With debugging on, ``error``'s traceback on stderr (the cause of a skipped file or of an error)."""
+    if error is None or not debugging():
+        return
+    import traceback
+
+    from focuscount.escape import for_terminal
+
+    lines = "".join(traceback.format_exception(error)).splitlines()
+    # Tracebacks quote file names and document text: escaped like every other line focuscount prints.
+    click.echo("\n".join(for_terminal(line) for line in lines), err=True)
+
+
 class FocusCountGroup(click.Group):
     """The command group; turns every :class:`FocusCountError` into exit status 2 with its one-line message."""
 
@@ -63,8 +139,10 @@ class FocusCountGroup(click.Group):
         except FocusCountError as error:
             from focuscount.escape import for_terminal
 
+            show_traceback(error.__cause__ or getattr(error, "cause", None) or error)
+            message = in_cli_terms(str(error), getattr(error, "parameters", ()))
             # Messages name files, and file names can hold newlines and escape sequences.
-            raise FocusCountFailure(for_terminal(str(error))) from error
+            raise FocusCountFailure(for_terminal(message)) from error
 
 
 def warn(message: str) -> None:
@@ -79,16 +157,17 @@ def warn(message: str) -> None:
     click.echo(f"focuscount: warning: {for_terminal(message)}", err=True)
 
 
-def warn_unreadable(skipped: Any) -> None:
+def warn_unreadable(skipped: Skipped) -> None:
     """Warn about a file that could not be read (files of other types in folders pass quietly)."""
     from focuscount.discovery import UNREADABLE
     from focuscount.escape import display_path
 
     if skipped.kind == UNREADABLE:
         warn(f"{display_path(skipped.path)}: skipped: {skipped.reason}")
+        show_traceback(skipped.cause)
 
 
-def lexicon_for(run: Any) -> Any:
+def lexicon_for(run: RunOptions) -> Lexicon:
     """The run's lexicon, with one warning line for each thing an imported dictionary could not take as written."""
     from focuscount.escape import display_path
 
@@ -109,7 +188,7 @@ def lexicon_for(run: Any) -> Any:
     return lexicon
 
 
-def warn_no_lemmas(lexicon: Any) -> None:
+def warn_no_lemmas(lexicon: Lexicon) -> None:
     """Say once that the lexicon's language has no lookup lemmas here, so a term counts only its own form."""
     where = f"{lexicon.path}: " if lexicon.path else ""
     warn(
@@ -119,7 +198,7 @@ def warn_no_lemmas(lexicon: Any) -> None:
     )
 
 
-def warn_metadata_dates(documents: Any) -> None:
+def warn_metadata_dates(documents: Iterable[DocumentCounts]) -> None:
     """One warning for the run when any document is dated only by its file metadata."""
     from focuscount.dating import METADATA
 
@@ -146,7 +225,7 @@ CONFIG_OPTION = click.option(
     help="Settings file to use instead of the nearest focuscount.toml or pyproject.toml.",
 )  # fmt: skip
 NOTES_OPTION = click.option(
-    "--notes", type=click.Choice(["include", "exclude"]), default=None,
+    "--notes", type=click.Choice(NOTES_CHOICES), default=None,
     help="Read the speaker notes of slides (pptx, odp, a PDF with notes pages) or leave them out "
     "[default: include].",
 )  # fmt: skip
@@ -170,7 +249,7 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         paths: tuple[Path, ...],
         lexicon: str | None,
         dates: Path | None,
-        date_order: str | None,
+        date_order: DateOrder | None,
         model: str | None,
         config: Path | None,
         max_file_mb: float | None,
@@ -235,7 +314,7 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="A CSV of path,date rows that dates documents (strongest date source).",
         ),
         click.option(
-            "--date-order", type=click.Choice(["dmy", "mdy"]),
+            "--date-order", type=click.Choice(DATE_ORDERS),
             help="How to read numeric dates like 03/04/2024 in the text (otherwise they are not guessed).",
         ),
         MODEL_OPTION,
@@ -343,12 +422,12 @@ def emit(text: str, output: Path | None) -> None:
 
 
 def run_analysis(
-    run: Any,
-    by: str | None = None,
-    breakdowns: tuple[str, ...] = (),
-    each_document: Callable[[Any], None] | None = None,
+    run: RunOptions,
+    by: Grouping | None = None,
+    breakdowns: tuple[BreakdownKind, ...] = (),
+    each_document: Callable[[DocumentCounts], None] | None = None,
     context_words: int = 8,
-) -> Any:
+) -> Analysis:
     """``analyze`` over ``run`` with warnings and a progress bar on stderr.
 
     ``each_document`` sees every document's counts, hits included, as it is read.
@@ -357,47 +436,52 @@ def run_analysis(
 
     progress = progress_for(run.paths, run.exclude, run.follow_links)
 
-    def on_skip(skipped: Any) -> None:
+    def on_skip(skipped: Skipped) -> None:
         progress.advance()
         warn_unreadable(skipped)
 
-    def on_document(counts: Any) -> None:
+    def on_document(counts: DocumentCounts) -> None:
         progress.advance()
         if counts.document.date_note:
-            warn(f"{counts.document.path}: {counts.document.date_note}")
+            warn(f"{counts.document.path}: {in_cli_terms(counts.document.date_note)}")
         if counts.language_note:
-            warn(f"{counts.document.path}: {counts.language_note}")
+            warn(f"{counts.document.path}: {in_cli_terms(counts.language_note)}")
         if each_document is not None:
             each_document(counts)
 
-    reading = run.reading()
+    from focuscount.escape import display_path
+
+    options = run.read_options()
     try:
         result = analyze(
             run.paths,
             lexicon_for(run),
-            by=by or run.settings.by,
+            by=by or run.by,
             breakdowns=breakdowns,
+            options=options,
             context_words=context_words,
+            min_hits=run.min_hits,
+            include_thin=run.include_thin,
             on_skip=on_skip,
             on_document=on_document,
-            **reading,
-            **run.evidence_rules(),
         )
     finally:
         progress.close()
     warn_metadata_dates(result.documents)
     if not result.lemmas:
         warn_no_lemmas(result.lexicon)
-    manifest = reading["dates"]
-    if manifest is not None:
-        for line, written in manifest.unmatched(counts.document.path for counts in result.documents):
-            warn(f"{manifest.path}:{line}: no document read matches '{written}'")
+    for row in result.unmatched_dates:
+        warn(f"{display_path(row.manifest)}:{row.line}: {row.message}")
     return result
 
 
 @click.group(cls=FocusCountGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="focuscount")
-def cli() -> None:
+@click.option(
+    "--debug", is_flag=True,
+    help=f"Show the cause of each error and unreadable file with its traceback (or set {DEBUG_VARIABLE}=1).",
+)  # fmt: skip
+def cli(debug: bool) -> None:
     """Count customer-oriented against institution-oriented language in minutes and talks.
 
     Reads minutes, agendas, transcripts and slides (.txt .md .pdf .docx .pptx .html
@@ -405,9 +489,23 @@ def cli() -> None:
     category and reports the customer-centeredness ratio focus / (focus + versus)
     per document, per meeting and over time, with the evidence behind every count.
     """
+    from focuscount.log import configure_cli_logging
+
+    # Libraries' warnings (pdfminer's notes on damage it works around) would break the one line a file;
+    # with --debug they are shown, with focuscount's own debug records.
+    click.get_current_context().call_on_close(configure_cli_logging(debug or debugging()))
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount analyze minutes/", "the ratio of each meeting, the trend, and what was skipped"),
+        (
+            "focuscount analyze minutes/ talks/ --by quarter --by-speaker",
+            "one period a quarter, and a table per speaker",
+        ),
+        ("focuscount analyze minutes/ -f json -o baseline.json", "a report to compare with later (check --baseline)"),
+    )
+)
 @corpus_options
 @click.option(
     "--by",
@@ -423,12 +521,12 @@ def cli() -> None:
     help="Also draw the ratio chart into FILE (.png, .svg or .pdf).",
 )  # fmt: skip
 def analyze(
-    run: Any,
-    by: str | None,
+    run: RunOptions,
+    by: Grouping | None,
     by_speaker: bool,
     by_section: bool,
     by_slide: bool,
-    output_format: str,
+    output_format: AnalyzeFormat,
     output: Path | None,
     chart_path: Path | None,
 ) -> None:
@@ -444,7 +542,11 @@ def analyze(
         from focuscount.render.chart import chart_format
 
         chart_format(chart_path)  # a wrong extension fails before the reading, not after
-    wanted = (("speaker", by_speaker), ("section", by_section), ("slide", by_slide))
+    wanted: tuple[tuple[BreakdownKind, bool], ...] = (
+        ("speaker", by_speaker),
+        ("section", by_section),
+        ("slide", by_slide),
+    )
     result = run_analysis(run, by, tuple(kind for kind, flag in wanted if flag))
     emit(renderer(output_format)(result), output)
     if chart_path is not None:
@@ -455,7 +557,13 @@ def analyze(
         click.echo(f"focuscount: wrote {display_path(chart_path)}", err=True)
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount chart minutes/ -o ratio.png", "the ratio over time, for a slide"),
+        ("focuscount chart minutes/ --by quarter --kind terms -o terms.svg", "the top terms of each category"),
+        ("focuscount chart minutes/ --kind speakers -o speakers.pdf", "the ratio of each speaker"),
+    )
+)
 @corpus_options
 @click.option(
     "--output", "-o", required=True, type=OUTPUT_PATH, callback=_chart_file, metavar="FILE",
@@ -472,13 +580,14 @@ def analyze(
     "--dpi", type=click.IntRange(min=30, max=1200), default=200, show_default=True,
     help="Dots per inch of a .png (the figure is 12.8 × 7.2 inches).",
 )  # fmt: skip
-def chart(run: Any, output: Path, kind: str, by: str | None, title: str | None, dpi: int) -> None:
+def chart(run: RunOptions, output: Path, kind: ChartKind, by: Grouping | None, title: str | None, dpi: int) -> None:
     """Draw a chart for slides and reports: the ratio over time, counts, top terms, speakers or sections."""
     from focuscount.render.chart import chart_format, render_chart
     from focuscount.terms import term_report_from
 
     chart_format(output)
-    breakdowns = {"speakers": ("speaker",), "sections": ("section",)}.get(kind, ())
+    for_kind: dict[str, tuple[BreakdownKind, ...]] = {"speakers": ("speaker",), "sections": ("section",)}
+    breakdowns = for_kind.get(kind, ())
     result = run_analysis(run, by, breakdowns)
     terms = term_report_from(result) if kind == "terms" else None
     render_chart(result, output, kind=kind, title=title, dpi=dpi, term_report=terms)
@@ -487,7 +596,15 @@ def chart(run: Any, output: Path, kind: str, by: str | None, title: str | None, 
     click.echo(f"focuscount: wrote {display_path(output)}", err=True)
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount report minutes/ -o report.html", "one HTML file to share: charts, tables and every hit"),
+        (
+            "focuscount report minutes/ --by year --title 'Board, 2024-2025' -o report.html",
+            "one period a year, a title",
+        ),
+    )
+)
 @corpus_options
 @click.option(
     "--output", "-o", type=OUTPUT_PATH, callback=_dash_is_standard_output, metavar="FILE.html",
@@ -499,7 +616,7 @@ def chart(run: Any, output: Path, kind: str, by: str | None, title: str | None, 
     "--context", "-C", "context_words", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
     help="Words of context either side of each hit in the evidence section.",
 )  # fmt: skip
-def report(run: Any, output: Path | None, by: str | None, title: str | None, context_words: int) -> None:
+def report(run: RunOptions, output: Path | None, by: Grouping | None, title: str | None, context_words: int) -> None:
     """Write one self-contained HTML report: summary, charts, tables, top terms and the evidence."""
     from focuscount.evidence import Evidence
     from focuscount.render.report import render_report
@@ -515,7 +632,13 @@ def report(run: Any, output: Path | None, by: str | None, title: str | None, con
     emit(render_report(result, term_report_from(result), evidence, title=title), output)
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount explain minutes/2025-03-18.docx", "every hit of one meeting, in context"),
+        ("focuscount explain minutes/ -c institution -t staff", "only the hits of one term"),
+        ("focuscount explain minutes/ --ignored -f csv -o hits.csv", "also what was counted nowhere, and why, as CSV"),
+    )
+)
 @corpus_options
 @click.option(
     "--category", "-c", "categories", multiple=True, metavar="NAME",
@@ -535,12 +658,12 @@ def report(run: Any, output: Path | None, by: str | None, title: str | None, con
 )  # fmt: skip
 @output_options(EXPLAIN_FORMATS)
 def explain(
-    run: Any,
+    run: RunOptions,
     categories: tuple[str, ...],
     terms: tuple[str, ...],
     context_words: int,
     ignored: bool,
-    output_format: str,
+    output_format: HitsFormat,
     output: Path | None,
 ) -> None:
     """Show every hit in context: file, location, category, term and the words around it.
@@ -548,7 +671,7 @@ def explain(
     Matched words are bold on a terminal and marked [[like this]] otherwise.
     """
     from focuscount.evidence import iter_evidence
-    from focuscount.render import evidence as render
+    from focuscount.render import explain as render
 
     lexicon = lexicon_for(run)
     items = list(
@@ -559,8 +682,8 @@ def explain(
             terms=terms,
             include_ignored=ignored,
             context_words=context_words,
+            options=run.read_options(),
             on_skip=warn_unreadable,
-            **run.reading(),
         )
     )
     if output_format == "json":
@@ -575,7 +698,15 @@ def explain(
     emit(text, output)
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount terms minutes/", "the 15 most frequent terms of each category"),
+        (
+            "focuscount terms minutes/ --unmatched --names",
+            "also frequent words no term matched, and names that removed hits",
+        ),
+    )
+)
 @corpus_options
 @click.option(
     "--top", "-n", type=click.IntRange(min=1), default=15, show_default=True, metavar="N",
@@ -590,9 +721,11 @@ def explain(
     help="Also list the proper names whose words counted nowhere, most frequent first, with the hits each removed.",
 )  # fmt: skip
 @output_options(TERMS_FORMATS)
-def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, output: Path | None) -> None:
+def terms(
+    run: RunOptions, top: int, unmatched: bool, names: bool, output_format: HitsFormat, output: Path | None
+) -> None:
     """List the most frequent matched terms per category, with counts and share of the category."""
-    from focuscount.render import evidence as render
+    from focuscount.render import terms as render
     from focuscount.terms import term_report
 
     report = term_report(
@@ -601,20 +734,29 @@ def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, 
         top=top,
         unmatched=unmatched,
         names=names,
+        options=run.read_options(),
         on_skip=warn_unreadable,
-        **run.reading(),
     )
     renderers = {"table": render.render_terms_table, "json": render.render_terms_json, "csv": render.render_terms_csv}
     emit(renderers[output_format](report), output)
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount check strategy/ --min-ratio 0.5", "fail (exit 1) when the overall ratio is below 0.5"),
+        (
+            "focuscount check --baseline-ref origin/main -f github",
+            "fail on a drop since main, with annotations on GitHub",
+        ),
+        ("focuscount check -f junit -o focuscount.xml", "the rules of focuscount.toml, as a JUnit report"),
+    )
+)
 @corpus_options
 @click.option(
     "--min-ratio", type=SettingNumber("min_ratio.overall"), metavar="X", help="Fail when the overall ratio is below X."
 )
 @click.option(
-    "--confidence", type=click.Choice(("point", "interval")),
+    "--confidence", type=click.Choice(CONFIDENCES),
     help="For min_ratio and no_regression: compare the ratio itself (point, the default), or fail only when "
     "the whole 95% interval is past the threshold (interval). Overrides the rules' 'confidence'.",
 )  # fmt: skip
@@ -632,13 +774,13 @@ def terms(run: Any, top: int, unmatched: bool, names: bool, output_format: str, 
 )  # fmt: skip
 @output_options(CHECK_FORMATS)
 def check(
-    run: Any,
+    run: RunOptions,
     min_ratio: float | None,
-    confidence: str | None,
+    confidence: Confidence | None,
     baseline: Path | None,
     baseline_ref: str | None,
     allow_lexicon_change: bool,
-    output_format: str,
+    output_format: CheckFormat,
     output: Path | None,
 ) -> None:
     """Check documents against the rules in [check] and fail like a linter.
@@ -660,14 +802,20 @@ def check(
         warn_unreadable(skipped)
 
     result = check_run(
-        run,
+        run.paths,
+        lexicon,
+        rules=run.check_rules(),
+        rules_file=run.settings.source,
+        options=run.read_options(),
+        by=run.by,
+        min_hits=run.min_hits,
+        include_thin=run.include_thin,
         min_ratio=min_ratio,
         confidence=confidence,
         baseline=baseline,
         baseline_ref=baseline_ref,
         allow_lexicon_change=allow_lexicon_change,
         on_skip=on_unreadable,
-        lexicon=lexicon,
     )
     emit(render_findings(result, output_format), output)
     if output_format == "github":
@@ -693,7 +841,12 @@ def _append_step_summary(markdown: str) -> None:
             warn(f"{display_path(target)}: {error.message} (the file GITHUB_STEP_SUMMARY names)")
 
 
-@cli.command()
+@cli.command(
+    epilog=help_examples(
+        ("focuscount init", "write focuscount.toml here"),
+        ("focuscount init --path docs/focuscount.toml", "write it elsewhere"),
+    )
+)
 @click.option(
     "--path", "target", type=click.Path(path_type=Path, dir_okay=False), default=Path("focuscount.toml"),
     show_default=True, help="Where to write the starter settings.",
@@ -706,7 +859,13 @@ def init(target: Path) -> None:
     click.echo(f"focuscount: wrote {target}; edit 'paths' and the [check] rules, then run `focuscount check`")
 
 
-@cli.command("lexicons")
+@cli.command(
+    "lexicons",
+    epilog=help_examples(
+        ("focuscount lexicons", "the shipped lexicons, with their files"),
+        ('cp "$(focuscount lexicons | sed -n 2p)" my-lexicon.toml', "copy the default to make your own"),
+    ),
+)
 def list_lexicons() -> None:
     """List the shipped lexicons (the default first) with their descriptions and files (copy one to make your own)."""
     from focuscount.lexicon import load_lexicon, shipped_lexicons

@@ -11,13 +11,16 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from focuscount.audit import DEFAULT_AUDIT_CONTEXT_WORDS, DEFAULT_SAMPLE, DEFAULT_SEED, SCORE_FORMATS, AuditSheet
-from focuscount.cli import corpus_options, emit, lexicon_for, output_options, warn, warn_unreadable
+from focuscount.cli import corpus_options, emit, help_examples, lexicon_for, output_options, warn, warn_unreadable
 from focuscount.errors import ConfigError
+
+if TYPE_CHECKING:
+    from focuscount.config import RunOptions
 
 PROMPT = "y/n (a note may follow: n foundation name), s skip, u undo, q quit > "
 HELP_LINE = (
@@ -47,7 +50,16 @@ def _corpus_when_drawing(command: Callable[..., Any]) -> Callable[..., Any]:
     return choose
 
 
-@click.command()
+@click.command(
+    epilog=help_examples(
+        ("focuscount audit minutes/ -o audit.csv", "draw 200 counted hits to judge, in a spreadsheet"),
+        (
+            "focuscount audit minutes/ -o audit.csv --interactive",
+            "judge them here, one key an answer (--resume goes on later)",
+        ),
+        ("focuscount audit --score audit.csv", "the precision of each category and term, and the corrected ratio"),
+    ),
+)
 @_corpus_when_drawing
 @click.option(
     "--sample", "-n", "sample_size", type=click.IntRange(min=1), default=DEFAULT_SAMPLE, show_default=True,
@@ -80,7 +92,7 @@ def _corpus_when_drawing(command: Callable[..., Any]) -> Callable[..., Any]:
 )  # fmt: skip
 @output_options(SCORE_FORMATS)
 def audit(
-    run: Any,
+    run: RunOptions,
     sample_size: int,
     seed: int,
     context_words: int,
@@ -130,7 +142,7 @@ def audit(
         _judge(read_sheet(output), output)
 
 
-def _draw(run: Any, sample_size: int, seed: int, context_words: int, force: bool, output: Path | None) -> None:
+def _draw(run: RunOptions, sample_size: int, seed: int, context_words: int, force: bool, output: Path | None) -> None:
     from focuscount.audit import BOM, check_overwrite, draw_sample, render_sheet, sample_sheet
     from focuscount.evidence import iter_evidence
 
@@ -138,8 +150,8 @@ def _draw(run: Any, sample_size: int, seed: int, context_words: int, force: bool
         check_overwrite(output, force)  # before the reading: judgements must never wait on a long run
     lexicon = lexicon_for(run)
     evidence = iter_evidence(
-        run.paths, lexicon, context_words=context_words, on_skip=warn_unreadable, **run.reading()
-    )  # fmt: skip
+        run.paths, lexicon, context_words=context_words, options=run.read_options(), on_skip=warn_unreadable
+    )
     sample = draw_sample(evidence, lexicon, sample_size, seed)
     for message in sample.warnings:
         warn(message)

@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,11 +29,15 @@ from focuscount.cli import (
     FocusCountFailure,
     _dash_is_standard_output,
     emit,
+    help_examples,
     output_options,
     warn,
     warn_no_lemmas,
     warn_unreadable,
 )
+
+if TYPE_CHECKING:
+    from focuscount.config import RunOptions
 
 SHOW_FORMATS = ("table", "json")
 POLE_HELP = "For a dictionary in another format (.dic, .dicx, .yml): the category that is the ratio's {}."
@@ -45,7 +49,16 @@ def _pole_options(command: Any) -> Any:
     return click.option("--focus", metavar="CATEGORY", help=POLE_HELP.format("focus"))(command)
 
 
-@click.group()
+@click.group(
+    epilog=help_examples(
+        ("focuscount lexicon check my-lexicon.toml", "every problem of a lexicon, with its line"),
+        (
+            'focuscount lexicon test library "Patrons asked the library for longer hours"',
+            "what each word matched, or why not",
+        ),
+        ("focuscount lexicon diff library my-lexicon.toml minutes/", "what a change of lexicon does to the counts"),
+    ),
+)
 def lexicon() -> None:
     """List, show, check, test, compare and import lexicons.
 
@@ -59,7 +72,13 @@ def lexicon() -> None:
     """
 
 
-@lexicon.command("list")
+@lexicon.command(
+    "list",
+    epilog=help_examples(
+        ("focuscount lexicon list", "the shipped lexicons and the one the settings choose"),
+        ("focuscount lexicon list -f json", "the same, as JSON"),
+    ),
+)
 @CONFIG_OPTION
 @output_options(SHOW_FORMATS)
 def list_command(config: Path | None, output_format: str, output: Path | None) -> None:
@@ -90,7 +109,12 @@ def _configured_lexicon(config: Path | None) -> str | Path | None:
     return value
 
 
-@lexicon.command()
+@lexicon.command(
+    epilog=help_examples(
+        ("focuscount lexicon show library", "the default lexicon's categories and terms"),
+        ("focuscount lexicon show my-lexicon.toml -f json", "a lexicon of your own, as JSON"),
+    ),
+)
 @click.argument("name_or_path", metavar="NAME|PATH")
 @_pole_options
 @output_options(SHOW_FORMATS)
@@ -108,7 +132,18 @@ def show(name_or_path: str, focus: str | None, versus: str | None, output_format
     emit(dumps_json(describe_lexicon(loaded)) + "\n" if output_format == "json" else render_show_table(loaded), output)
 
 
-@lexicon.command()
+@lexicon.command(
+    epilog=help_examples(
+        (
+            "focuscount lexicon check my-lexicon.toml",
+            "every problem at once, each with its line (exit 1 when there is one)",
+        ),
+        (
+            "focuscount lexicon check values.dic --focus customer --versus institution",
+            "an imported dictionary, with each note",
+        ),
+    ),
+)
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @_pole_options
 def check(files: tuple[str, ...], focus: str | None, versus: str | None) -> None:
@@ -164,7 +199,15 @@ def _has_lemmas(language: str) -> bool:
     return get_pipeline(language).has_word_list
 
 
-@lexicon.command()
+@lexicon.command(
+    epilog=help_examples(
+        (
+            'focuscount lexicon test library "Two patrons asked about the budget."',
+            "each word, its lemma, and the term or rule that took it",
+        ),
+        ('focuscount lexicon test my-lexicon.toml "Brooklyn Public Library staff"', "why a name counts nowhere"),
+    ),
+)
 @click.argument("name_or_path", metavar="NAME|PATH")
 @click.argument("sentences", nargs=-1, required=True, metavar="SENTENCE...")
 @MODEL_OPTION
@@ -197,7 +240,12 @@ def test(
     emit(trace_record(loaded, traces, model) if output_format == "json" else render_trace_table(loaded, traces), output)
 
 
-@lexicon.command()
+@lexicon.command(
+    epilog=help_examples(
+        ("focuscount lexicon diff library my-lexicon.toml", "the terms added and removed"),
+        ("focuscount lexicon diff library my-lexicon.toml minutes/", "and each document's counts and ratio under both"),
+    ),
+)
 @click.argument("first", metavar="A")
 @click.argument("second", metavar="B")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -242,18 +290,32 @@ def diff(
     emit(rendered, output)
 
 
-def _analysis(run: Any, lexicon: Any, on_skip: Any) -> Any:
+def _analysis(run: RunOptions, lexicon: Any, on_skip: Any) -> Any:
     """``run``'s documents counted with ``lexicon``; ``on_skip`` warns of each file that cannot be read."""
+    from dataclasses import replace
+
     from focuscount.analysis import analyze
 
-    reading = {**run.reading(), "metadata_dates": False}  # dates play no part in a comparison of counts
-    result = analyze(run.paths, lexicon, on_skip=on_skip, **reading)
+    reading = replace(run.read_options(), metadata_dates=False)  # dates play no part in a comparison of counts
+    result = analyze(run.paths, lexicon, options=reading, on_skip=on_skip)
     if not result.lemmas:
         warn_no_lemmas(lexicon)
     return result
 
 
-@lexicon.command("import")
+@lexicon.command(
+    "import",
+    epilog=help_examples(
+        (
+            "focuscount lexicon import values.dic --focus customer --versus institution -o values.toml",
+            "a LIWC dictionary as a focuscount lexicon",
+        ),
+        (
+            "focuscount analyze minutes/ -l values.dic --focus customer --versus institution",
+            "count with the dictionary as it is, without converting it",
+        ),
+    ),
+)
 @click.argument("source", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--output", "-o", type=OUTPUT_PATH, callback=_dash_is_standard_output, metavar="NEW.toml",

@@ -17,15 +17,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from focuscount.dating import DateOrder, DatesManifest
 from focuscount.errors import ConfigError, ReadError
-from focuscount.language import check_language
+from focuscount.language import LanguageSetting, check_language
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
-from focuscount.reading import DEFAULT_RULES, NOTES_CHOICES, ReadingRules
+from focuscount.options import ReadOptions
+from focuscount.reading import DEFAULT_RULES, NOTES_CHOICES, NotesChoice, ReadingRules
 from focuscount.safeio import read_input_text, read_small_text
-from focuscount.timeline import GROUPINGS
+from focuscount.timeline import GROUPINGS, Grouping
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
-from focuscount.uncertainty import DEFAULT_MIN_HITS
+from focuscount.uncertainty import CONFIDENCES, DEFAULT_MIN_HITS, Confidence
 
 CONFIG_FILE = "focuscount.toml"
 PYPROJECT = "pyproject.toml"
@@ -43,7 +45,6 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "baseline_ref")}
 RULE_FLAG_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("allow_lexicon_change",)}  # true or false
 # "point": judge the measured ratio itself; "interval": fail only when its whole 95% interval is past the threshold
-CONFIDENCES = ("point", "interval")
 CONFIDENCE_RULES = ("min_ratio", "no_regression")  # the rules that judge a ratio, and so take 'confidence'
 TOP_KEYS = (
     "lexicon",
@@ -145,7 +146,7 @@ class Rule:
     thresholds: dict[str, float] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)  # no_regression: baseline, baseline_ref
     flags: dict[str, bool] = field(default_factory=dict)  # no_regression: allow_lexicon_change
-    confidence: str = "point"  # min_ratio, no_regression: one of CONFIDENCES
+    confidence: Confidence = "point"  # min_ratio, no_regression: one of CONFIDENCES
 
 
 @dataclass(frozen=True)
@@ -153,18 +154,18 @@ class Settings:
     """Everything a run can take from configuration."""
 
     lexicon: str = "library"
-    language: str | None = None  # "auto": each document counted with the lexicon of its own language
+    language: LanguageSetting | None = None  # "auto": each document counted with the lexicon of its own language
     # The two poles of a lexicon imported from a format without a ratio (LIWC .dic/.dicx, YAML).
     focus: str | None = None
     versus: str | None = None
     paths: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    by: str = "meeting"
+    by: Grouping = "meeting"
     dates: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     follow_links: bool = False
     metadata_dates: bool = True  # date a document by its file metadata when nothing else dates it
-    notes: str = "include"  # read the speaker notes of slides (include) or not (exclude)
+    notes: NotesChoice = "include"  # read the speaker notes of slides (include) or not (exclude)
     keep_furniture: bool = False  # count running headers, footers and page numbers as talk
     min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
     include_thin: bool = False  # count thin periods in the trend
@@ -262,9 +263,10 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
     settings = Settings(source=where.path, root=where.path.parent)
     if "lexicon" in data:
         settings = replace(settings, lexicon=_string(data["lexicon"], "lexicon", where))
-    for key in ("focus", "versus"):
-        if key in data:
-            settings = replace(settings, **{key: _string(data[key], key, where)})
+    if "focus" in data:
+        settings = replace(settings, focus=_string(data["focus"], "focus", where))
+    if "versus" in data:
+        settings = replace(settings, versus=_string(data["versus"], "versus", where))
     if "language" in data:
         language = _string(data["language"], "language", where)
         try:
@@ -275,12 +277,14 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         settings = replace(settings, dates=_string(data["dates"], "dates", where))
     if "by" in data:
         by = _string(data["by"], "by", where)
-        if by not in GROUPINGS:
+        grouping = next((choice for choice in GROUPINGS if choice == by), None)
+        if grouping is None:
             raise where.error(f"'by' must be one of {', '.join(GROUPINGS)}, not '{by}'", "by")
-        settings = replace(settings, by=by)
-    for key in ("paths", "exclude"):
-        if key in data:
-            settings = replace(settings, **{key: _strings(data[key], key, where)})
+        settings = replace(settings, by=grouping)
+    if "paths" in data:
+        settings = replace(settings, paths=_strings(data["paths"], "paths", where))
+    if "exclude" in data:
+        settings = replace(settings, exclude=_strings(data["exclude"], "exclude", where))
     if "max_file_mb" in data:
         value = data["max_file_mb"]
         if not MEGABYTES.accepts(value):
@@ -351,7 +355,7 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
     keys = RULE_KEYS[name]
     extra = RULE_EXTRA_KEYS.get(name, ())
     flag_keys = RULE_FLAG_KEYS.get(name, ())
-    confidence_keys = ("confidence",) if name in CONFIDENCE_RULES else ()
+    confidence_keys: tuple[str, ...] = ("confidence",) if name in CONFIDENCE_RULES else ()
     if isinstance(body, bool) or not isinstance(body, int | float | dict):
         raise where.error(f"rule '{name}' takes a number or a table ({', '.join((*keys, 'severity'))})", name, table)
     if not isinstance(body, dict):
@@ -360,7 +364,7 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
     thresholds: dict[str, float] = {}
     options: dict[str, str] = {}
     flags: dict[str, bool] = {}
-    confidence = "point"
+    confidence: Confidence = "point"
     for key, value in body.items():
         if key == "severity":
             if value not in SEVERITIES:
@@ -391,8 +395,12 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
     return Rule(name, severity, thresholds, options, flags, confidence)
 
 
-_SCOPES = {"overall": ("overall",), "document": ("per_document",), "per_document": ("per_document",)}
-_SCOPES["both"] = ("overall", "per_document")
+_SCOPES: dict[str, tuple[str, ...]] = {
+    "overall": ("overall",),
+    "document": ("per_document",),
+    "per_document": ("per_document",),
+    "both": ("overall", "per_document"),
+}
 
 
 def _with_value_and_scope(name: str, body: dict[str, Any], where: _Where, table: str) -> dict[str, Any]:
@@ -481,12 +489,21 @@ def with_rule(settings: Settings, name: str, key: str, value: float, severity: s
 
     ``value`` is checked like the same threshold in a settings file (a ConfigError names ``name.key``).
     """
+    return replace(settings, rules=with_threshold(settings.rules, name, key, value, severity))
+
+
+def with_threshold(
+    rules: tuple[Rule, ...], name: str, key: str, value: float, severity: str | None = None
+) -> tuple[Rule, ...]:
+    """``rules`` with one threshold of rule ``name`` set (the rule is added if missing).
+
+    ``value`` is checked like the same threshold in a settings file (a ConfigError names ``name.key``).
+    """
     value = NUMBER_SETTINGS[f"{name}.{key}"].check(value, f"{name}.{key}")
-    existing = settings.rule(name)
+    existing = next((rule for rule in rules if rule.name == name), None)
     rule = existing or Rule(name)
     rule = replace(rule, thresholds={**rule.thresholds, key: value}, severity=severity or rule.severity)
-    rules = tuple(rule if r.name == name else r for r in settings.rules) if existing else (*settings.rules, rule)
-    return replace(settings, rules=rules)
+    return tuple(rule if r.name == name else r for r in rules) if existing else (*rules, rule)
 
 
 def with_confidence(rules: tuple[Rule, ...], confidence: str) -> tuple[Rule, ...]:
@@ -495,7 +512,9 @@ def with_confidence(rules: tuple[Rule, ...], confidence: str) -> tuple[Rule, ...
     A ConfigError names ``confidence`` when it is not one of :data:`CONFIDENCES`.
     """
     if confidence not in CONFIDENCES:
-        raise ConfigError(None, f"confidence must be 'point' or 'interval', not {confidence!r}")
+        raise ConfigError(
+            None, f"`confidence` must be 'point' or 'interval', not {confidence!r}", parameters=("confidence",)
+        )
     return tuple(replace(rule, confidence=confidence) if rule.name in CONFIDENCE_RULES else rule for rule in rules)
 
 
@@ -506,7 +525,7 @@ class RunOptions:
     paths: tuple[Path, ...]
     lexicon: str | Path
     dates: Path | None
-    date_order: str | None
+    date_order: DateOrder | None
     model: str | None
     exclude: tuple[str, ...]
     settings: Settings
@@ -518,34 +537,40 @@ class RunOptions:
     include_thin: bool = False
     focus: str | None = None  # the poles of an imported dictionary (LIWC .dic/.dicx, YAML)
     versus: str | None = None
-    language: str | None = None  # "auto": each document counted with the lexicon of its own language
+    language: LanguageSetting | None = None  # "auto": each document counted with the lexicon of its own language
 
     def load_lexicon(self) -> Lexicon:
         """The lexicon to count with; an imported dictionary takes its poles from ``focus`` and ``versus``."""
         return load_lexicon(self.lexicon, self.focus, self.versus)
 
-    def evidence_rules(self) -> dict[str, Any]:
-        """How sure a ratio must be, as keyword arguments for :func:`focuscount.analyze`."""
-        return {"min_hits": self.min_hits, "include_thin": self.include_thin}
+    @property
+    def by(self) -> Grouping:
+        """The grouping of the settings (a command's ``--by`` overrides it)."""
+        return self.settings.by
 
-    def reading(self, *, dates: bool = True) -> dict[str, Any]:
-        """How to read the documents, as keyword arguments for the library's corpus functions.
+    def read_options(self) -> ReadOptions:
+        """How to read the documents, for the library's corpus functions (the dates manifest is loaded here)."""
+        return ReadOptions(
+            dates=DatesManifest.load(self.dates) if self.dates else None,
+            date_order=self.date_order,
+            model=self.model,
+            exclude=self.exclude,
+            limits=self.limits,
+            follow_links=self.follow_links,
+            metadata_dates=self.metadata_dates,
+            notes=self.rules.notes,
+            keep_furniture=self.rules.keep_furniture,
+            language=self.language,
+        )
 
-        ``dates=False`` leaves the dates manifest out (for copies of the files elsewhere).
-        """
-        from focuscount.dating import DatesManifest
-
-        return {
-            "dates": DatesManifest.load(self.dates) if self.dates and dates else None,
-            "date_order": self.date_order,
-            "model": self.model,
-            "exclude": self.exclude,
-            "limits": self.limits,
-            "follow_links": self.follow_links,
-            "metadata_dates": self.metadata_dates,
-            "rules": self.rules,
-            "language": self.language,
-        }
+    def check_rules(self) -> tuple[Rule, ...]:
+        """The [check] rules of the settings, a rule's ``baseline`` path resolved against the settings file."""
+        return tuple(
+            replace(rule, options={**rule.options, "baseline": str(self.settings.resolve(rule.options["baseline"]))})
+            if "baseline" in rule.options
+            else rule
+            for rule in self.settings.rules
+        )
 
 
 def run_options(
@@ -553,7 +578,7 @@ def run_options(
     paths: tuple[Path, ...] = (),
     lexicon: str | None = None,
     dates: Path | None = None,
-    date_order: str | None = None,
+    date_order: DateOrder | None = None,
     model: str | None = None,
     max_file_mb: float | None = None,
     follow_links: bool | None = None,

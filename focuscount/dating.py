@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from focuscount.errors import ConfigError
 from focuscount.model import Document
@@ -48,7 +49,8 @@ CONVERTERS = (
     "libreoffice", "openoffice", "pandoc", "print to pdf", "skia/pdf", "quartz pdfcontext", "wkhtmltopdf",
     "ghostscript",
 )  # fmt: skip
-DATE_ORDERS = ("dmy", "mdy")
+DateOrder = Literal["dmy", "mdy"]  # how to read 03/04/2024: day first or month first
+DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy")
 UNDATED_HINT = (
     "to date a document, put the date in its file name (2024-03-12-minutes.docx), "
     "write it in its first lines, or list it in a --dates CSV of path,date"
@@ -438,8 +440,3 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def dated_first(documents: Iterable[Document]) -> list[Document]:
-    """Documents in date order, undated ones last (stable within equal dates)."""
-    return sorted(documents, key=lambda d: (d.date is None, d.date or dt.date.min))

@@ -13,13 +13,16 @@ import fnmatch
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from focuscount.readers import is_supported
 from focuscount.safeio import not_a_file
 
-UNREADABLE, UNSUPPORTED = "unreadable", "unsupported"
+SkipKind = Literal["unreadable", "unsupported"]
+UNREADABLE: SkipKind = "unreadable"
+UNSUPPORTED: SkipKind = "unsupported"
 
 NO_SUCH_PATH = "no such file or directory"
 LINK_LOOP = "symbolic link loop"
@@ -39,15 +42,15 @@ class Skipped:
 
     path: Path
     reason: str
-    kind: str = UNREADABLE
+    kind: SkipKind = UNREADABLE
+    cause: BaseException | None = field(default=None, compare=False, repr=False)  # what the reader raised
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file to read; ``explicit`` when the user named it rather than its folder."""
+    """A file to read."""
 
     path: Path
-    explicit: bool
 
 
 def is_hidden_or_lock(name: str) -> bool:
@@ -105,7 +108,7 @@ def discover(
         elif not walk.first_time(info):
             continue
         elif stat.S_ISREG(info.st_mode):
-            yield Candidate(path, explicit=True)
+            yield Candidate(path)
         else:
             yield Skipped(path, not_a_file(info.st_mode))
 
@@ -202,6 +205,7 @@ class _Walk:
 
     def _entry(self, root: Path, path: Path, entry: os.DirEntry[str]) -> Candidate | Skipped | os.stat_result | None:
         """What one folder entry gives: a file or a skip, a folder to enter (its stat), or nothing."""
+        own: os.stat_result | None
         try:
             is_link = entry.is_symlink()
             own = entry.stat(follow_symlinks=False)
@@ -209,7 +213,7 @@ class _Walk:
             own, is_link = None, False
             target: os.stat_result | str = _stat_failure(path, error)
         else:
-            target = _stat(path) if is_link else own
+            target = _stat(path) if is_link or own is None else own
         if not isinstance(target, str) and stat.S_ISDIR(target.st_mode):
             if entry.name.startswith(".") or (is_link and not self.follow_links):
                 return None  # hidden folders, and linked ones unless asked, are not walked
@@ -232,7 +236,7 @@ class _Walk:
             real = os.path.realpath(path)
             if not self.scope.holds(real):
                 return Skipped(path, outside_link_reason(real))
-        return Candidate(path, explicit=False)
+        return Candidate(path)
 
 
 def _unsupported(path: Path) -> Skipped:

@@ -33,6 +33,25 @@ class ReadError(FocusCountError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class InternalReadError(ReadError):
+    """A reader failed on a file because of a bug in focuscount, not because the file is broken.
+
+    A subclass rather than a flag on :class:`ReadError`: every ``except ReadError``
+    still skips the file, and a caller that cares (the CLI, a test) tells the two
+    apart with ``isinstance``.  ``cause`` is the original exception, its traceback
+    attached, for a debug report.
+    """
+
+    def __init__(self, path: Path | str, cause: BaseException) -> None:
+        # One bounded line: the reason follows "PATH: skipped: " on a terminal.
+        text = " ".join(str(cause).split())
+        text = text if len(text) <= 160 else text[:159] + "…"
+        summary = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+        super().__init__(
+            path, f"internal error while reading this file (please report it, with --debug output): {summary}", cause
+        )
+
+
 class LexiconError(FocusCountError):
     """A lexicon file is invalid; ``line`` points at the offending line when known."""
 
@@ -47,12 +66,20 @@ class LexiconError(FocusCountError):
 
 
 class ConfigError(FocusCountError):
-    """A configuration input (a dates manifest, an option value) is invalid."""
+    """A configuration input (a dates manifest, an option value) is invalid.
 
-    def __init__(self, path: Path | str | None, message: str, line: int | None = None) -> None:
+    A message about a value given to a library function names the function's
+    parameter in backquotes ("`by` must be one of …") and lists it in
+    ``parameters``, so a front end can name its own spelling of it (the CLI: ``--by``).
+    """
+
+    def __init__(
+        self, path: Path | str | None, message: str, line: int | None = None, *, parameters: tuple[str, ...] = ()
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self.line = line
         self.message = message
+        self.parameters = parameters
         if self.path is None:
             super().__init__(message)
         else:

@@ -8,13 +8,11 @@ from pathlib import Path
 
 from focuscount.analysis import counted_documents, iter_document_counts
 from focuscount.counting import DEFAULT_CONTEXT_WORDS
-from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError
 from focuscount.lexicon import IGNORE, Lexicon, load_lexicon
-from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import DocumentCounts, Hit
-from focuscount.reading import DEFAULT_RULES, ReadingRules
+from focuscount.options import DEFAULT_READ, ReadOptions
 
 
 @dataclass(frozen=True)
@@ -27,18 +25,23 @@ class Evidence:
 
 
 def check_filters(lexicon: Lexicon, categories: Iterable[str], terms: Iterable[str]) -> None:
-    """Refuse a ``--category`` or ``--term`` the lexicon does not have (a typo would show nothing)."""
+    """Refuse a category or term to filter by that the lexicon does not have (a typo would show nothing)."""
     known = {*lexicon.category_names, IGNORE}
     for category in categories:
         if category not in known:
             raise ConfigError(
-                None, f"unknown category '{category}'; lexicon '{lexicon.name}' has {', '.join(sorted(known))}"
+                None,
+                f"unknown category '{category}' in `categories`; lexicon '{lexicon.name}' has "
+                f"{', '.join(sorted(known))}",
+                parameters=("categories",),
             )
     texts = {term.text.lower() for term in lexicon.all_terms}
     for term in terms:
         if term.lower() not in texts:
             raise ConfigError(
-                None, f"'{term}' is not a term of lexicon '{lexicon.name}' (give it as written in the lexicon)"
+                None,
+                f"'{term}' in `terms` is not a term of lexicon '{lexicon.name}' (give it as written in the lexicon)",
+                parameters=("terms",),
             )
 
 
@@ -50,45 +53,28 @@ def iter_evidence(
     terms: Iterable[str] = (),
     include_ignored: bool = False,
     context_words: int = DEFAULT_CONTEXT_WORDS,
-    dates: DatesManifest | None = None,
-    date_order: str | None = None,
-    model: str | None = None,
-    exclude: Iterable[str] = (),
-    limits: ReadLimits = DEFAULT_LIMITS,
-    follow_links: bool = False,
-    metadata_dates: bool = True,
-    rules: ReadingRules = DEFAULT_RULES,
-    language: str | None = None,
+    options: ReadOptions = DEFAULT_READ,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
 
-    Hits of ignore terms are included with ``include_ignored`` (or when
-    ``categories`` names ``ignore``).  Raises :class:`NoDocumentsError` when no file
-    could be read.
+    Each hit keeps ``context_words`` either side; ``options`` say how the files are
+    read (:class:`~focuscount.options.ReadOptions`).  Hits of ignore terms are
+    included with ``include_ignored`` (or when ``categories`` names ``ignore``).
+    Raises :class:`NoDocumentsError` when no file could be read, and
+    :class:`ConfigError` naming the parameter for an unknown category or term.
     """
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
     categories, terms = tuple(categories), tuple(terms)
     check_filters(lexicon, categories, terms)
     if context_words < 0:
-        raise ConfigError(None, f"--context must be 0 or more words, not {context_words}")
+        raise ConfigError(
+            None, f"`context_words` must be 0 or more words, not {context_words}", parameters=("context_words",)
+        )
     wanted_categories = set(categories)
     wanted_terms = {term.lower() for term in terms}
-    stream = iter_document_counts(
-        paths,
-        lexicon,
-        dates=dates,
-        date_order=date_order,
-        model=model,
-        context_words=context_words,
-        exclude=exclude,
-        limits=limits,
-        follow_links=follow_links,
-        metadata_dates=metadata_dates,
-        rules=rules,
-        language=language,
-    )
+    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words)
     for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):
             if wanted_categories and hit.category not in wanted_categories:

@@ -16,12 +16,13 @@ import functools
 import glob
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from focuscount.errors import ConfigError, LexiconError
 from focuscount.lexicon import Lexicon, load_lexicon
 
-AUTO = "auto"
+LanguageSetting = Literal["auto"]  # the one value of the language setting (None: the lexicon's own)
+AUTO: LanguageSetting = "auto"
 # Below this probability (among the family's languages) the identification is not trusted.
 MIN_CONFIDENCE = 0.8
 # Enough text to tell a language; a 300-page PDF need not be read twice over.
@@ -78,7 +79,7 @@ def lexicon_family(lexicon: Lexicon) -> LexiconFamily:
         if (member.focus, member.versus) != (lexicon.focus, lexicon.versus):
             raise LexiconError(
                 path,
-                f"--language auto counts with the lexicons beside {lexicon.path.name}, and this one makes another "
+                f"language auto counts with the lexicons beside {lexicon.path.name}, and this one makes another "
                 f"ratio ({member.focus} / {member.versus}, not {lexicon.focus} / {lexicon.versus}): give both "
                 "categories the same names, or move the file",
             )
@@ -108,12 +109,18 @@ def _identifier(languages: tuple[str, ...]) -> Any:
         from py3langid.langid import MODEL_FILE
         from py3langid.langid import LanguageIdentifier as Py3LangId
     except ImportError as error:
-        raise ConfigError(None, f"--language auto needs the language identifier py3langid: {INSTALL_HINT}") from error
+        raise ConfigError(
+            None, f"`language` auto needs the language identifier py3langid: {INSTALL_HINT}", parameters=("language",)
+        ) from error
     identifier = Py3LangId.from_model_file(MODEL_FILE, norm_probs=True)
     known = [code for code in languages if code in identifier.nb_classes]
     unknown = sorted(set(languages) - set(known))
     if unknown:
-        raise ConfigError(None, f"--language auto cannot identify {', '.join(unknown)}: py3langid does not know it")
+        raise ConfigError(
+            None,
+            f"`language` auto cannot identify {', '.join(unknown)}: py3langid does not know it",
+            parameters=("language",),
+        )
     identifier.set_languages(known)
     return identifier
 
@@ -136,12 +143,13 @@ def choose(family: LexiconFamily, identifier: LanguageIdentifier, text: str) -> 
     return LanguageChoice(language, family.members[language], probability)
 
 
-def check_language(value: str | None) -> str | None:
+def check_language(value: str | None) -> LanguageSetting | None:
     """The ``language`` setting: None (the lexicon's own) or ``auto``."""
     if value is None or value == AUTO:
         return value
     raise ConfigError(
         None,
-        f"language must be '{AUTO}' (each document counted with the lexicon of its own language), not {value!r}; "
-        "to count in one language, choose its lexicon (e.g. --lexicon library-de)",
+        f"`language` must be '{AUTO}' (each document counted with the lexicon of its own language), not {value!r}; "
+        "to count in one language, choose its `lexicon` (e.g. library-de)",
+        parameters=("language", "lexicon"),
     )

@@ -1,6 +1,6 @@
 """Load and validate lexicon files (TOML) and list the shipped ones.
 
-The lexicon format is a public interface, documented in the README.  Every
+The lexicon format is a public interface, documented in docs/lexicons.md.  Every
 error names the file and, where it can be found, the line.
 """
 
@@ -66,11 +66,6 @@ class Term:
     text: str
     category: str
     line: int | None = None
-
-    @property
-    def has_wildcard(self) -> bool:
-        """True when the term uses ``*`` or ``?``."""
-        return "*" in self.text or "?" in self.text
 
     @property
     def case_sensitive(self) -> bool:

@@ -292,11 +292,11 @@ def trace_sentences(
             for_segment = sorted(hits.get(index, []), key=lambda hit: hit.start)
             for token in pipeline.tokens(segment.text):
                 location = str(segment.location_at(token.start))
-                hit = next((hit for hit in for_segment if hit.start <= token.start < hit.end), None)
-                if hit is not None:
-                    outcome = COUNTED if hit.reason is None else hit.reason
-                    category = IGNORE if hit.reason == IGNORE_TERM else hit.category
-                    tokens.append(TokenTrace(token.text, token.lemma, category, hit.term, outcome, location))
+                covering = next((hit for hit in for_segment if hit.start <= token.start < hit.end), None)
+                if covering is not None:
+                    outcome = COUNTED if covering.reason is None else covering.reason
+                    category = IGNORE if covering.reason == IGNORE_TERM else covering.category
+                    tokens.append(TokenTrace(token.text, token.lemma, category, covering.term, outcome, location))
                     continue
                 if token.start < segment.attribution:
                     outcome = SPEAKER_LABEL

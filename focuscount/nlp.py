@@ -149,7 +149,8 @@ class Pipeline:
                     windows.append((number, offset))
                     yield piece
 
-        current, tokens, started = 0, [], False
+        current, started = 0, False
+        tokens: list[Token] = []
         for doc in self._docs(pieces()):
             number, offset = windows.popleft()
             if number != current:  # every text has at least one window, so numbers come one by one

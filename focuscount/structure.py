@@ -477,15 +477,6 @@ def label_length(text: str) -> int:
     return 0 if label is None else label[1]
 
 
-def speakers_in(segments: Iterable[Segment]) -> list[str]:
-    """The distinct speakers of ``segments`` in order of first appearance."""
-    seen: dict[str, None] = {}
-    for segment in segments:
-        if segment.location.speaker:
-            seen.setdefault(segment.location.speaker, None)
-    return list(seen)
-
-
 # --------------------------------------------------------------------------- transcripts
 # A dialogue dash ("- ") or ">>" at a line start changes speaker in subtitles and captions.
 _TURN_MARK = re.compile(r"^(?:[-\u2010\u2011\u2013\u2014][ \t]+|>>[ \t]*)(?=\S)")

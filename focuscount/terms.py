@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from focuscount.analysis import Analysis, counted_documents, iter_document_counts
-from focuscount.dating import DatesManifest
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError
 from focuscount.lexicon import Lexicon, load_lexicon
-from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import DocumentCounts
 from focuscount.nlp import get_pipeline
-from focuscount.reading import DEFAULT_RULES, ReadingRules
+from focuscount.options import DEFAULT_READ, ReadOptions
 
 DEFAULT_TOP = 15
 NAME_REASON = "name: "  # how an ignored hit's reason starts when the hit was inside a proper name
@@ -63,24 +61,17 @@ def term_report(
     top: int = DEFAULT_TOP,
     unmatched: bool = False,
     names: bool = False,
-    dates: DatesManifest | None = None,
-    date_order: str | None = None,
-    model: str | None = None,
-    exclude: Iterable[str] = (),
-    limits: ReadLimits = DEFAULT_LIMITS,
-    follow_links: bool = False,
-    metadata_dates: bool = True,
-    rules: ReadingRules = DEFAULT_RULES,
-    language: str | None = None,
+    options: ReadOptions = DEFAULT_READ,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> TermReport:
-    """Count matched terms per category (and, with ``unmatched``, the words no term matched).
+    """Count matched terms per category (and, with ``unmatched``, the words no term matched), ``top`` of each.
 
     With ``names``, also list the proper names that took term hits out of the counts
-    (the names rule's and the lexicon's own), most frequent first.
+    (the names rule's and the lexicon's own), most frequent first.  ``options`` say
+    how the files are read (:class:`~focuscount.options.ReadOptions`).
     """
     if top < 1:
-        raise ConfigError(None, f"--top must be 1 or more, not {top}")
+        raise ConfigError(None, f"`top` must be 1 or more, not {top}", parameters=("top",))
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
     per_category: dict[str, Counter[str]] = {name: Counter() for name in lexicon.category_names}
@@ -88,20 +79,7 @@ def term_report(
     found_names = _NameTally()
     documents = words = 0
     skipped: list[Skipped] = []
-    stream = iter_document_counts(
-        paths,
-        lexicon,
-        dates=dates,
-        date_order=date_order,
-        model=model,
-        unmatched=unmatched,
-        exclude=exclude,
-        limits=limits,
-        follow_links=follow_links,
-        metadata_dates=metadata_dates,
-        rules=rules,
-        language=language,
-    )
+    stream = iter_document_counts(paths, lexicon, options=options, unmatched=unmatched)
     for item in counted_documents(stream, skipped, on_skip):
         documents += 1
         words += item.words
@@ -110,7 +88,7 @@ def term_report(
         missed.update(item.unmatched)
         if names:
             found_names.add(item)
-    words_by_lemma = _by_lemma(missed, get_pipeline(lexicon.language, model).lemma)
+    words_by_lemma = _by_lemma(missed, get_pipeline(lexicon.language, options.model).lemma)
     return _report(
         lexicon,
         per_category,

@@ -8,11 +8,13 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Z95, is_thin, pooled_interval
 
-GROUPINGS = ("meeting", "month", "quarter", "year")
+Grouping = Literal["meeting", "month", "quarter", "year"]  # how dated documents are grouped into periods
+GROUPINGS: tuple[Grouping, ...] = ("meeting", "month", "quarter", "year")
 DAYS_PER_YEAR = 365.2425
 
 

@@ -25,7 +25,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
+# How a rule judges a ratio: by the ratio itself ("point"), or only when its whole 95% interval is past the
+# threshold ("interval").
+Confidence = Literal["point", "interval"]
+CONFIDENCES: tuple[Confidence, ...] = ("point", "interval")
 Z95 = 1.959963984540054  # the standard normal quantile for a two-sided 95% interval
 DEFAULT_MIN_HITS = 10
 

@@ -96,18 +96,20 @@ def test_no_readable_documents_raises(tmp_path: Path) -> None:
 
 
 def test_unknown_grouping_raises() -> None:
-    with pytest.raises(ConfigError, match="--by must be one of meeting, month, quarter, year"):
+    with pytest.raises(ConfigError, match="`by` must be one of meeting, month, quarter, year"):
         focuscount.analyze([FIXTURES / "same_text.txt"], by="week")
 
 
 def test_unknown_date_order_raises() -> None:
-    with pytest.raises(ConfigError, match="date order must be one of dmy, mdy"):
-        focuscount.analyze([FIXTURES / "same_text.txt"], date_order="ymd")
+    with pytest.raises(ConfigError) as raised:
+        focuscount.ReadOptions(date_order="ymd")  # type: ignore[arg-type]
+    assert str(raised.value) == "`date_order` must be 'dmy', 'mdy' or None, not 'ymd'"
+    assert raised.value.parameters == ("date_order",)
 
 
 def test_unknown_spacy_model_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="spaCy model 'xx_no_such_model' is not installed"):
-        focuscount.analyze([FIXTURES / "same_text.txt"], model="xx_no_such_model")
+        focuscount.analyze([FIXTURES / "same_text.txt"], options=focuscount.ReadOptions(model="xx_no_such_model"))
 
 
 def test_unknown_language_in_lexicon(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
-"""Every row of the "What happens with bad files" table (docs/reference.md) is true.
+"""Every row of the "What happens with bad files" table (docs/formats.md) is true.
 
-The table is read from docs/reference.md; each row's case names a recipe below that makes
+The table is read from docs/formats.md; each row's case names a recipe below that makes
 the situation in a fresh folder and runs focuscount on it.  The row's exit status
 must be the one seen, and each code span of its "what focuscount says" column must
 appear in the output (``N`` stands for a number, ``…`` for any text).  A row without
@@ -45,7 +45,7 @@ class Row:
 
 
 def table_rows() -> list[Row]:
-    text = (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
     section = text[text.index(SECTION) :]
     section = section[: section.index("\n## ", len(SECTION))]
     rows = []

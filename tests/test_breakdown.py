@@ -91,7 +91,7 @@ def test_portrait_pdf_minutes_have_no_slides() -> None:
 
 
 def test_unknown_breakdown_is_refused(meeting: Path) -> None:
-    with pytest.raises(ConfigError, match="breakdown must be one of speaker, section, slide, not 'room'"):
+    with pytest.raises(ConfigError, match="`breakdowns` must be some of speaker, section, slide, not 'room'"):
         focuscount.analyze([meeting], breakdowns=["room"])
 
 

@@ -6,6 +6,7 @@ import json
 import subprocess
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,6 +19,7 @@ from focuscount.cli import cli
 from focuscount.config import Rule
 from focuscount.errors import ConfigError
 from focuscount.lexicon import load_lexicon
+from focuscount.options import ReadOptions
 
 STRATEGY = "Our patrons and customers come first. The library serves users.\n"  # 10 words, 3 vs 1
 PLAN = "The library budget, library resources and administration.\n"  # 7 words, 0 vs 4
@@ -454,11 +456,9 @@ def test_numeric_options_in_range_are_taken(project: Path) -> None:
 
 def test_check_run_refuses_a_nan_minimum_from_python(project: Path) -> None:
     from focuscount.check import check_run
-    from focuscount.config import load_settings, run_options
 
-    run_ = run_options(load_settings(project, environ={}), paths=(Path("docs"),), lexicon="lexicon.toml")
     with pytest.raises(ConfigError) as raised:
-        check_run(run_, min_ratio=float("nan"))
+        check_run([Path("docs")], "lexicon.toml", min_ratio=float("nan"))
     assert str(raised.value) == "min_ratio.overall must be between 0 and 1, not nan"
 
 
@@ -476,9 +476,9 @@ def test_baseline_ref_reads_the_old_files_with_the_same_options(project: Path, m
     real = focuscount.check.analyze
     calls: list[dict[str, object]] = []
 
-    def spy(paths: list[Path], lexicon: object, **options: object) -> object:
+    def spy(paths: list[Path], lexicon: object, *, options: ReadOptions, **rest: object) -> object:
         calls.append(options)
-        return real(paths, lexicon, **{**options, "model": None})  # no spaCy model is installed for tests
+        return real(paths, lexicon, options=replace(options, model=None), **rest)  # no spaCy model here for tests
 
     monkeypatch.setattr(focuscount.check, "analyze", spy)
     code, _, err = run(
@@ -486,10 +486,9 @@ def test_baseline_ref_reads_the_old_files_with_the_same_options(project: Path, m
     )
     assert code == 0, err
     current, then = calls
-    for key in ("model", "date_order", "limits", "follow_links", "exclude"):
-        assert then[key] == current[key], key
-    assert (then["model"], then["date_order"], then["limits"].max_file_mb) == ("en_test_model", "dmy", 3.0)
-    assert then["dates"] is None  # the manifest names the working tree, not the copies
+    assert then == current.without_dates()  # the same options, field for field
+    assert (then.model, then.date_order, then.limits.max_file_mb) == ("en_test_model", "dmy", 3.0)
+    assert then.dates is None  # the manifest names the working tree, not the copies
 
 
 def test_baseline_ref_obeys_the_size_limit(project: Path) -> None:
@@ -855,12 +854,11 @@ def test_confidence_option_is_validated(minutes: Path) -> None:
 
 def test_check_run_refuses_an_unknown_confidence_from_python(minutes: Path) -> None:
     from focuscount.check import check_run
-    from focuscount.config import load_settings, run_options
 
-    run_ = run_options(load_settings(minutes, environ={}), paths=(Path("minutes"),), lexicon="lexicon.toml")
     with pytest.raises(ConfigError) as raised:
-        check_run(run_, confidence="likely")
-    assert str(raised.value) == "confidence must be 'point' or 'interval', not 'likely'"
+        check_run([Path("minutes")], "lexicon.toml", confidence="likely")  # type: ignore[arg-type]
+    assert str(raised.value) == "`confidence` must be 'point' or 'interval', not 'likely'"
+    assert raised.value.parameters == ("confidence",)
 
 
 @pytest.mark.parametrize(

@@ -132,4 +132,4 @@ def test_report_to_standard_output() -> None:
 def test_readme_shows_each_chart_from_the_examples(kind: str) -> None:
     image = REPO / "docs" / "images" / f"{kind}.png"
     assert png_size(image) == (1280, 720)
-    assert f"(images/{kind}.png)" in (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert f"(images/{kind}.png)" in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")

@@ -35,13 +35,13 @@ def test_other_formats_in_folders_are_unsupported_quietly(tmp_path: Path) -> Non
     assert items == [
         Skipped(tmp_path / "README", "unsupported format (no extension)", "unsupported"),
         Skipped(tmp_path / "budget.xlsx", "unsupported format .xlsx", "unsupported"),
-        Candidate(tmp_path / "minutes.txt", explicit=False),
+        Candidate(tmp_path / "minutes.txt"),
     ]
 
 
 def test_named_files_are_explicit_whatever_their_type(tmp_path: Path) -> None:
     make(tmp_path, "budget.xlsx")
-    assert list(discover([tmp_path / "budget.xlsx"])) == [Candidate(tmp_path / "budget.xlsx", explicit=True)]
+    assert list(discover([tmp_path / "budget.xlsx"])) == [Candidate(tmp_path / "budget.xlsx")]
 
 
 def test_missing_paths_are_unreadable(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_missing_paths_are_unreadable(tmp_path: Path) -> None:
 def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
     make(tmp_path, "a.txt")
     items = list(discover([tmp_path / "a.txt", tmp_path, tmp_path / "a.txt"]))
-    assert items == [Candidate(tmp_path / "a.txt", explicit=True)]
+    assert items == [Candidate(tmp_path / "a.txt")]
 
 
 # ----------------------------------------------------------------- links, loops and special files
@@ -61,7 +61,7 @@ def test_a_link_loop_in_a_folder_or_on_the_command_line_is_skipped_not_raised(tm
     make(tmp_path, "a.txt")
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     assert list(discover([tmp_path])) == [
-        Candidate(tmp_path / "a.txt", explicit=False),
+        Candidate(tmp_path / "a.txt"),
         Skipped(tmp_path / "loop.txt", "symbolic link loop"),
     ]
     assert list(discover([tmp_path / "loop.txt"])) == [Skipped(tmp_path / "loop.txt", "symbolic link loop")]
@@ -103,14 +103,14 @@ def test_links_inside_may_lead_only_to_the_paths_given(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere" / "b.txt"
     reason = f"link to a file outside the folders given ({outside}); use --follow-links to read it"
     assert list(discover([minutes, given])) == [
-        Candidate(minutes / "a.txt", explicit=False),
+        Candidate(minutes / "a.txt"),
         Skipped(minutes / "to-b.txt", reason),
-        Candidate(minutes / "to-c.txt", explicit=False),  # c.txt itself was given: found here first
+        Candidate(minutes / "to-c.txt"),  # c.txt itself was given: found here first
     ]
     assert list(discover([minutes], follow_links=True)) == [
-        Candidate(minutes / "a.txt", explicit=False),
-        Candidate(minutes / "to-b.txt", explicit=False),
-        Candidate(minutes / "to-c.txt", explicit=False),
+        Candidate(minutes / "a.txt"),
+        Candidate(minutes / "to-b.txt"),
+        Candidate(minutes / "to-c.txt"),
     ]
 
 
@@ -140,7 +140,7 @@ def test_a_linked_folder_given_by_name_is_walked(tmp_path: Path) -> None:
     make(tmp_path, "real/a.txt")
     (tmp_path / "real" / "same.txt").symlink_to("a.txt")
     (tmp_path / "shortcut").symlink_to(tmp_path / "real")
-    assert list(discover([tmp_path / "shortcut"])) == [Candidate(tmp_path / "shortcut" / "a.txt", explicit=False)]
+    assert list(discover([tmp_path / "shortcut"])) == [Candidate(tmp_path / "shortcut" / "a.txt")]
 
 
 def test_a_folder_that_cannot_be_listed_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,7 +154,7 @@ def test_a_folder_that_cannot_be_listed_is_skipped(tmp_path: Path, monkeypatch: 
 
     monkeypatch.setattr(os, "scandir", scandir)
     assert list(discover([tmp_path])) == [
-        Candidate(tmp_path / "a.txt", explicit=False),
+        Candidate(tmp_path / "a.txt"),
         Skipped(tmp_path / "locked", "cannot open folder (permission denied); check its permissions"),
     ]
 
@@ -168,7 +168,7 @@ def test_folders_nested_deeper_than_the_recursion_limit() -> None:
             chain.append(chain[-1] / "d")
             chain[-1].mkdir()
         (chain[-1] / "bottom.txt").write_text("x", encoding="utf-8")
-        assert list(discover([top])) == [Candidate(chain[-1] / "bottom.txt", explicit=False)]
+        assert list(discover([top])) == [Candidate(chain[-1] / "bottom.txt")]
     finally:
         (chain[-1] / "bottom.txt").unlink(missing_ok=True)
         for folder in reversed(chain):
@@ -178,4 +178,4 @@ def test_folders_nested_deeper_than_the_recursion_limit() -> None:
 def test_a_hard_link_is_read_once(tmp_path: Path) -> None:
     make(tmp_path, "a.txt")
     os.link(tmp_path / "a.txt", tmp_path / "b.txt")
-    assert list(discover([tmp_path])) == [Candidate(tmp_path / "a.txt", explicit=False)]
+    assert list(discover([tmp_path])) == [Candidate(tmp_path / "a.txt")]

@@ -15,7 +15,7 @@ from helpers import FIXTURES, ISSUE_LEXICON, lexicon_from
 from focuscount.cli import cli
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.evidence import iter_evidence
-from focuscount.render.evidence import keyword_in_context
+from focuscount.render.explain import keyword_in_context
 
 TEXT = """\
 Minutes of the meeting.
@@ -69,9 +69,9 @@ def test_zero_context(folder: Path) -> None:
 
 
 def test_unknown_category_or_term_is_an_error(folder: Path) -> None:
-    with pytest.raises(ConfigError, match="unknown category 'customers'; lexicon 'library' has customer, ignore"):
+    with pytest.raises(ConfigError, match="unknown category 'customers' in `categories`; lexicon 'library' has customer, ignore"):
         list(iter_evidence([folder], lexicon_from(), categories=["customers"]))
-    with pytest.raises(ConfigError, match="'clients' is not a term of lexicon 'library'"):
+    with pytest.raises(ConfigError, match="'clients' in `terms` is not a term of lexicon 'library'"):
         list(iter_evidence([folder], lexicon_from(), terms=["clients"]))
 
 
@@ -149,7 +149,8 @@ def test_cli_no_hits(folder: Path) -> None:
 def test_cli_unknown_category_exits_2(folder: Path) -> None:
     code, _, err = run("explain", folder, "-c", "patrons")
     assert code == 2
-    assert "unknown category 'patrons'" in err
+    # The library names its parameter (`categories`); the command line names its flag.
+    assert err.splitlines()[-1].startswith("Error: unknown category 'patrons' in --category; lexicon 'library' has ")
 
 
 def test_cli_negative_context_is_a_usage_error(folder: Path) -> None:

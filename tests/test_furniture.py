@@ -13,7 +13,6 @@ from focuscount.cli import cli
 from focuscount.evidence import iter_evidence
 from focuscount.furniture import furniture_key, is_page_number, mark_furniture
 from focuscount.model import Location, Segment
-from focuscount.reading import ReadingRules
 
 # Not "PUBLIC LIBRARY", which the default lexicon lists as a name: kept as talk, this header's LIBRARY counts.
 HEADER = "RIVERSIDE REGIONAL LIBRARY — Board of Trustees"
@@ -160,7 +159,7 @@ def test_a_form_feed_alone_on_its_line_still_breaks_the_pages(tmp_path: Path) ->
 
 def test_keep_furniture_counts_it_again(tmp_path: Path) -> None:
     path = pdftotext_minutes(tmp_path)
-    (document,) = focuscount.analyze([path], rules=ReadingRules(keep_furniture=True)).documents
+    (document,) = focuscount.analyze([path], options=focuscount.ReadOptions(keep_furniture=True)).documents
     assert document.counts == {"customer": 12, "institution": 20, "community": 0, "partners": 0}
     assert document.words == 160 + 4 * (6 + 8)
     assert document.furniture_words == 0

@@ -182,15 +182,15 @@ def test_a_name_in_the_body_is_not_furniture() -> None:
 
 def test_kept_furniture_counts_as_text() -> None:
     """With the furniture kept, the running heads' words count and their terms are judged like any text."""
-    from focuscount.reading import ReadingRules
+    from focuscount.options import ReadOptions
 
-    rules = ReadingRules(keep_furniture=True)
-    (counts,) = focuscount.analyze([FURNITURE / "minutes.pdf"], rules=rules).documents
+    options = ReadOptions(keep_furniture=True)
+    (counts,) = focuscount.analyze([FURNITURE / "minutes.pdf"], options=options).documents
     assert counts.words == MINUTES_WORDS + PAGES * (HEADER_WORDS + FOOTER_WORDS)
     assert counts.furniture_words == 0
     header_hits = [
         (str(item.hit.location), item.hit.reason)
-        for item in iter_evidence([FURNITURE / "minutes.pdf"], include_ignored=True, rules=rules)
+        for item in iter_evidence([FURNITURE / "minutes.pdf"], include_ignored=True, options=options)
         if item.hit.matched_text == "LIBRARY"
     ]
     assert [location for location, _ in header_hits] == [f"page {page}, line 1" for page in range(1, 5)]

@@ -817,7 +817,7 @@ def _encodable(text: str) -> bool:
 
 def check_one(path: Path, fmt: str) -> dict[str, Any]:
     """Read one mutant and judge it: ``outcome`` is document, error, problem or crash."""
-    from focuscount.errors import ReadError, UnsupportedFormatError
+    from focuscount.errors import InternalReadError, ReadError, UnsupportedFormatError
     from focuscount.limits import ReadLimits
     from focuscount.readers import read_document
 
@@ -826,6 +826,8 @@ def check_one(path: Path, fmt: str) -> dict[str, Any]:
     except (ReadError, UnsupportedFormatError) as error:
         message = str(error)
         problems = error_problems(message, path)
+        if isinstance(error, InternalReadError):  # a bug of focuscount's own, whatever the format
+            problems.append(f"internal error: {error.reason}")
         wrapped = _WRAPPED.search(message)
         cause = getattr(error, "cause", None)
         where = _traceback_top(cause) if wrapped and cause is not None else ""
@@ -1155,7 +1157,7 @@ def test_fuzz_finding_in_a_library_is_a_one_line_read_error(name: str) -> None:
     ],
 )
 def test_fuzz_finding_in_a_library_says_the_file_is_broken(name: str, reason: str) -> None:
-    # Not "cannot read pdf file (AssertionError: …)": that wording is kept for focuscount's own bugs.
+    # A library's failure on a broken file says the file is broken; "internal error …" is for focuscount's own bugs.
     from focuscount.errors import ReadError
     from focuscount.readers import read_document
 
@@ -1214,6 +1216,7 @@ def _count_folder(folder: Path, mutants: dict[str, Mutant], seconds: int) -> Cou
     from focuscount.lexicon import load_lexicon
     from focuscount.limits import ReadLimits
     from focuscount.model import DocumentCounts
+    from focuscount.options import ReadOptions
 
     def on_alarm(signum: int, frame: Any) -> None:
         raise _Timeout
@@ -1223,7 +1226,9 @@ def _count_folder(folder: Path, mutants: dict[str, Mutant], seconds: int) -> Cou
     signal.alarm(seconds)
     current = "(start)"
     try:
-        for item in iter_document_counts([folder], load_lexicon("library"), limits=ReadLimits(max_file_mb=LIMIT_MB)):
+        for item in iter_document_counts(
+            [folder], load_lexicon("library"), options=ReadOptions(limits=ReadLimits(max_file_mb=LIMIT_MB))
+        ):
             if isinstance(item, Skipped):
                 current = item.path.name
                 assert error_problems(f"{item.path}: {item.reason}", item.path) == [], mutants[current].describe()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from focuscount import analyze
+from focuscount import ReadOptions, analyze
 from focuscount.cli import cli
 from focuscount.config import Settings, apply_environment, read_config
 from focuscount.errors import ConfigError, LexiconError
@@ -78,7 +78,7 @@ def test_a_sibling_with_another_ratio_is_refused(tmp_path: Path) -> None:
         lexicon_family(load_lexicon(tmp_path / "ours.toml"))
     assert caught.value.path == tmp_path / "ours-de.toml"
     assert caught.value.message == (
-        "--language auto counts with the lexicons beside ours.toml, and this one makes another ratio "
+        "language auto counts with the lexicons beside ours.toml, and this one makes another ratio "
         "(kunden / institution, not customer / institution): give both categories the same names, or move the file"
     )
 
@@ -95,7 +95,7 @@ def test_choose_falls_back_to_the_lexicon_given_and_says_why() -> None:
 
 
 def test_each_document_is_counted_in_its_own_language(corpus: Path) -> None:
-    analysis = analyze([corpus], "library", language="auto")
+    analysis = analyze([corpus], "library", options=ReadOptions(language="auto"))
     by_name = {c.document.path.name: c for c in analysis.documents}
     german, french, english = (by_name[name] for name in ("2024-05-01-beirat.txt", "2024-05-02-conseil.txt",
                                                           "2024-05-03-board.txt"))  # fmt: skip
@@ -147,7 +147,7 @@ def test_settings_and_environment(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         read_config(config)
     assert caught.value.line == 1
-    assert caught.value.message.startswith("language must be 'auto' (each document counted with the lexicon")
+    assert caught.value.message.startswith("`language` must be 'auto' (each document counted with the lexicon")
     assert apply_environment(Settings(), {"FOCUSCOUNT_LANGUAGE": "auto"}).language == "auto"
     with pytest.raises(ConfigError, match="FOCUSCOUNT_LANGUAGE must be 'auto'"):
         apply_environment(Settings(), {"FOCUSCOUNT_LANGUAGE": "fr"})

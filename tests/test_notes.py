@@ -19,7 +19,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.mark.parametrize("name", ["deck.pptx", "deck.odp"])
 def test_notes_are_included_by_default_and_can_be_left_out(name: str) -> None:
     (included,) = focuscount.analyze([FIXTURES / name]).documents
-    (excluded,) = focuscount.analyze([FIXTURES / name], rules=ReadingRules(notes="exclude")).documents
+    (excluded,) = focuscount.analyze([FIXTURES / name], options=focuscount.ReadOptions(notes="exclude")).documents
     # the notes of slide 2 hold 6 words and one customer term; slide 3's institution terms are
     # Budget, Resources, Administration and costs ("Administration costs rose slightly")
     none = {"community": 0, "partners": 0}  # the default lexicon's report-only categories

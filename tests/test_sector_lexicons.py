@@ -208,7 +208,7 @@ def test_sector_lexicon_is_shipped_and_valid(name: str) -> None:
 def test_header_says_what_it_measures_and_how_terms_match(name: str) -> None:
     header = (REPO / "lexicons" / f"{name}.toml").read_text(encoding="utf-8").split("\nname = ")[0]
     assert header.startswith("# focuscount lexicon for ")
-    assert '# How terms match (see README, "Lexicons"):' in header
+    assert '# How terms match (see docs/lexicons.md):' in header
     assert "the shape of the minutes should not move the ratio" in header.replace("\n# ", " ")
 
 

@@ -44,7 +44,7 @@ def test_top_terms_with_share_of_the_category(folder: Path) -> None:
 
 def test_top_limits_the_list(folder: Path) -> None:
     assert [t.term for t in term_report([folder], lexicon_from(), top=1).top["customer"]] == ["patron"]
-    with pytest.raises(ConfigError, match="--top must be 1 or more"):
+    with pytest.raises(ConfigError, match="`top` must be 1 or more"):
         term_report([folder], lexicon_from(), top=0)
 
 

@@ -33,6 +33,7 @@ from focuscount import DocumentCounts, Hit, Lexicon, load_lexicon
 from focuscount.analysis import iter_document_counts
 from focuscount.errors import FocusCountError
 from focuscount.escape import for_markdown, for_terminal
+from focuscount.options import ReadOptions
 from focuscount.uncertainty import Interval, wilson
 
 SIDES = {"c": "customer", "i": "institution"}
@@ -267,7 +268,7 @@ def evaluate(paths: Iterable[Path], lexicon: Lexicon) -> Evaluation:
             plain_path = Path(folder) / f"{index:03d}-{path.name}"
             plain_path.write_text(annotated.plain, encoding="utf-8")
             plain_paths[plain_path] = annotated
-        for item in iter_document_counts(list(plain_paths), lexicon, metadata_dates=False):
+        for item in iter_document_counts(list(plain_paths), lexicon, options=ReadOptions(metadata_dates=False)):
             if not isinstance(item, DocumentCounts):
                 raise FocusCountError(f"{item.path}: not read ({item.reason})")
             annotated = plain_paths[item.document.path]

@@ -4,43 +4,118 @@ Each reader module exposes a ``read(path) -> Document`` function and imports its
 heavy library lazily, so only the formats actually met are paid for.  A file no
 reader accepts raises :class:`UnsupportedFormatError`; a reader that accepts a
 file and fails raises :class:`ReadError` carrying the cause.
+
+Readers turn what they know to be a broken file into a :class:`ReadError` with a
+clear reason themselves.  An exception that escapes a reader anyway is classified
+by :func:`read_document`, from what its :class:`ReaderSpec` declares:
+
+- a **bad file** ("cannot read FMT file (KeyError: word/footnotes.xml)") when its
+  type (or a base class) is one of ``bad_file_errors``, the exceptions only a
+  parser raises on malformed bytes (``zipfile.BadZipFile``, lxml's
+  ``XMLSyntaxError``, pdfminer's ``PSException`` …), or when it was raised in a
+  frame of one of the spec's ``libraries`` (the innermost frame of its traceback
+  belongs to, say, ``pdfminer`` or ``docx``): a parsing library raising ``KeyError``,
+  ``ValueError`` or ``TypeError`` on a corrupt file is the file's fault;
+- an :class:`InternalReadError` otherwise ("internal error while reading this
+  file (please report it …)"): a ``TypeError``, ``AttributeError`` or ``IndexError``
+  raised in focuscount's own code is a bug to report, not a broken file.
+
+Matching by the innermost frame is what makes a bare ``KeyError`` or ``ValueError``
+decidable; matching by type is what covers C parsers (lxml, zlib) whose frames
+may not show.  The fuzz and torture corpora (thousands of corrupt files) reach
+neither rule today: every reader already turns them into a ReadError of its own.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from focuscount.errors import ReadError, UnsupportedFormatError
+from focuscount.errors import InternalReadError, ReadError, UnsupportedFormatError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
+from focuscount.readers._textblocks import brief
 from focuscount.reading import DEFAULT_RULES, NO_KNOWLEDGE, ReadingRules, WordKnowledge, prepare
+
+log = logging.getLogger(__name__)
+
+# Bad-file exceptions of every format: a text the file's bytes cannot be decoded as.
+COMMON_BAD_FILE_ERRORS: tuple[str, ...] = ("builtins.UnicodeDecodeError",)
+# Named, not imported: naming pdfminer's exceptions must not import pdfminer (`focuscount --help` stays quick).
+_ZIP_ERRORS = ("zipfile.BadZipFile", "zlib.error")
+_XML_ERRORS = ("lxml.etree.LxmlError", "xml.etree.ElementTree.ParseError")
 
 
 @dataclass(frozen=True)
 class ReaderSpec:
-    """A format focuscount reads: its name, extensions and the module that reads it."""
+    """A format focuscount reads: its name, extensions, the module that reads it, and what a bad file raises.
+
+    ``libraries`` are the top-level packages that parse the file's bytes for this
+    reader; ``bad_file_errors`` the qualified names (``module.Class``) of exceptions
+    that mean a malformed file wherever they are raised.  See the module docstring.
+    """
 
     format: str
     extensions: tuple[str, ...]
     module: str
+    libraries: tuple[str, ...] = ()
+    bad_file_errors: tuple[str, ...] = ()
 
     def load(self) -> Callable[[Path, ReadLimits], Document]:
         """The reader's ``read`` function (imports the module on first use)."""
         return importlib.import_module(self.module).read
 
+    def is_bad_file(self, error: BaseException) -> bool:
+        """True when ``error``, escaped from this reader, means a broken file rather than a bug in focuscount."""
+        names = {f"{cls.__module__}.{cls.__qualname__}" for cls in type(error).__mro__}
+        if not names.isdisjoint(COMMON_BAD_FILE_ERRORS + self.bad_file_errors):
+            return True
+        return raised_in(error) in self.libraries
+
+
+def raised_in(error: BaseException) -> str:
+    """The top-level package of the innermost frame of ``error``'s traceback ("" without one).
+
+    Cython frames (lxml) carry their module's globals too, so ``lxml`` is named.
+    """
+    frame = error.__traceback__
+    if frame is None:
+        return ""
+    while frame.tb_next is not None:
+        frame = frame.tb_next
+    return str(frame.tb_frame.f_globals.get("__name__", "")).partition(".")[0]
+
 
 READERS: tuple[ReaderSpec, ...] = (
     ReaderSpec("txt", (".txt", ".text"), "focuscount.readers.text"),
-    ReaderSpec("md", (".md", ".markdown"), "focuscount.readers.markdown"),
-    ReaderSpec("pdf", (".pdf",), "focuscount.readers.pdf"),
-    ReaderSpec("docx", (".docx",), "focuscount.readers.docx"),
-    ReaderSpec("pptx", (".pptx",), "focuscount.readers.pptx"),
-    ReaderSpec("html", (".html", ".htm"), "focuscount.readers.html"),
-    ReaderSpec("odt", (".odt",), "focuscount.readers.odt"),
-    ReaderSpec("odp", (".odp",), "focuscount.readers.odp"),
+    ReaderSpec("md", (".md", ".markdown"), "focuscount.readers.markdown", ("markdown_it",)),
+    ReaderSpec(
+        "pdf",
+        (".pdf",),
+        "focuscount.readers.pdf",
+        ("pdfminer",),
+        ("pdfminer.psexceptions.PSException", "struct.error", "zlib.error"),
+    ),
+    ReaderSpec(
+        "docx",
+        (".docx",),
+        "focuscount.readers.docx",
+        ("docx", "lxml", "zipfile", "xml"),
+        (*_ZIP_ERRORS, *_XML_ERRORS, "docx.opc.exceptions.OpcError"),
+    ),
+    ReaderSpec(
+        "pptx",
+        (".pptx",),
+        "focuscount.readers.pptx",
+        ("pptx", "lxml", "zipfile", "xml"),
+        (*_ZIP_ERRORS, *_XML_ERRORS, "pptx.exc.PythonPptxError"),
+    ),
+    ReaderSpec("html", (".html", ".htm"), "focuscount.readers.html", ("lxml", "html"), ("lxml.etree.LxmlError",)),
+    ReaderSpec("odt", (".odt",), "focuscount.readers.odt", ("zipfile", "xml"), (*_ZIP_ERRORS, *_XML_ERRORS)),
+    ReaderSpec("odp", (".odp",), "focuscount.readers.odp", ("zipfile", "xml"), (*_ZIP_ERRORS, *_XML_ERRORS)),
     ReaderSpec("rtf", (".rtf",), "focuscount.readers.rtf"),
     ReaderSpec("vtt", (".vtt",), "focuscount.readers.vtt"),
     ReaderSpec("srt", (".srt",), "focuscount.readers.srt"),
@@ -97,7 +172,8 @@ def read_document(
 
     Raises :class:`UnsupportedFormatError` when no reader accepts it and
     :class:`ReadError` when the reader fails (missing file, not a regular file,
-    over a size limit, corrupt, encrypted …).
+    over a size limit, corrupt, encrypted …); its subclass :class:`InternalReadError`
+    when the failure is a bug in focuscount (see the module docstring).
     """
     path = Path(path)
     spec = spec_for(path)
@@ -115,5 +191,12 @@ def read_document(
     except OSError as error:
         raise ReadError(path, f"cannot read file ({error.strerror or error})", error) from error
     except Exception as error:
-        raise ReadError(path, f"cannot read {spec.format} file ({type(error).__name__}: {error})", error) from error
+        origin = raised_in(error) or "?"
+        if spec.is_bad_file(error):
+            log.debug("%s: %s raised in %s: a broken %s file", path, type(error).__name__, origin, spec.format)
+            reason = f"cannot read {spec.format} file ({type(error).__name__}: {brief(error)})"
+            raise ReadError(path, reason, error) from error
+        log.debug("%s: %s raised in %s: an internal error", path, type(error).__name__, origin)
+        raise InternalReadError(path, error) from error
+    log.debug("%s: read as %s, %d segments", path, spec.format, len(raw.segments))
     return prepare(raw, rules, words)

@@ -43,7 +43,7 @@ MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
 P, H = f"{TEXT}p", f"{TEXT}h"
-LIST, LIST_ITEM, LIST_HEADER = f"{TEXT}list", f"{TEXT}list-item", f"{TEXT}list-header"
+LIST = f"{TEXT}list"
 NOTE, NOTE_BODY = f"{TEXT}note", f"{TEXT}note-body"
 TABLE_TABLE = f"{TABLE}table"
 _ROW, _CELL = f"{TABLE}table-row", f"{TABLE}table-cell"

@@ -128,9 +128,10 @@ def install() -> None:
         decompressobj=zlib.decompressobj,
         error=zlib.error,
     )
-    pdftypes.decompress_corrupted = _when_active(_inflate_damaged, originals.decompress_corrupted)
-    pdftypes.lzwdecode = _when_active(_lzw_decode, originals.lzwdecode)
-    pdftypes.rldecode = _when_active(_run_length_decode, originals.rldecode)
+    # pdfminer's own functions replaced by guarded ones of the same signature (mypy sees two function types).
+    pdftypes.decompress_corrupted = _when_active(_inflate_damaged, originals.decompress_corrupted)  # type: ignore[assignment]
+    pdftypes.lzwdecode = _when_active(_lzw_decode, originals.lzwdecode)  # type: ignore[assignment]
+    pdftypes.rldecode = _when_active(_run_length_decode, originals.rldecode)  # type: ignore[assignment]
 
     def decode(stream: Any) -> None:
         originals.decode(stream)
@@ -138,7 +139,7 @@ def install() -> None:
         if budget is not None:
             budget.add_decoded(len(stream.data or b""))
 
-    pdftypes.PDFStream.decode = decode  # type: ignore[method-assign]
+    pdftypes.PDFStream.decode = decode  # type: ignore[method-assign, assignment]
     _installed = True
 
 

@@ -84,13 +84,13 @@ def _decode(data: bytes, path: Path) -> str:
         if data.startswith(bom):
             return _decode_strict(data[len(bom) :], encoding, path, with_bom=True)
     if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise ReadError(
                 path,
                 "binary file, not text (it contains NUL bytes); check that it really is a text file",
             )
-        return _decode_strict(data, encoding, path, with_bom=False)
+        return _decode_strict(data, utf16, path, with_bom=False)
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding)
@@ -235,7 +235,8 @@ def _split_long_line(line: str) -> Iterator[str]:
         if cut <= start:
             cut = start + MAX_SEGMENT_CHARS
         yield line[start:cut]
-        start = _SPACES.match(line, cut).end()  # the spaces at a cut belong to neither piece
+        spaces = _SPACES.match(line, cut)  # " *" matches at every position, if only the empty string
+        start = spaces.end() if spaces else cut  # the spaces at a cut belong to neither piece
     if line[start:].strip():
         yield line[start:]
 
@@ -278,11 +279,6 @@ def first_line_title(text: str) -> str | None:
         if line.strip():
             return clean_title(line)
     return None
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line with runs of whitespace collapsed (for headings used as section names)."""
-    return " ".join(text.split())
 
 
 def with_time(day: dt.date | None, time: re.Match[str] | None) -> dt.date | None:

@@ -63,6 +63,8 @@ _FURNITURE = {
     "date-time": (f"{PRESENTATION}date-time", f"{PRESENTATION}display-date-time"),
     "page-number": (f"{TEXT}page-number", f"{PRESENTATION}display-page-number"),
 }
+# A notes page carries furniture of its own (LibreOffice copies "<number>" into its page-number frame): not notes.
+_NOTES_FURNITURE = frozenset({*_FURNITURE, "header"})
 _MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96, "": 1.0}
 _LENGTH = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*(mm|cm|in|pt|pc|px|)\s*$")
 
@@ -87,7 +89,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         on_slide = {kind for kind, _ in furniture}
         texts = [text for _, text in furniture] + list(masters.furniture(page, fields, skip=on_slide))
         segments.extend(Segment(text, Location("slide", number), furniture=True) for text in texts)
-        notes = "\n".join(blocks_text(notes) for notes in page.iterfind(_NOTES)).strip()
+        notes = "\n".join(blocks_text(_without_furniture(notes)) for notes in page.iterfind(_NOTES)).strip()
         if notes:
             segments.append(Segment(notes, Location("slide", number, part="notes")))
     return Document(
@@ -144,6 +146,13 @@ def _position(element: ElementTree.Element) -> tuple[float | None, float | None]
 def _length(value: str | None) -> float | None:
     match = _LENGTH.match(value) if value else None
     return float(match[1]) * _MM_PER_UNIT[match[2]] if match else None
+
+
+def _without_furniture(notes: ElementTree.Element) -> ElementTree.Element:
+    """``notes`` with only the frames that hold what the speaker wrote (not the page number, date or footer)."""
+    kept = ElementTree.Element(notes.tag)
+    kept.extend(child for child in notes if child.get(_CLASS) not in _NOTES_FURNITURE)
+    return kept
 
 
 @dataclass(frozen=True)

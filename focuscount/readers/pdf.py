@@ -65,9 +65,8 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     no text at all (a scan without OCR).
     """
     path = Path(path)
-    # pdfminer logs warnings (e.g. "copying not allowed") that would break the
-    # one-line-per-file error contract on stderr; its real failures raise instead.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    # pdfminer logs warnings about damage it works around; where they go is the application's
+    # choice (the CLI: focuscount.log.configure_cli_logging), not this reader's.
     data = read_bytes(path, limits)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise ReadError(path, f"not a valid PDF (no %PDF- header); {_REPAIR_HINT}")
@@ -88,6 +87,10 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     # Landscape pages throughout, or slides followed by their notes pages: slides exported from a
     # presentation, read like a deck (no speaker labels: "Goal: …" on a slide is a bullet, not a speaker).
     deck = bool(pages) and (notes_from is not None or all(page.landscape for page in pages))
+    shape = "slides" if deck else "pages"
+    if notes_from is not None:
+        shape = f"{notes_from} slides, then their notes pages"
+    log.debug("%s: %d pages, %d with text; read as %s", path, len(pages), sum(bool(p.lines) for p in pages), shape)
     return Document(
         path=path,
         format="pdf",
@@ -115,6 +118,8 @@ def _read_pages(data: bytes, path: Path, budget: PdfBudget) -> tuple[Any, list[P
         return first
     second = _attempt(data, path, budget, rebuild=True)
     if not isinstance(second, ReadError) and _has_text(second[1]):
+        why = first.reason if isinstance(first, ReadError) else "no text"
+        log.debug("%s: read with a rebuilt cross-reference table (the file's own gave: %s)", path, why)
         return second
     if not isinstance(first, ReadError):
         return first  # pages that hold no text: a scan

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from focuscount.analysis import Analysis
+from focuscount.render.formats import FORMATS, AnalyzeFormat
 
-FORMATS = ("table", "json", "csv", "markdown")
+if TYPE_CHECKING:
+    from focuscount.analysis import Analysis
+
+__all__ = ["FORMATS", "renderer"]
 
 
-def renderer(name: str) -> Callable[[Analysis], str]:
+def renderer(name: AnalyzeFormat) -> Callable[[Analysis], str]:
     """The render function for output format ``name``."""
     if name == "table":
         from focuscount.render.table import render_table

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import io
 import math
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from focuscount._version import __version__
 from focuscount.analysis import Analysis
@@ -44,17 +45,19 @@ from focuscount.escape import for_chart
 from focuscount.lexicon import Category, Lexicon
 from focuscount.model import Period
 from focuscount.output import write_atomic_with
+from focuscount.render.formats import CHART_KINDS, ChartKind
 from focuscount.render.rows import document_date_label, plural
+from focuscount.render.summary import Summary
 from focuscount.terms import TermReport
 from focuscount.timeline import midpoint
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.container import BarContainer
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-CHART_KINDS = ("ratio", "counts", "terms", "speakers", "sections")
 CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 DEFAULT_DPI = 200
 
@@ -94,7 +97,7 @@ MAX_LABEL = 48  # characters of a speaker or section name before it is cut with 
 # A second cue besides colour, for greyscale print: focus, versus, then the others.
 MARKERS = ("o", "s", "^", "D", "v", "P")
 
-_STYLE: dict[str, object] = {
+_STYLE: dict[str, Any] = {
     "font.size": 12,
     "axes.titlesize": 13,
     "axes.labelsize": 12,
@@ -130,7 +133,7 @@ def render_chart(
     analysis: Analysis,
     path: Path | str,
     *,
-    kind: str = "ratio",
+    kind: ChartKind = "ratio",
     title: str | None = None,
     dpi: int = DEFAULT_DPI,
     term_report: TermReport | None = None,
@@ -162,7 +165,7 @@ def render_chart(
 def chart_svg(
     analysis: Analysis,
     *,
-    kind: str = "ratio",
+    kind: ChartKind = "ratio",
     title: str | None = None,
     term_report: TermReport | None = None,
 ) -> str:
@@ -177,7 +180,7 @@ def chart_svg(
 def chart_figure(
     analysis: Analysis,
     *,
-    kind: str = "ratio",
+    kind: ChartKind = "ratio",
     title: str | None = None,
     term_report: TermReport | None = None,
 ) -> Figure:
@@ -189,7 +192,7 @@ def chart_figure(
     such as ``svg.fonttype``.
     """
     if kind not in CHART_KINDS:
-        raise ConfigError(None, f"chart kind must be one of {', '.join(CHART_KINDS)}, not '{kind}'")
+        raise ConfigError(None, f"`kind` must be one of {', '.join(CHART_KINDS)}, not '{kind}'", parameters=("kind",))
     # Fail on missing data before drawing anything.
     rows = _breakdown_for_chart(analysis, kind) if kind in ("speakers", "sections") else ()
     if kind == "terms":
@@ -219,7 +222,7 @@ def ratio_caption(analysis: Analysis) -> str | None:
     return None if analysis.trend is not None else analysis.no_trend_reason
 
 
-def default_title(analysis: Analysis, kind: str) -> str:
+def default_title(analysis: Analysis, kind: ChartKind) -> str:
     """The title a chart gets unless one is given, e.g. ``Customer-centeredness, by meeting``."""
     centeredness = f"{for_chart(analysis.lexicon.focus.capitalize())}-centeredness"
     titles = {
@@ -237,19 +240,8 @@ def source_line(analysis: Analysis, *, over_time: bool = False) -> str:
 
     With ``over_time`` (charts with a date axis), undated documents are said to be left out.
     """
-    lexicon = analysis.lexicon
-    documents = plural(len(analysis.documents), "document")
-    if analysis.undated:
-        documents += f" ({len(analysis.undated)} undated{', not plotted' if over_time else ''})"
-    span = analysis.date_range
-    if span is None:
-        dates = "no dated documents"
-    elif span[0] == span[1]:
-        dates = span[0].isoformat()
-    else:
-        dates = f"{span[0].isoformat()} to {span[1].isoformat()}"
-    name = for_chart(lexicon.name)
-    return f"Source: focuscount {__version__} · lexicon {name} ({lexicon.short_hash}) · {documents} · {dates}"
+    # Only the lexicon's name comes from a file; the rest is numbers and dates, which for_chart leaves alone.
+    return for_chart(Summary.of(analysis).source_line(over_time=over_time))
 
 
 Series = list[list[tuple[dt.date, float]]]
@@ -347,9 +339,9 @@ def _fitted_legend(axes: Axes, handles: Sequence[Artist], **placement: object) -
     assert figure is not None
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     for columns in range(min(len(handles), LEGEND_COLUMNS), 0, -1):
-        legend = axes.legend(
+        legend = axes.legend(  # type: ignore[call-overload]  # ``placement`` is loc/bbox_to_anchor, which it takes
             handles=handles, ncols=columns, columnspacing=1.8, handletextpad=0.6, borderaxespad=0,
-            **placement,  # type: ignore[arg-type]
+            **placement,
         )  # fmt: skip
         if legend.get_window_extent(renderer).width <= 0.96 * figure.bbox.width:
             return
@@ -391,7 +383,7 @@ def _draw_ratio_line(axes: Axes, analysis: Analysis) -> Line2D:
     points = _line_points(analysis, lambda p: p.ratio)
     days = [day for day, _ in points]
     values = [math.nan if value is None else value for _, value in points]
-    (line,) = axes.plot(days, values, color=FOCUS_COLOUR, linewidth=2.2, zorder=3, gid="ratio-line")
+    (line,) = axes.plot(on_time_axis(days), values, color=FOCUS_COLOUR, linewidth=2.2, zorder=3, gid="ratio-line")
     label = f"Ratio per {analysis.by}"
     if calendar_gaps(analysis):
         label += f"\n(no line across a {analysis.by} without documents)"
@@ -405,7 +397,7 @@ def _draw_intervals(axes: Axes, rated: Sequence[Period]) -> Line2D:
 
     shown = [p for p in rated if p.interval is not None]
     axes.vlines(
-        [midpoint(p) for p in shown],
+        on_time_axis([midpoint(p) for p in shown]),
         [p.interval.low for p in shown if p.interval is not None],
         [p.interval.high for p in shown if p.interval is not None],
         colors=INTERVAL_COLOUR,
@@ -440,8 +432,8 @@ def _draw_markers(axes: Axes, analysis: Analysis) -> Line2D:
     largest = largest_marker_area(len(analysis.periods))
     # Thin evidence is hollow: the same size (its words), only an outline.
     axes.scatter(
-        [midpoint(p) for p in rated],
-        [p.ratio for p in rated],
+        on_time_axis([midpoint(p) for p in rated]),
+        [math.nan if p.ratio is None else p.ratio for p in rated],
         s=[largest * p.words / most for p in rated],
         facecolors=["none" if p.thin else FOCUS_COLOUR for p in rated],
         edgecolors=[FOCUS_COLOUR if p.thin else "white" for p in rated],
@@ -468,7 +460,7 @@ def _draw_trend(axes: Axes, analysis: Analysis) -> Line2D:
     assert trend is not None
     days = [trend.start, trend.end]
     (line,) = axes.plot(
-        days,
+        on_time_axis(days),
         [trend.fitted(day) for day in days],
         color=TREND_COLOUR,
         linestyle="-.",
@@ -485,7 +477,7 @@ def _draw_gaps(axes: Axes, analysis: Analysis) -> Line2D | None:
     gap = None
     for period in analysis.periods:
         if period.ratio is None:
-            gap = axes.axvline(midpoint(period), color=GAP_COLOUR, linestyle=":", linewidth=1.4, zorder=1)
+            gap = axes.axvline(on_time_axis(midpoint(period)), color=GAP_COLOUR, linestyle=":", linewidth=1.4, zorder=1)
     if gap is not None:
         gap.set_label(f"{analysis.by.capitalize()} without hits:\nno ratio (a gap, not 0%)")
     return gap
@@ -505,11 +497,11 @@ def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artis
     highest = 0.0
     handles: list[Artist] = []
     for index, category in enumerate(_ordered_categories(analysis.lexicon)):
-        points = _line_points(analysis, lambda p, name=category.name: p.rate(name))
+        points = _line_points(analysis, functools.partial(_rate_of, name=category.name))
         values = [math.nan if rate is None else rate for _, rate in points]
         highest = max([highest, *(rate for _, rate in points if rate is not None)])
         (line,) = axes.plot(
-            [day for day, _ in points], values, color=colours[category.name], linewidth=1.8,
+            on_time_axis([day for day, _ in points]), values, color=colours[category.name], linewidth=1.8,
             marker=MARKERS[index % len(MARKERS)], markersize=5, zorder=3,
             label=for_chart(category_label(category)), gid=f"rate-{category.name}",
             linestyle="--" if category.report_only else "-",
@@ -532,13 +524,13 @@ def _date_axis(axes: Axes, analysis: Analysis) -> None:
     days = [midpoint(p) for p in analysis.periods]
     if not days:
         today = dt.date(2000, 1, 1)  # an empty axis still needs a range; the note says there is nothing
-        axes.set_xlim(today - dt.timedelta(days=180), today + dt.timedelta(days=180))
+        axes.set_xlim(on_time_axis(today - dt.timedelta(days=180)), on_time_axis(today + dt.timedelta(days=180)))
         axes.xaxis.set_major_formatter(mdates.DateFormatter(""))
         return
     first, last = min(days), max(days)
     # Pad so the first and last markers are not cut by the axes edges.
     pad = max((last - first) * 0.03, dt.timedelta(days=45))
-    axes.set_xlim(first - pad, last + pad)
+    axes.set_xlim(on_time_axis(first - pad), on_time_axis(last + pad))
 
 
 # --- bars --------------------------------------------------------------------------------------------------------
@@ -596,7 +588,7 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     versus = [0.0 if row.ratio is None else 1 - row.ratio for row in shown]
     # A 100% bar split in two: the focus share from the left, the versus share to the right.
     # A row of thin evidence is paler and hatched, so that it does not read as firm as the others.
-    handles: list[Artist] = [
+    bars = [
         axes.barh(
             positions, focus, color=[_paler(FOCUS_COLOUR) if row.thin else FOCUS_COLOUR for row in shown],
             height=0.7, label=for_chart(lexicon.category(lexicon.focus).label),
@@ -606,10 +598,13 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
             color=[_paler(VERSUS_COLOUR) if row.thin else VERSUS_COLOUR for row in shown],
             label=for_chart(lexicon.category(lexicon.versus).label),
         ),
-        axes.axvline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, label="50%: balanced"),
     ]  # fmt: skip
-    for container in handles[:2]:
-        for bar, row in zip(container, shown, strict=True):  # type: ignore[call-overload]
+    handles: list[Artist | BarContainer] = [
+        *bars,
+        axes.axvline(0.5, color=BALANCE_COLOUR, linestyle=(0, (5, 4)), linewidth=1.2, label="50%: balanced"),
+    ]
+    for container in bars:
+        for bar, row in zip(container, shown, strict=True):
             if row.thin:
                 bar.set_hatch("//")
                 bar.set_edgecolor("white")
@@ -672,7 +667,8 @@ def _paler(colour: str, amount: float = 0.55) -> str:
     """``colour`` mixed with ``amount`` of white."""
     from matplotlib.colors import to_hex, to_rgb
 
-    return to_hex(tuple(channel + (1 - channel) * amount for channel in to_rgb(colour)))
+    red, green, blue = (channel + (1 - channel) * amount for channel in to_rgb(colour))
+    return to_hex((red, green, blue))
 
 
 def _hits_note(lexicon: Lexicon, row: BreakdownRow) -> str:
@@ -688,7 +684,7 @@ def _breakdown_for_chart(analysis: Analysis, kind: str) -> tuple[BreakdownRow, .
     if kind == "speakers":
         rows = analysis.breakdowns.get("speaker")
         if rows is None:
-            raise ConfigError(None, "no speaker breakdown: analyse with breakdowns=['speaker'] (--by-speaker)")
+            raise ConfigError(None, "no speaker breakdown: analyse with breakdowns=['speaker']")
         if not any(row.key != NO_SPEAKER for row in rows):
             raise ConfigError(
                 None,
@@ -698,7 +694,7 @@ def _breakdown_for_chart(analysis: Analysis, kind: str) -> tuple[BreakdownRow, .
         return rows
     rows = analysis.breakdowns.get("section")
     if rows is None:
-        raise ConfigError(None, "no section breakdown: run with sections (breakdowns=['section'], --by-section)")
+        raise ConfigError(None, "no section breakdown: analyse with breakdowns=['section']")
     if not any(row.key != NO_SECTION for row in rows):
         raise ConfigError(
             None,
@@ -756,6 +752,16 @@ def _checked_term_report(analysis: Analysis, report: TermReport | None) -> TermR
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
+
+
+def on_time_axis(days: Any) -> Any:
+    """Dates (or a list of them) as matplotlib's x values: its date converter takes them as they are, but its
+    type stubs know only numbers, so the values are passed as ``Any``."""
+    return days
+
+
+def _rate_of(period: Period, name: str) -> float | None:
+    return period.rate(name)
 
 
 def _line_points(analysis: Analysis, value: Callable[[Period], float | None]) -> list[tuple[dt.date, float | None]]:
@@ -823,7 +829,8 @@ def _styled(kind: str) -> Iterator[None]:
 
     # A fixed salt per kind makes SVG ids the same on every run (regenerated images do not churn)
     # and different between kinds (two charts inlined in one HTML page do not share ids).
-    with matplotlib.rc_context({**_STYLE, "svg.hashsalt": f"focuscount-{kind}"}):
+    style: Any = {**_STYLE, "svg.hashsalt": f"focuscount-{kind}"}  # keys matplotlib's stubs list one by one
+    with matplotlib.rc_context(style):
         yield
 
 

@@ -20,7 +20,7 @@ SCHEMA = "focuscount/analyze/v1"
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
-    """The JSON document for ``analysis`` (schema ``focuscount/analyze/v1``, see README)."""
+    """The JSON document for ``analysis`` (schema ``focuscount/analyze/v1``, see docs/output.md)."""
     lexicon = analysis.lexicon
     span = analysis.date_range
     counts = analysis.counts
@@ -212,8 +212,9 @@ def _count_cells(lexicon: Lexicon, item: RatioSource) -> list[object]:
     def rate(name: str) -> str:
         return _csv_number(round_or_none(per_thousand(counts.get(name, 0), words), 3))
 
+    cells: list[object] = [counts.get(name, 0) for name in poles]
     return (
-        [counts.get(name, 0) for name in poles]
+        cells
         + [rate(name) for name in poles]
         + [_csv_number(round_or_none(item.ratio, 4)), _csv_number(low), _csv_number(high), thin]
         + [cell for name in lexicon.report_only for cell in (counts.get(name, 0), rate(name))]

@@ -16,15 +16,15 @@ from focuscount.escape import (
     for_terminal,
     for_xml,
 )
+from focuscount.render.formats import CHECK_FORMATS, CheckFormat
 from focuscount.render.rows import format_ratio, plural
 from focuscount.uncertainty import Interval, format_interval
 
-CHECK_FORMATS = ("text", "line", "json", "github", "junit")
 CHECK_SCHEMA = "focuscount/check/v1"
 WHOLE_SET = "."  # the path findings about all documents are reported at in line, github and junit output
 
 
-def render_findings(result: CheckResult, output_format: str) -> str:
+def render_findings(result: CheckResult, output_format: CheckFormat) -> str:
     """``result`` in one of :data:`CHECK_FORMATS`."""
     if output_format == "text":
         return render_text(result)

@@ -13,6 +13,7 @@ from focuscount.uncertainty import Interval, format_interval
 NO_RATIO = "—"  # shown when neither side of the ratio has a hit: never 0
 THIN_MARK = "*"  # after a ratio that rests on fewer than min_hits hits
 RATIO_HEADER = "Ratio (95% interval)"
+NOT_IN_RATIO = "not in the ratio"  # said of a report-only category wherever it is shown
 
 
 class RatioSource(Protocol):
@@ -191,46 +192,18 @@ def period_span(period: Period) -> str:
 
 
 def summary_line(analysis: Analysis) -> str:
-    """The closing line: overall ratio, what was read and skipped, and the date range."""
-    lexicon = analysis.lexicon
-    counts = analysis.counts
-    read = len(analysis.documents)
-    parts = [
-        f"Overall ratio {overall_ratio(analysis)} "
-        f"({lexicon.focus} {counts[lexicon.focus]:,} vs {lexicon.versus} {counts[lexicon.versus]:,} "
-        f"in {analysis.words:,} words)",
-        f"{plural(read, 'document')} read",
-    ]
-    if lexicon.report_only:
-        apart = ", ".join(f"{name} {counts.get(name, 0):,}" for name in lexicon.report_only)
-        parts[0] += f"; not in the ratio: {apart}"
-    if analysis.undated:
-        parts[-1] += f" ({len(analysis.undated)} undated)"
-    details = []
-    if analysis.unreadable:
-        details.append(f"{len(analysis.unreadable)} unreadable")
-    if analysis.unsupported:
-        details.append(f"{len(analysis.unsupported)} of other types")
-    parts.append(f"{len(analysis.skipped)} skipped" + (f" ({', '.join(details)})" if details else ""))
-    span = analysis.date_range
-    if span is None:
-        parts.append("no dated documents")
-    elif span[0] == span[1]:
-        parts.append(span[0].isoformat())
-    else:
-        parts.append(f"{span[0].isoformat()} to {span[1].isoformat()}")
-    return " · ".join(parts)
+    """The closing line: overall ratio, what was read and skipped, and the date range (:meth:`Summary.line`)."""
+    # Imported here: the summary is built from this module's formatting helpers.
+    from focuscount.render.summary import Summary
+
+    return Summary.of(analysis).line()
 
 
 def overall_ratio(analysis: Analysis) -> str:
     """``0.51, 95% interval 0.47–0.55``, with ``, thin evidence`` when it is; ``—`` without a ratio."""
-    if analysis.ratio is None:
-        return NO_RATIO
-    text = format_ratio(analysis.ratio)
-    interval = analysis.interval
-    if interval is not None:
-        text += f", 95% interval {format_interval(interval)}"
-    return text + (", thin evidence" if analysis.thin else "")
+    from focuscount.render.summary import Summary
+
+    return Summary.of(analysis).ratio_text()
 
 
 def plural(count: int, word: str) -> str:

@@ -18,9 +18,9 @@ from focuscount.render.rows import (
     has_thin,
     period_rows,
     report_only_note,
-    summary_line,
     thin_note,
 )
+from focuscount.render.summary import Summary
 
 
 def render_table(analysis: Analysis) -> str:
@@ -74,7 +74,7 @@ def _render(analysis: Analysis, tablefmt: str, heading: Callable[[str], str]) ->
             f"{bullet}{escape(str(skipped.path))}: {escape(skipped.reason)}" for skipped in analysis.unreadable
         )
         blocks.append("\n".join(lines))
-    blocks.append(escape(summary_line(analysis)))
+    blocks.append(escape(Summary.of(analysis).line()))
     return for_ci_log("\n\n".join(blocks) + "\n")
 
 

@@ -3,7 +3,7 @@ and shows the chart and the tables; a screenshot and a printed PDF are kept in t
 
 How: headless Chromium is started with ``--remote-debugging-port=0``; the port it picked is read from the
 ``DevToolsActivePort`` file in its fresh profile folder, and the test speaks the DevTools protocol over a
-websocket with the small client below (standard library only).  This is more reliable than scraping
+websocket (websocket-client, from the test extras).  This is more reliable than scraping
 ``--enable-logging`` output, whose console lines vary between Chromium versions and headless modes: the
 protocol reports uncaught exceptions (``Runtime.exceptionThrown``), ``console.error`` calls
 (``Runtime.consoleAPICalled``), browser-side errors such as a blocked or failed resource
@@ -19,10 +19,8 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
-import os
 import re
 import shutil
-import socket
 import struct
 import subprocess
 import time
@@ -32,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import websocket
 
 from focuscount.analysis import Analysis
 from focuscount.render.report import render_report
@@ -55,24 +54,11 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed
 
 
 class DevTools:
-    """A minimal DevTools protocol client: one websocket (RFC 6455, text frames), commands and events."""
+    """A DevTools protocol client over one websocket (websocket-client): commands and the events between them."""
 
     def __init__(self, port: int, path: str) -> None:
-        self.socket = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.socket.sendall(
-            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
-        )
-        response = b""
-        while b"\r\n\r\n" not in response:
-            chunk = self.socket.recv(4096)
-            if not chunk:
-                raise ConnectionError("DevTools closed the connection during the handshake")
-            response += chunk
-        head, _, self.buffer = response.partition(b"\r\n\r\n")
-        if not head.startswith(b"HTTP/1.1 101"):
-            raise ConnectionError(head.decode(errors="replace"))
+        # No Origin header: Chromium refuses a DevTools websocket from an origin it was not told to allow.
+        self.socket = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=TIMEOUT, suppress_origin=True)
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
 
@@ -82,61 +68,21 @@ class DevTools:
         message: dict[str, Any] = {"id": self.next_id, "method": method, "params": params}
         if session:
             message["sessionId"] = session
-        self._send(json.dumps(message).encode())
+        self.socket.send(json.dumps(message))
         while True:
-            reply = self._receive()
+            reply = self.receive()
             if reply.get("id") == self.next_id:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 return reply.get("result", {})
             self.events.append(reply)
 
+    def receive(self) -> dict[str, Any]:
+        """The next message from the browser (an answer or an event); pings are answered by the library."""
+        return json.loads(self.socket.recv())
+
     def close(self) -> None:
         self.socket.close()
-
-    def _send(self, payload: bytes) -> None:
-        # A client frame: FIN + text opcode, masked, with a 7-, 16- or 64-bit length.
-        header = bytearray([0x81])
-        if len(payload) < 126:
-            header.append(0x80 | len(payload))
-        elif len(payload) < 1 << 16:
-            header += bytes([0x80 | 126]) + struct.pack(">H", len(payload))
-        else:
-            header += bytes([0x80 | 127]) + struct.pack(">Q", len(payload))
-        mask = os.urandom(4)
-        header += mask
-        self.socket.sendall(bytes(header) + bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload)))
-
-    def _receive(self) -> dict[str, Any]:
-        message = b""
-        while True:
-            first, second = self._read(2)
-            length = second & 0x7F
-            if length == 126:
-                (length,) = struct.unpack(">H", self._read(2))
-            elif length == 127:
-                (length,) = struct.unpack(">Q", self._read(8))
-            mask = self._read(4) if second & 0x80 else b""
-            payload = self._read(length)
-            if mask:
-                payload = bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload))
-            opcode = first & 0x0F
-            if opcode == 0x8:
-                raise ConnectionError("DevTools closed the websocket")
-            if opcode in (0x9, 0xA):  # ping / pong: not part of a message
-                continue
-            message += payload
-            if first & 0x80:
-                return json.loads(message)
-
-    def _read(self, size: int) -> bytes:
-        while len(self.buffer) < size:
-            chunk = self.socket.recv(max(65536, size - len(self.buffer)))
-            if not chunk:
-                raise ConnectionError("DevTools closed the connection")
-            self.buffer += chunk
-        data, self.buffer = self.buffer[:size], self.buffer[size:]
-        return data
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +153,7 @@ class Page:
             for event in self.browser.events:
                 if event.get("method") == method and event.get("sessionId") == self.session:
                     return event
-            self.browser.events.append(self.browser._receive())
+            self.browser.events.append(self.browser.receive())
         raise TimeoutError(f"no {method} within {TIMEOUT} s")
 
     def evaluate(self, expression: str) -> Any:

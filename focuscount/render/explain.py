@@ -1,4 +1,4 @@
-"""Output of ``explain`` (keyword in context) and ``terms`` (top terms, unmatched words)."""
+"""Output of ``explain``: every hit in context (keyword in context), as a table, JSON or CSV."""
 
 from __future__ import annotations
 
@@ -14,13 +14,10 @@ from focuscount.escape import dumps_json, for_ci_log, for_csv_cell, for_terminal
 from focuscount.evidence import Evidence
 from focuscount.lexicon import IGNORE, Lexicon
 from focuscount.model import Hit
-from focuscount.render.rows import plural
-from focuscount.terms import TermReport
+from focuscount.render.formats import EXPLAIN_FORMATS  # noqa: F401  (defined once there; importable here too)
+from focuscount.render.rows import NOT_IN_RATIO, plural
 
-EXPLAIN_FORMATS = ("table", "json", "csv")
-TERMS_FORMATS = ("table", "json", "csv")
 EXPLAIN_SCHEMA = "focuscount/explain/v1"
-TERMS_SCHEMA = "focuscount/terms/v1"
 
 
 def brackets(text: str) -> str:
@@ -72,17 +69,14 @@ def evidence_record(item: Evidence, lexicon: Lexicon | None = None) -> dict[str,
     }
 
 
-NOT_COUNTED = "not counted"
-
-
-REPORT_ONLY = "not in the ratio"
+NOT_COUNTED = "not counted"  # the category column of a hit that counts nowhere (furniture, names, ignore)
 
 
 def category_cell(hit: Hit, report_only: Iterable[str] = ()) -> str:
     """A hit's category, and why it counts nowhere when it does not: ``institution: page furniture``;
     a report-only category says it: ``community (not in the ratio)``."""
     if hit.reason is None:
-        return f"{hit.category} ({REPORT_ONLY})" if hit.category in report_only else hit.category
+        return f"{hit.category} ({NOT_IN_RATIO})" if hit.category in report_only else hit.category
     if hit.category == IGNORE:
         return IGNORE
     return f"{hit.category}: not counted ({hit.reason})"
@@ -156,105 +150,3 @@ _EVIDENCE_FIELDS = (
     "category", "in_ratio", "counted", "reason", "term", "matched", "before", "after", "context", "segment",
     "start", "end",
 )  # fmt: skip
-
-
-def render_terms_table(report: TermReport) -> str:
-    """Top terms per category with counts and share of the category, then unmatched words."""
-    blocks: list[str] = []
-    for category in report.lexicon.categories:
-        total = report.totals[category.name]
-        apart = f", {REPORT_ONLY}" if category.report_only else ""
-        heading = f"{for_terminal(category.label)} ({for_terminal(category.name)}{apart}): {plural(total, 'hit')}"
-        rows = [
-            {"Term": for_terminal(item.term), "Hits": item.count, "Share": f"{100 * (item.share or 0):.1f}%"}
-            for item in report.top[category.name]
-        ]
-        body = (
-            tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right", "right"))
-            if rows
-            else "No hits."
-        )
-        blocks.append(f"{heading}\n\n{body}")
-    if report.unmatched is not None:
-        heading = "Frequent words no term matched (stop words left out): candidates for the lexicon"
-        rows = [{"Word": for_terminal(item.term), "Count": item.count} for item in report.unmatched]
-        body = tabulate(rows, headers="keys", tablefmt="simple", colalign=("left", "right")) if rows else "None."
-        blocks.append(f"{heading}\n\n{body}")
-    if report.names is not None:
-        heading = "Names whose words counted nowhere (the names rule, and the lexicon's [ignore] names)"
-        rows = [
-            {
-                "Name": for_terminal(item.name),
-                "Count": item.count,
-                "Hits removed": item.hits,
-                "From": "lexicon" if item.listed else "rule",
-            }
-            for item in report.names
-        ]
-        colalign = ("left", "right", "right", "left")
-        body = tabulate(rows, headers="keys", tablefmt="simple", colalign=colalign) if rows else "None."
-        blocks.append(f"{heading}\n\n{body}")
-    blocks.append(
-        f"{plural(report.documents, 'document')}, {plural(report.words, 'word')}, "
-        f"lexicon {for_terminal(report.lexicon.name)}"
-    )
-    return for_ci_log("\n\n".join(blocks) + "\n")
-
-
-def render_terms_json(report: TermReport) -> str:
-    """Top terms as JSON (schema ``focuscount/terms/v1``)."""
-    data = {
-        "schema": TERMS_SCHEMA,
-        "focuscount_version": __version__,
-        "lexicon": {"name": report.lexicon.name, "hash": report.lexicon.sha256},
-        "documents": report.documents,
-        "words": report.words,
-        "categories": {
-            category.name: {
-                "label": category.label,
-                "in_ratio": not category.report_only,
-                "hits": report.totals[category.name],
-                "terms": [
-                    {"term": item.term, "count": item.count, "share": round(item.share or 0, 4)}
-                    for item in report.top[category.name]
-                ],
-            }
-            for category in report.lexicon.categories
-        },
-        "unmatched": None
-        if report.unmatched is None
-        else [{"word": item.term, "count": item.count} for item in report.unmatched],
-        "names": None
-        if report.names is None
-        else [
-            {"name": item.name, "count": item.count, "hits_removed": item.hits, "listed": item.listed}
-            for item in report.names
-        ],
-        "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in report.skipped],
-    }
-    return dumps_json(data) + "\n"
-
-
-def render_terms_csv(report: TermReport) -> str:
-    """Top terms as CSV: category, term, count, share (``unmatched`` rows have no share).
-
-    With names, a fifth column ``hits_removed`` and rows of category ``name`` (found by
-    the names rule) or ``name (lexicon)``: the name, its count, the hits it removed.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    extra = [""] if report.names is not None else []
-    header = ["category", "in_ratio", "term", "count", "share", *(["hits_removed"] if extra else [])]
-    writer.writerow(header)
-    for category in report.lexicon.categories:
-        in_ratio = "false" if category.report_only else "true"
-        for item in report.top[category.name]:
-            share = repr(round(item.share or 0, 4))
-            row = [for_csv_cell(category.name), in_ratio, for_csv_cell(item.term), item.count, share, *extra]
-            writer.writerow(row)
-    for item in report.unmatched or ():
-        writer.writerow(["unmatched", "", for_csv_cell(item.term), item.count, "", *extra])
-    for name in report.names or ():
-        kind = "name (lexicon)" if name.listed else "name"
-        writer.writerow([kind, "", for_csv_cell(name.name), name.count, "", name.hits])
-    return for_ci_log(buffer.getvalue())

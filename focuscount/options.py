@@ -1,0 +1,82 @@
+"""How a corpus is read: :class:`ReadOptions`, taken by every library function that reads documents.
+
+:func:`~focuscount.analysis.analyze`, :func:`~focuscount.evidence.iter_evidence`,
+:func:`~focuscount.terms.term_report` and :func:`~focuscount.check.check_run` read
+files the same way, so they take the same frozen bundle: how documents are dated,
+which pipeline lemmatises them, which folders are left out, the size limits, and
+what the reading stage keeps (speaker notes, page furniture).  The CLI builds one
+from its flags and the settings (:meth:`focuscount.config.RunOptions.read_options`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from focuscount.dating import DATE_ORDERS, DateOrder, DatesManifest
+from focuscount.errors import ConfigError
+from focuscount.language import AUTO, LanguageSetting
+from focuscount.limits import DEFAULT_LIMITS, ReadLimits
+from focuscount.reading import NOTES_CHOICES, NotesChoice, ReadingRules
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the documents of one run.  Every field has the CLI's default.
+
+    ``dates`` is a :class:`~focuscount.dating.DatesManifest` (a path or str is loaded
+    as one); ``date_order`` reads numeric dates such as 03/04/2024 (``"dmy"`` or
+    ``"mdy"``; None: not guessed); ``model`` names an installed spaCy pipeline
+    (None: ``spacy.blank`` with lookup lemmas); ``exclude`` holds folder globs left
+    out; ``follow_links`` reads links that lead outside the folders given;
+    ``metadata_dates=False`` leaves a document only its file metadata could date
+    undated; ``notes`` keeps or drops speaker notes; ``keep_furniture`` counts
+    running headers, footers and page numbers as talk; ``language="auto"`` counts
+    each document with the lexicon of its own language.
+
+    A value out of range is a :class:`~focuscount.errors.ConfigError` naming the field.
+    """
+
+    dates: DatesManifest | None = None
+    date_order: DateOrder | None = None
+    model: str | None = None
+    exclude: tuple[str, ...] = ()
+    limits: ReadLimits = DEFAULT_LIMITS
+    follow_links: bool = False
+    metadata_dates: bool = True
+    notes: NotesChoice = "include"
+    keep_furniture: bool = False
+    language: LanguageSetting | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.dates, str | Path):
+            object.__setattr__(self, "dates", DatesManifest.load(self.dates))
+        if isinstance(self.exclude, str):  # one glob given bare, not a tuple of its characters
+            object.__setattr__(self, "exclude", (self.exclude,))
+        elif not isinstance(self.exclude, tuple):
+            object.__setattr__(self, "exclude", tuple(self.exclude))
+        _one_of("date_order", self.date_order, DATE_ORDERS, none=True)
+        _one_of("notes", self.notes, NOTES_CHOICES)
+        _one_of("language", self.language, (AUTO,), none=True)
+
+    @property
+    def rules(self) -> ReadingRules:
+        """What the reading stage keeps (see :mod:`focuscount.reading`)."""
+        return ReadingRules(notes=self.notes, keep_furniture=self.keep_furniture)
+
+    def without_dates(self) -> ReadOptions:
+        """The same options without the dates manifest (for copies of the files elsewhere, whose paths it does
+        not name)."""
+        return replace(self, dates=None)
+
+
+def _one_of(name: str, value: object, allowed: Iterable[str], none: bool = False) -> None:
+    choices = tuple(allowed)
+    if (value is None and none) or value in choices:
+        return
+    wanted = ", ".join(repr(choice) for choice in choices) + (" or None" if none else "")
+    raise ConfigError(None, f"`{name}` must be {wanted}, not {value!r}", parameters=(name,))
+
+
+DEFAULT_READ = ReadOptions()
