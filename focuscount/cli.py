@@ -434,7 +434,7 @@ def run_analysis(
     """
     from focuscount.analysis import analyze
 
-    progress = progress_for(run.paths, run.exclude, run.follow_links)
+    progress = progress_for(run.paths, run.reading.exclude, run.reading.follow_links)
 
     def on_skip(skipped: Skipped) -> None:
         progress.advance()

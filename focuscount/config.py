@@ -21,9 +21,9 @@ from focuscount.dating import DateOrder, DatesManifest
 from focuscount.errors import ConfigError, ReadError
 from focuscount.language import LanguageSetting, check_language
 from focuscount.lexicon import Lexicon, load_lexicon
-from focuscount.limits import DEFAULT_LIMITS, DEFAULT_MAX_FILE_MB, ReadLimits
-from focuscount.options import ReadOptions
-from focuscount.reading import DEFAULT_RULES, NOTES_CHOICES, NotesChoice, ReadingRules
+from focuscount.limits import DEFAULT_MAX_FILE_MB, ReadLimits
+from focuscount.options import DEFAULT_READ, ReadOptions
+from focuscount.reading import NOTES_CHOICES, NotesChoice
 from focuscount.safeio import read_input_text, read_small_text
 from focuscount.timeline import GROUPINGS, Grouping
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
@@ -520,24 +520,21 @@ def with_confidence(rules: tuple[Rule, ...], confidence: str) -> tuple[Rule, ...
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What one command reads and how: command-line values over the settings."""
+    """What one command reads and how: command-line values over the settings.
+
+    ``reading`` is how the files are read, all but the dates manifest, which
+    :meth:`read_options` loads when a command runs (``dates`` is its path).
+    """
 
     paths: tuple[Path, ...]
     lexicon: str | Path
-    dates: Path | None
-    date_order: DateOrder | None
-    model: str | None
-    exclude: tuple[str, ...]
     settings: Settings
-    limits: ReadLimits = DEFAULT_LIMITS
-    follow_links: bool = False
-    metadata_dates: bool = True
-    rules: ReadingRules = DEFAULT_RULES
+    reading: ReadOptions = DEFAULT_READ
+    dates: Path | None = None
     min_hits: int = DEFAULT_MIN_HITS
     include_thin: bool = False
     focus: str | None = None  # the poles of an imported dictionary (LIWC .dic/.dicx, YAML)
     versus: str | None = None
-    language: LanguageSetting | None = None  # "auto": each document counted with the lexicon of its own language
 
     def load_lexicon(self) -> Lexicon:
         """The lexicon to count with; an imported dictionary takes its poles from ``focus`` and ``versus``."""
@@ -550,18 +547,7 @@ class RunOptions:
 
     def read_options(self) -> ReadOptions:
         """How to read the documents, for the library's corpus functions (the dates manifest is loaded here)."""
-        return ReadOptions(
-            dates=DatesManifest.load(self.dates) if self.dates else None,
-            date_order=self.date_order,
-            model=self.model,
-            exclude=self.exclude,
-            limits=self.limits,
-            follow_links=self.follow_links,
-            metadata_dates=self.metadata_dates,
-            notes=self.rules.notes,
-            keep_furniture=self.rules.keep_furniture,
-            language=self.language,
-        )
+        return replace(self.reading, dates=DatesManifest.load(self.dates)) if self.dates else self.reading
 
     def check_rules(self) -> tuple[Rule, ...]:
         """The [check] rules of the settings, a rule's ``baseline`` path resolved against the settings file."""
@@ -604,30 +590,27 @@ def run_options(
     chosen_dates = dates if dates is not None else (settings.resolve(settings.dates) if settings.dates else None)
     if max_file_mb is not None:
         max_file_mb = MEGABYTES.check(max_file_mb, "--max-file-mb")
-    limits = ReadLimits(max_file_mb=max_file_mb if max_file_mb is not None else settings.max_file_mb)
-    follow = settings.follow_links if follow_links is None else follow_links
-    by_metadata = settings.metadata_dates if metadata_dates is None else metadata_dates
-    rules = ReadingRules(
+    reading = ReadOptions(
+        date_order=date_order,
+        model=model,
+        exclude=settings.exclude,
+        limits=ReadLimits(max_file_mb=max_file_mb if max_file_mb is not None else settings.max_file_mb),
+        follow_links=settings.follow_links if follow_links is None else follow_links,
+        metadata_dates=settings.metadata_dates if metadata_dates is None else metadata_dates,
         notes="exclude" if (notes or settings.notes) == "exclude" else "include",
         keep_furniture=settings.keep_furniture if keep_furniture is None else keep_furniture,
+        language=check_language(language) if language is not None else settings.language,
     )
     return RunOptions(
         paths,
         chosen_lexicon,
-        chosen_dates,
-        date_order,
-        model,
-        settings.exclude,
         settings,
-        limits,
-        follow,
-        by_metadata,
-        rules,
+        reading,
+        chosen_dates,
         int(NUMBER_SETTINGS["min_hits"].check(min_hits, "--min-hits")) if min_hits is not None else settings.min_hits,
         settings.include_thin if include_thin is None else include_thin,
         focus or settings.focus,
         versus or settings.versus,
-        check_language(language) if language is not None else settings.language,
     )
 
 

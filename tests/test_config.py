@@ -228,7 +228,7 @@ def test_max_file_mb_in_the_file(tmp_path: Path, value: str, message: str) -> No
 def test_max_file_mb_in_range_is_read(tmp_path: Path) -> None:
     path = write(tmp_path / "focuscount.toml", "max_file_mb = 0.5\n")
     assert read_config(path).max_file_mb == 0.5
-    assert run_options(read_config(path), paths=(Path("x"),)).limits.max_bytes == 524288
+    assert run_options(read_config(path), paths=(Path("x"),)).reading.limits.max_bytes == 524288
 
 
 def test_min_words_must_be_whole(tmp_path: Path) -> None:

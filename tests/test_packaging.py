@@ -1,4 +1,5 @@
-"""The wheel carries the shipped lexicons, so an installed focuscount finds them without a checkout."""
+"""The wheel carries what an installed focuscount needs without a checkout: the shipped lexicons and the
+report's template and stylesheet."""
 
 from __future__ import annotations
 
@@ -7,17 +8,27 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from helpers import REPO
 
+TEMPLATES = REPO / "focuscount" / "render" / "templates"
 
-def test_wheel_contains_the_shipped_lexicons(tmp_path: Path) -> None:
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built once for the module."""
+    folder = tmp_path_factory.mktemp("dist")
     # No build isolation: hatchling comes from the test extras, so nothing is downloaded.
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path), str(REPO)],
+         "--wheel-dir", str(folder), str(REPO)],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
-    (wheel,) = tmp_path.glob("focuscount-*.whl")
+    (built,) = folder.glob("focuscount-*.whl")
+    return built
+
+
+def test_wheel_contains_the_shipped_lexicons(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "focuscount/lexicons/library.toml" in names
     assert "focuscount/cli.py" in names
@@ -25,13 +36,13 @@ def test_wheel_contains_the_shipped_lexicons(tmp_path: Path) -> None:
     assert shipped == (REPO / "lexicons" / "library.toml").read_bytes()
 
 
-def test_installed_wheel_finds_its_lexicon(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path / "dist"), str(REPO)],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    (wheel,) = (tmp_path / "dist").glob("focuscount-*.whl")
+def test_the_wheel_carries_the_template_and_the_css(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    for name in ("report.html.j2", "report.css"):
+        assert archive.read(f"focuscount/render/templates/{name}") == (TEMPLATES / name).read_bytes()
+
+
+def test_installed_wheel_finds_its_lexicon(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     script = (

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from focuscount.analysis import Analysis
 from focuscount.lexicon import Lexicon
-from focuscount.model import DocumentCounts, Period, per_thousand
+from focuscount.model import DocumentCounts, per_thousand
 from focuscount.uncertainty import Interval, format_interval
 
 NO_RATIO = "—"  # shown when neither side of the ratio has a hit: never 0
@@ -182,28 +182,6 @@ def document_date_label(counts: DocumentCounts) -> str:
     if document.date_precision == "month":
         return document.date.strftime("%Y-%m")
     return document.date.isoformat()
-
-
-def period_span(period: Period) -> str:
-    """``2024-03-01..2024-03-31`` (or one day)."""
-    if period.start == period.end:
-        return period.start.isoformat()
-    return f"{period.start.isoformat()}..{period.end.isoformat()}"
-
-
-def summary_line(analysis: Analysis) -> str:
-    """The closing line: overall ratio, what was read and skipped, and the date range (:meth:`Summary.line`)."""
-    # Imported here: the summary is built from this module's formatting helpers.
-    from focuscount.render.summary import Summary
-
-    return Summary.of(analysis).line()
-
-
-def overall_ratio(analysis: Analysis) -> str:
-    """``0.51, 95% interval 0.47–0.55``, with ``, thin evidence`` when it is; ``—`` without a ratio."""
-    from focuscount.render.summary import Summary
-
-    return Summary.of(analysis).ratio_text()
 
 
 def plural(count: int, word: str) -> str:

@@ -203,8 +203,3 @@ class Summary:
             tiles.append(Tile(total.label, f"{total.hits:,}", note))
         tiles.append(Tile("Words", f"{self.words:,}", plural(self.documents, "document")))
         return tuple(tiles)
-
-
-def summarize(analysis: Analysis) -> Summary:
-    """The :class:`Summary` of ``analysis`` (the same as ``Summary.of(analysis)``)."""
-    return Summary.of(analysis)

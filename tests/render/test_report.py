@@ -16,7 +16,8 @@ import pytest
 from focuscount.analysis import Analysis, analyze
 from focuscount.evidence import Evidence, iter_evidence
 from focuscount.render.report import inline_svg, render_report
-from focuscount.render.rows import document_rows, period_rows, summary_line
+from focuscount.render.rows import document_rows, period_rows
+from focuscount.render.summary import Summary
 from focuscount.terms import TermReport, term_report
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -168,7 +169,7 @@ def test_summary_has_the_overall_ratio_counts_and_trend(report: str, examples_an
     assert examples_analysis.trend.describe() == trend
     assert f'<p class="trend">{trend}</p>' in report
     assert report.count(trend) == 2  # in the summary and under the periods
-    assert html.escape(summary_line(examples_analysis)) in report
+    assert html.escape(Summary.of(examples_analysis).line()) in report
 
 
 def test_period_table_has_the_numbers_of_the_readme(report: str) -> None:

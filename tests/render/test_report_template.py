@@ -1,10 +1,8 @@
-"""The report's template and stylesheet ship inside the package, and the template escapes everything it shows."""
+"""The report's template and stylesheet are found in the package (tests/test_packaging.py checks the wheel), and the
+template escapes everything it shows."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import jinja2
@@ -17,19 +15,6 @@ from focuscount.render import report as report_module
 from focuscount.render.report import render_report
 
 TEMPLATES = REPO / "focuscount" / "render" / "templates"
-
-
-def test_the_wheel_carries_the_template_and_the_css(tmp_path: Path) -> None:
-    # No build isolation: hatchling comes from the test extras, so nothing is downloaded.
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path), str(REPO)],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    (wheel,) = tmp_path.glob("focuscount-*.whl")
-    archive = zipfile.ZipFile(wheel)
-    for name in ("report.html.j2", "report.css"):
-        assert archive.read(f"focuscount/render/templates/{name}") == (TEMPLATES / name).read_bytes()
 
 
 def test_the_environment_escapes_and_refuses_unknown_names() -> None:

@@ -17,11 +17,10 @@ from focuscount.render.rows import (
     document_rows,
     format_ratio_interval,
     has_thin,
-    overall_ratio,
     period_rows,
-    summary_line,
     thin_note,
 )
+from focuscount.render.summary import Summary
 from focuscount.uncertainty import Interval
 
 
@@ -106,8 +105,8 @@ def test_thin_note_names_the_threshold_and_what_the_trend_does(analysis: Analysi
 
 def test_summary_line_quotes_the_overall_interval(analysis: Analysis) -> None:
     # 9 of 15 hits over two documents: their ratios differ less than chance, the design effect stays 1.
-    assert overall_ratio(analysis) == "0.60, 95% interval 0.36–0.80"
-    assert summary_line(analysis) == (
+    assert Summary.of(analysis).ratio_text() == "0.60, 95% interval 0.36–0.80"
+    assert Summary.of(analysis).line() == (
         "Overall ratio 0.60, 95% interval 0.36–0.80 (customer 9 vs institution 6 in 65 words) · "
         "2 documents read · 0 skipped · 2024-02-13 to 2024-05-14"
     )
@@ -115,17 +114,17 @@ def test_summary_line_quotes_the_overall_interval(analysis: Analysis) -> None:
 
 def test_summary_line_says_when_the_overall_ratio_is_thin(minutes: Path) -> None:
     thin = analyze([minutes / "minutes" / "2024-05-14-board.md"], minutes / "lexicon.toml")
-    assert summary_line(thin).startswith(
+    assert Summary.of(thin).line().startswith(
         "Overall ratio 0.67, 95% interval 0.21–0.94, thin evidence (customer 2 vs institution 1 in 9 words) · "
     )
-    assert "\n" not in summary_line(thin)
+    assert "\n" not in Summary.of(thin).line()
 
 
 def test_summary_line_without_a_ratio_has_no_interval(tmp_path: Path) -> None:
     (tmp_path / "2024-06-11-board.txt").write_text("The meeting opened at seven.\n", encoding="utf-8")
     quiet = analyze([tmp_path])
-    assert overall_ratio(quiet) == "—"
+    assert Summary.of(quiet).ratio_text() == "—"
     # The default lexicon's report-only categories are shown too, though none was found.
-    assert summary_line(quiet).startswith(
+    assert Summary.of(quiet).line().startswith(
         "Overall ratio — (customer 0 vs institution 0 in 5 words); not in the ratio: community 0, partners 0 · "
     )

@@ -13,8 +13,7 @@ from focuscount import __version__
 from focuscount.analysis import Analysis
 from focuscount.discovery import UNSUPPORTED, Skipped
 from focuscount.render.chart import source_line
-from focuscount.render.rows import overall_ratio, summary_line
-from focuscount.render.summary import CategoryTotal, Summary, Tile, summarize
+from focuscount.render.summary import CategoryTotal, Summary, Tile
 from focuscount.render.table import render_markdown, render_table
 
 MakeAnalysis = Callable[..., Analysis]
@@ -41,7 +40,7 @@ def meetings(make_analysis: MakeAnalysis) -> Analysis:
 
 def test_the_parts_of_the_summary(meetings: Analysis) -> None:
     summary = Summary.of(meetings)
-    assert summary == summarize(meetings)
+    assert summary == Summary.of(meetings)  # a value: built twice, equal
     assert (summary.focus, summary.versus, summary.hits("customer"), summary.hits("institution")) == (
         "customer", "institution", 70, 73,
     )  # fmt: skip
@@ -64,7 +63,6 @@ def test_the_line_of_analyze_with_undated_and_skipped_files(meetings: Analysis) 
         "3 skipped (1 unreadable, 2 of other types) · 2024-01-16 to 2024-05-21"
     )
     assert Summary.of(meetings).line() == line
-    assert summary_line(meetings) == line
     assert render_table(meetings).endswith(f"\n\n{line}\n")
     assert render_markdown(meetings).endswith(f"\n\n{line}\n")
 
@@ -73,7 +71,7 @@ def test_a_thin_overall_ratio_on_one_date(make_analysis: MakeAnalysis) -> None:
     analysis = make_analysis([("2024-02-06", 300, 3, 1)])
     summary = Summary.of(analysis)
     assert summary.thin
-    assert summary.ratio_text() == overall_ratio(analysis) == "0.75, 95% interval 0.30–0.95, thin evidence"
+    assert summary.ratio_text() == "0.75, 95% interval 0.30–0.95, thin evidence"
     assert summary.dates() == "2024-02-06"
     assert summary.line() == (
         "Overall ratio 0.75, 95% interval 0.30–0.95, thin evidence (customer 3 vs institution 1 in 300 words); "
