@@ -75,11 +75,21 @@ charts: $(STAMP)
 	done
 	$(BIN)/focuscount report examples/ --output docs/example-report.html
 
-bench: $(STAMP)
+# The benchmark's extras: a peer counter (liwc) and process-tree memory (psutil).
+BENCH_STAMP := $(VENV)/.installed-bench
+BENCH_SCALE ?= 1
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,examples,bench]'
+	touch $(BENCH_STAMP)
+
+# Not a test: timings on a generated corpus of 2,000 documents (BENCH_SCALE=0.1 for a tenth), into bench/RESULTS.md.
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/benchmark.py
 	$(BIN)/python bench/long_line.py
 	$(BIN)/python bench/big_lexicon.py
 	$(BIN)/python bench/bombs.py
+	$(BIN)/python bench/scale.py --scale $(BENCH_SCALE)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

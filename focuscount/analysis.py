@@ -8,26 +8,29 @@ the counts, never a corpus-wide list of hits.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focuscount.breakdown import BREAKDOWNS, BreakdownKind, BreakdownRow, document_breakdown, merge_speakers
-from focuscount.counting import DEFAULT_CONTEXT_WORDS, count_document
+from focuscount.cachekeys import counts_key, reading_key
+from focuscount.counting import DEFAULT_CONTEXT_WORDS
 from focuscount.dating import DatesManifest, assign_date
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
-from focuscount.errors import ConfigError, LexiconError, NoDocumentsError, ReadError, UnsupportedFormatError
-from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, choose, lexicon_family
+from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
-from focuscount.matching import LexiconMatcher
-from focuscount.model import Document, DocumentCounts, Period, ratio_of
+from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.nlp import get_pipeline
-from focuscount.options import DEFAULT_READ, ReadOptions
-from focuscount.readers import read_document, supported_extensions
-from focuscount.reading import WordKnowledge
+from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
+from focuscount.readers import supported_extensions
 from focuscount.timeline import GROUPINGS, Grouping, Trend, group, no_trend_reason, trend
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
+from focuscount.work import CountJob, FileResult, FileTask, content_hash, count_file, shipped, start
+
+if TYPE_CHECKING:
+    from focuscount.executors import Executor
 
 SkipHandler = Callable[[Skipped], None]
 
@@ -147,52 +150,152 @@ def iter_document_counts(
     options: ReadOptions = DEFAULT_READ,
     context_words: int = DEFAULT_CONTEXT_WORDS,
     unmatched: bool = False,
+    execution: Execution = SERIAL,
 ) -> Iterator[DocumentCounts | Skipped]:
-    """Read, date and count each file under ``paths``, one at a time, with its hits.
+    """Read, date and count each file under ``paths``, one at a time and in a stable order, with its hits.
 
     ``options`` say how each file is read and dated (see :class:`~focuscount.options.ReadOptions`);
     with ``options.language="auto"``, each document is counted with the lexicon of its own
     language from ``lexicon``'s family (see :mod:`focuscount.language`).  With ``unmatched``,
-    each document also counts the content words no term matched.
+    each document also counts the content words no term matched.  ``execution`` says where
+    the work is done and what is cached (:class:`~focuscount.options.Execution`); the
+    results, and their order, are the same whatever it says.
     """
-    matchers = _Matchers(lexicon, options.model, options.language)
-    matcher = matchers.base
-    words = WordKnowledge(
-        known=matcher.pipeline.is_known_word if matcher.pipeline.has_word_list else None, term=matcher.is_term_word
-    )
-    for item in discover(paths, options.exclude, follow_links=options.follow_links):
+    job = CountJob(lexicon, options.without_dates(), context_words, unmatched)
+    start(job)  # here first: an unknown model or a broken lexicon family fails before any file is read
+    run = _Run(job, options, execution)
+    try:
+        yield from run.results(discover(paths, options.exclude, follow_links=options.follow_links))
+    finally:
+        run.close()
+
+
+@dataclass
+class _Waiting:
+    """A file handed to the executor, with the cache keys its result is stored under."""
+
+    path: Path
+    reading_key: str | None
+    counts_key: str | None
+
+
+class _Run:
+    """One stream of files through the cache and an executor, in the order discovery gave them."""
+
+    def __init__(self, job: CountJob, options: ReadOptions, execution: Execution) -> None:
+        self.job = job
+        self.options = options
+        self.execution = execution
+        self.cache = execution.cache
+        self._executor: Executor | None = None
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.close()
+
+    def results(self, items: Iterable[Candidate | Skipped]) -> Iterator[DocumentCounts | Skipped]:
+        """Each item's result: skips as they are, cached counts at once, the rest through the executor."""
+        slots: deque[DocumentCounts | Skipped | _Waiting] = deque()
+
+        def tasks() -> Iterator[FileTask]:
+            for item in items:
+                if isinstance(item, Skipped):
+                    slots.append(item)
+                    continue
+                ready, task, waiting = self._prepare(item.path)
+                if ready is not None:
+                    slots.append(ready)
+                    continue
+                slots.append(waiting)
+                yield task
+
+        remote = self.execution.executor == "dask"
+        stream = self._executor_for().run(
+            start,
+            self.job,
+            count_file,
+            (shipped(task, self.options) for task in tasks()) if remote else tasks(),
+            _failed,
+        )
+        finished: FileResult | None = None
+        while True:
+            while slots and not isinstance(slots[0], _Waiting):
+                yield self._dated(slots.popleft())
+            if slots and finished is not None:
+                waiting = slots.popleft()
+                assert isinstance(waiting, _Waiting)
+                yield self._dated(self._store(waiting, finished))
+                finished = None
+                continue
+            try:
+                finished = next(stream)  # pulls files through discovery, which may fill ``slots`` first
+            except StopIteration:
+                if not slots:
+                    return
+                if not isinstance(slots[0], _Waiting):
+                    continue
+                raise RuntimeError("the executor gave fewer results than files") from None
+
+    def _executor_for(self) -> Executor:
+        from focuscount.executors import make_executor
+
+        if self._executor is None:
+            execution = self.execution
+            self._executor = make_executor(
+                execution.executor,
+                execution.jobs,
+                execution.timeout_per_file,
+                execution.scheduler,
+                preload=WORKER_MODULES,
+            )
+        return self._executor
+
+    def _prepare(self, path: Path) -> tuple[DocumentCounts | None, FileTask, _Waiting]:
+        """The cached counts of ``path``, or the task that counts it (with its cached reading, if any)."""
+        if self.cache is None:
+            return None, FileTask(path), _Waiting(path, None, None)
+        content = content_hash(path, self.options)
+        if content is None:  # unreadable: the reader says why, as it always does
+            return None, FileTask(path), _Waiting(path, None, None)
+        reading = reading_key(content, self.job)
+        counts = counts_key(reading, self.job)
+        cached = self.cache.get_counts(counts)
+        if cached is not None:
+            return _moved(cached, path), FileTask(path), _Waiting(path, None, None)
+        raw = self.cache.get_raw(reading)
+        task = FileTask(path, raw=None if raw is None else replace(raw, path=path))
+        return None, task, _Waiting(path, reading, counts)
+
+    def _store(self, waiting: _Waiting, result: FileResult) -> DocumentCounts | Skipped:
+        if result.counts is None:
+            assert result.skipped is not None
+            return result.skipped
+        if self.cache is not None and waiting.counts_key is not None:
+            raw_key = waiting.reading_key if result.raw is not None else None
+            self.cache.put(raw_key, result.raw, waiting.counts_key, result.counts)
+        return result.counts
+
+    def _dated(self, item: DocumentCounts | Skipped | _Waiting) -> DocumentCounts | Skipped:
+        assert not isinstance(item, _Waiting)
         if isinstance(item, Skipped):
-            yield item
-            continue
-        yield _count_one(item, matchers, options, words, context_words, unmatched)
+            return item
+        options = self.options
+        document = assign_date(item.document, options.dates, options.date_order, metadata_dates=options.metadata_dates)
+        return replace(item, document=document)
 
 
-class _Matchers:
-    """The matcher of the lexicon given, and with ``language="auto"`` those of its family, built as needed."""
+# What a worker imports once, before any file: a worker started after a crash is ready sooner.
+WORKER_MODULES = ("spacy", "focuscount.work")
 
-    def __init__(self, lexicon: Lexicon, model: str | None, language: str | None) -> None:
-        self.model = model
-        self.base = self._matcher(lexicon)
-        self.family = lexicon_family(lexicon) if language == AUTO else None
-        self.identifier = LanguageIdentifier(self.family.languages) if self.family else None
-        self._built: dict[str, LexiconMatcher] = {lexicon.language: self.base}
 
-    def _matcher(self, lexicon: Lexicon) -> LexiconMatcher:
-        try:
-            pipeline = get_pipeline(lexicon.language, self.model)
-        except LexiconError as error:
-            raise LexiconError(lexicon.path, error.message, error.line) from error
-        return LexiconMatcher(lexicon, pipeline)
+def _moved(counts: DocumentCounts, path: Path) -> DocumentCounts:
+    """Cached counts of the same bytes, under the name the file has now."""
+    return replace(counts, document=replace(counts.document, path=path))
 
-    def for_document(self, document: Document) -> tuple[LexiconMatcher, LanguageChoice | None]:
-        """The matcher to count ``document`` with, and the language choice behind it (None without auto)."""
-        if self.family is None or self.identifier is None:
-            return self.base, None
-        choice = choose(self.family, self.identifier, document.text)
-        matcher = self._built.get(choice.language)
-        if matcher is None:
-            matcher = self._built[choice.language] = self._matcher(choice.lexicon)
-        return matcher, choice
+
+def _failed(task: FileTask, reason: str) -> FileResult:
+    """A file whose worker timed out or crashed: skipped with the reason, the run goes on."""
+    return FileResult(task.path, skipped=Skipped(task.path, reason))
 
 
 def counted_documents(
@@ -215,28 +318,6 @@ def counted_documents(
         raise NoDocumentsError(no_documents_message(skipped))
 
 
-def _count_one(
-    candidate: Candidate,
-    matchers: _Matchers,
-    options: ReadOptions,
-    words: WordKnowledge,
-    context_words: int,
-    unmatched: bool,
-) -> DocumentCounts | Skipped:
-    try:
-        document = read_document(candidate.path, options.limits, options.rules, words)
-    except UnsupportedFormatError as error:
-        return Skipped(candidate.path, error.reason)
-    except ReadError as error:
-        return Skipped(candidate.path, error.reason, cause=error.cause)
-    document = assign_date(document, options.dates, options.date_order, metadata_dates=options.metadata_dates)
-    matcher, choice = matchers.for_document(document)
-    counts = count_document(document, matcher, context_words, unmatched)
-    if choice is None:
-        return counts
-    return replace(counts, language=choice.language, lexicon_name=choice.lexicon.name, language_note=choice.note)
-
-
 def analyze(
     paths: Iterable[Path | str],
     lexicon: Lexicon | str | Path = "library",
@@ -244,6 +325,7 @@ def analyze(
     by: Grouping = "meeting",
     breakdowns: Iterable[BreakdownKind] = (),
     options: ReadOptions = DEFAULT_READ,
+    execution: Execution = SERIAL,
     context_words: int = DEFAULT_CONTEXT_WORDS,
     min_hits: int = DEFAULT_MIN_HITS,
     include_thin: bool = False,
@@ -254,7 +336,8 @@ def analyze(
 
     ``lexicon`` is a :class:`~focuscount.lexicon.Lexicon`, a shipped lexicon's name or
     a lexicon file; ``options`` say how the files are read and dated
-    (:class:`~focuscount.options.ReadOptions`).  ``breakdowns`` names any of
+    (:class:`~focuscount.options.ReadOptions`), ``execution`` where the work is done
+    and what is cached (:class:`~focuscount.options.Execution`).  ``breakdowns`` names any of
     ``speaker``, ``section``, ``slide`` to report too.  A ratio resting on fewer
     than ``min_hits`` hits is thin evidence, left out of the trend unless
     ``include_thin``.  ``on_document`` sees each document's counts with its hits
@@ -277,7 +360,7 @@ def analyze(
     documents: list[DocumentCounts] = []
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
-    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words)
+    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words, execution=execution)
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:
             on_document(item)

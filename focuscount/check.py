@@ -44,7 +44,7 @@ from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, per_thousand
-from focuscount.options import DEFAULT_READ, ReadOptions
+from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
 from focuscount.safeio import read_input_text
 from focuscount.timeline import Grouping
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, format_interval
@@ -348,6 +348,7 @@ def check_run(
     rules: Iterable[Rule] = (),
     rules_file: Path | None = None,
     options: ReadOptions = DEFAULT_READ,
+    execution: Execution = SERIAL,
     by: Grouping = "meeting",
     min_hits: int = DEFAULT_MIN_HITS,
     include_thin: bool = False,
@@ -360,7 +361,7 @@ def check_run(
 ) -> CheckResult:
     """Analyse ``paths`` and evaluate ``rules`` (or :data:`DEFAULT_RULES` when none are given).
 
-    ``options``, ``by``, ``min_hits`` and ``include_thin`` are those of
+    ``options``, ``execution``, ``by``, ``min_hits`` and ``include_thin`` are those of
     :func:`~focuscount.analysis.analyze`.  ``rules_file`` is where the rules came
     from, for messages.  ``min_ratio`` overrides the overall minimum;
     ``confidence`` ("point" or "interval") overrides it in ``min_ratio`` and
@@ -392,10 +393,17 @@ def check_run(
         found = _same_lexicon(report, load_report_baseline(report), lexicon, allowed)
         intervals = load_report_intervals(report, found.root)
     analysis = analyze(
-        paths, lexicon, by=by, options=options, min_hits=min_hits, include_thin=include_thin, on_skip=on_skip
+        paths,
+        lexicon,
+        by=by,
+        options=options,
+        execution=execution,
+        min_hits=min_hits,
+        include_thin=include_thin,
+        on_skip=on_skip,
     )
     if revision is not None:
-        found, intervals = _git_baseline(paths, lexicon, options, revision)
+        found, intervals = _git_baseline(paths, lexicon, options, execution, revision)
     return run_check(analysis, chosen, found, intervals)
 
 
@@ -470,7 +478,7 @@ def _same_lexicon(report: Path, baseline: Baseline, lexicon: Lexicon, allowed: b
 
 
 def _git_baseline(
-    paths: tuple[Path | str, ...], lexicon: Lexicon, options: ReadOptions, revision: str
+    paths: tuple[Path | str, ...], lexicon: Lexicon, options: ReadOptions, execution: Execution, revision: str
 ) -> tuple[Baseline, BaselineIntervals]:
     """The files at ``revision`` read exactly as the current run reads them: same lexicon, model, limits.
 
@@ -483,7 +491,7 @@ def _git_baseline(
 
     def ratios(copies: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
         try:
-            then = analyze(copies, lexicon, options=reading)
+            then = analyze(copies, lexicon, options=reading, execution=execution)
         except NoDocumentsError:
             return None, {}
         analysed.append(then)

@@ -18,6 +18,8 @@ import click
 from focuscount._version import __version__
 from focuscount.dating import DATE_ORDERS
 from focuscount.errors import FocusCountError
+from focuscount.options import EXECUTOR_KINDS
+from focuscount.readers import PDF_ENGINE_NAMES
 from focuscount.reading import NOTES_CHOICES
 from focuscount.render.formats import CHART_KINDS, CHECK_FORMATS, EXPLAIN_FORMATS, FORMATS, TERMS_FORMATS
 from focuscount.timeline import GROUPINGS
@@ -26,13 +28,16 @@ from focuscount.uncertainty import CONFIDENCES
 if TYPE_CHECKING:  # imported for the annotations only: the commands import what they use when they run
     from focuscount.analysis import Analysis
     from focuscount.breakdown import BreakdownKind
-    from focuscount.config import Confidence, RunOptions
+    from focuscount.config import RunOptions
     from focuscount.dating import DateOrder
     from focuscount.discovery import Skipped
     from focuscount.lexicon import Lexicon
     from focuscount.model import DocumentCounts
+    from focuscount.options import Execution, ExecutorKind
+    from focuscount.readers import PdfEngine
     from focuscount.render.formats import AnalyzeFormat, ChartKind, CheckFormat, HitsFormat
     from focuscount.timeline import Grouping
+    from focuscount.uncertainty import Confidence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MAX_IMPORT_WARNINGS = 10  # an imported LIWC dictionary can have thousands of notes: the rest are a command away
@@ -85,13 +90,18 @@ PARAMETER_FLAGS = {
     "context_words": "--context",
     "date_order": "--date-order",
     "dates": "--dates",
+    "executor": "--executor",
     "follow_links": "--follow-links",
     "include_thin": "--include-thin",
+    "jobs": "--jobs",
     "kind": "--kind",
     "language": "--language",
     "lexicon": "--lexicon",
     "notes": "--notes",
+    "pdf_engine": "--pdf-engine",
+    "scheduler": "--scheduler",
     "terms": "--term",
+    "timeout_per_file": "--timeout-per-file",
     "top": "--top",
 }
 DEBUG_VARIABLE = "FOCUSCOUNT_DEBUG"
@@ -188,6 +198,16 @@ def lexicon_for(run: RunOptions) -> Lexicon:
     return lexicon
 
 
+def execution_for(run: RunOptions) -> Execution:
+    """Where the run's work is done, with its cache open (warnings about the cache go to stderr) until the
+    command ends."""
+    execution = run.execution(on_warning=warn)
+    cache = execution.cache
+    if cache is not None:
+        click.get_current_context().call_on_close(cache.close)
+    return execution
+
+
 def warn_no_lemmas(lexicon: Lexicon) -> None:
     """Say once that the lexicon's language has no lookup lemmas here, so a term counts only its own form."""
     where = f"{lexicon.path}: " if lexicon.path else ""
@@ -262,6 +282,13 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         focus: str | None,
         versus: str | None,
         language: str | None,
+        jobs: int | None,
+        timeout_per_file: float | None,
+        cache: bool | None,
+        cache_dir: Path | None,
+        pdf_engine: PdfEngine | None,
+        executor: ExecutorKind | None,
+        scheduler: str | None,
         **kwargs: Any,
     ) -> Any:
         from focuscount.config import load_settings, run_options
@@ -284,6 +311,13 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             focus,
             versus,
             language,
+            jobs=jobs,
+            timeout_per_file=timeout_per_file,
+            cache=cache,
+            cache_dir=cache_dir,
+            pdf_engine=pdf_engine,
+            executor=executor,
+            scheduler=scheduler,
         )
         return command(*args, run=run, **kwargs)
 
@@ -342,6 +376,37 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--include-thin/--no-include-thin", default=None,
             help="Count periods of thin evidence in the trend [default: off].",
+        ),
+        click.option(
+            "--jobs", "-j", type=SettingNumber("jobs"), metavar="N",
+            help="Read and count N files at once, in worker processes [default: one per CPU].",
+        ),
+        click.option(
+            "--timeout-per-file", type=SettingNumber("timeout_per_file"), metavar="SECONDS",
+            help="With --jobs 2 or more: skip a file that takes a worker longer than this [default: 120].",
+        ),
+        click.option(
+            "--cache/--no-cache", default=None,
+            help="Reuse each unchanged file's reading and counts from the cache, and keep new ones there "
+            "[default: on].",
+        ),
+        click.option(
+            "--cache-dir", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+            help="The cache's folder [default: the platform's cache folder; see `focuscount cache info`].",
+        ),
+        click.option(
+            "--pdf-engine", type=click.Choice(PDF_ENGINE_NAMES),
+            help="The library that reads PDFs' text: pdfium (pypdfium2) or pdfminer (pdfminer.six, 2-3 times slower); "
+            "both give the same documents on every test PDF [default: pdfium].",
+        ),
+        click.option(
+            "--executor", type=click.Choice(EXECUTOR_KINDS),
+            help="Where files are read and counted: here (local), or on a Dask cluster (dask, with --scheduler; "
+            "pip install 'focuscount[dask]') [default: local].",
+        ),
+        click.option(
+            "--scheduler", metavar="ADDRESS",
+            help="With --executor dask: the address of the cluster's scheduler, e.g. tcp://10.0.0.5:8786.",
         ),
     ]  # fmt: skip
     for decorator in reversed(decorators):
@@ -459,6 +524,7 @@ def run_analysis(
             by=by or run.by,
             breakdowns=breakdowns,
             options=options,
+            execution=execution_for(run),
             context_words=context_words,
             min_hits=run.min_hits,
             include_thin=run.include_thin,
@@ -683,6 +749,7 @@ def explain(
             include_ignored=ignored,
             context_words=context_words,
             options=run.read_options(),
+            execution=execution_for(run),
             on_skip=warn_unreadable,
         )
     )
@@ -735,6 +802,7 @@ def terms(
         unmatched=unmatched,
         names=names,
         options=run.read_options(),
+        execution=execution_for(run),
         on_skip=warn_unreadable,
     )
     renderers = {"table": render.render_terms_table, "json": render.render_terms_json, "csv": render.render_terms_csv}
@@ -807,6 +875,7 @@ def check(
         rules=run.check_rules(),
         rules_file=run.settings.source,
         options=run.read_options(),
+        execution=execution_for(run),
         by=run.by,
         min_hits=run.min_hits,
         include_thin=run.include_thin,
@@ -920,9 +989,11 @@ def main() -> NoReturn:
 def _add_commands() -> None:
     """The commands kept in modules of their own (they import shared options from this one)."""
     from focuscount.cli_audit import audit
+    from focuscount.cli_cache import cache
     from focuscount.cli_lexicon import lexicon
 
     cli.add_command(audit)
+    cli.add_command(cache)
     cli.add_command(lexicon)
 
 

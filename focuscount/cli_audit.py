@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from focuscount.audit import DEFAULT_AUDIT_CONTEXT_WORDS, DEFAULT_SAMPLE, DEFAULT_SEED, SCORE_FORMATS, AuditSheet
-from focuscount.cli import corpus_options, emit, help_examples, lexicon_for, output_options, warn, warn_unreadable
+from focuscount.cli import (
+    corpus_options,
+    emit,
+    execution_for,
+    help_examples,
+    lexicon_for,
+    output_options,
+    warn,
+    warn_unreadable,
+)
 from focuscount.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -150,7 +159,12 @@ def _draw(run: RunOptions, sample_size: int, seed: int, context_words: int, forc
         check_overwrite(output, force)  # before the reading: judgements must never wait on a long run
     lexicon = lexicon_for(run)
     evidence = iter_evidence(
-        run.paths, lexicon, context_words=context_words, options=run.read_options(), on_skip=warn_unreadable
+        run.paths,
+        lexicon,
+        context_words=context_words,
+        options=run.read_options(),
+        execution=execution_for(run),
+        on_skip=warn_unreadable,
     )
     sample = draw_sample(evidence, lexicon, sample_size, seed)
     for message in sample.warnings:

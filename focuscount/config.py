@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,15 @@ from focuscount.errors import ConfigError, ReadError
 from focuscount.language import LanguageSetting, check_language
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.limits import DEFAULT_MAX_FILE_MB, ReadLimits
-from focuscount.options import DEFAULT_READ, ReadOptions
+from focuscount.options import (
+    DEFAULT_READ,
+    DEFAULT_TIMEOUT_PER_FILE,
+    EXECUTOR_KINDS,
+    Execution,
+    ExecutorKind,
+    ReadOptions,
+)
+from focuscount.readers import DEFAULT_PDF_ENGINE, PDF_ENGINE_NAMES, PdfEngine
 from focuscount.reading import NOTES_CHOICES, NotesChoice
 from focuscount.safeio import read_input_text, read_small_text
 from focuscount.timeline import GROUPINGS, Grouping
@@ -62,6 +70,13 @@ TOP_KEYS = (
     "keep_furniture",
     "min_hits",
     "include_thin",
+    "jobs",
+    "timeout_per_file",
+    "cache",
+    "cache_dir",
+    "pdf_engine",
+    "executor",
+    "scheduler",
     "check",
 )
 MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
@@ -121,12 +136,16 @@ class NumberSetting:
 RATIO = NumberSetting("between 0 and 1", high=1.0)
 RATE = NumberSetting("0 or more")
 WORDS = NumberSetting("a whole number, 0 or more", whole=True)
+JOBS = NumberSetting("a whole number, 1 or more", low=1.0, whole=True)
+SECONDS = NumberSetting("a number of seconds above 0", low_open=True)
 MEGABYTES = NumberSetting(
     f"a number of megabytes above 0 and at most {MAX_FILE_MB_LIMIT:.0f}", high=MAX_FILE_MB_LIMIT, low_open=True
 )
 # Every numeric setting: "max_file_mb", or "RULE.KEY" for a rule's threshold.
 NUMBER_SETTINGS: dict[str, NumberSetting] = {
     "max_file_mb": MEGABYTES,
+    "jobs": JOBS,
+    "timeout_per_file": SECONDS,
     "min_hits": WORDS,
     "min_ratio.overall": RATIO,
     "min_ratio.per_document": RATIO,
@@ -169,6 +188,13 @@ class Settings:
     keep_furniture: bool = False  # count running headers, footers and page numbers as talk
     min_hits: int = DEFAULT_MIN_HITS  # a ratio on fewer hits is thin evidence
     include_thin: bool = False  # count thin periods in the trend
+    jobs: int | None = None  # files read and counted at once (None: one per CPU)
+    timeout_per_file: float = DEFAULT_TIMEOUT_PER_FILE  # seconds a worker may spend on one file
+    cache: bool = True  # keep each file's reading and counts in the cache
+    cache_dir: str | None = None  # where (None: the platform's cache folder)
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE
+    executor: ExecutorKind = "local"
+    scheduler: str | None = None  # with executor "dask": the scheduler's address
     rules: tuple[Rule, ...] = ()
     source: Path | None = None  # the config file these came from
     root: Path | None = None  # the folder paths in the file are relative to
@@ -299,7 +325,33 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         if data["notes"] not in NOTES_CHOICES:
             raise where.error(f"'notes' must be one of {', '.join(NOTES_CHOICES)}, not {data['notes']!r}", "notes")
         settings = replace(settings, notes=data["notes"])
-    for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin"):
+    if "jobs" in data:
+        value = data["jobs"]
+        if isinstance(value, bool) or not JOBS.accepts(value):
+            raise where.error(f"'jobs' must be {JOBS.wanted}, not {value!r}", "jobs")
+        settings = replace(settings, jobs=int(value))
+    if "timeout_per_file" in data:
+        value = data["timeout_per_file"]
+        if isinstance(value, bool) or not SECONDS.accepts(value):
+            raise where.error(f"'timeout_per_file' must be {SECONDS.wanted}, not {value!r}", "timeout_per_file")
+        settings = replace(settings, timeout_per_file=float(value))
+    if "cache_dir" in data:
+        settings = replace(settings, cache_dir=_string(data["cache_dir"], "cache_dir", where))
+    if "scheduler" in data:
+        settings = replace(settings, scheduler=_string(data["scheduler"], "scheduler", where))
+    if "pdf_engine" in data:
+        engine = next((name for name in PDF_ENGINE_NAMES if name == data["pdf_engine"]), None)
+        if engine is None:
+            wanted = ", ".join(PDF_ENGINE_NAMES)
+            raise where.error(f"'pdf_engine' must be one of {wanted}, not {data['pdf_engine']!r}", "pdf_engine")
+        settings = replace(settings, pdf_engine=engine)
+    if "executor" in data:
+        kind = next((name for name in EXECUTOR_KINDS if name == data["executor"]), None)
+        if kind is None:
+            wanted = ", ".join(EXECUTOR_KINDS)
+            raise where.error(f"'executor' must be one of {wanted}, not {data['executor']!r}", "executor")
+        settings = replace(settings, executor=kind)
+    for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin", "cache"):
         if key in data:
             if not isinstance(data[key], bool):
                 raise where.error(f"'{key}' must be true or false, not {data[key]!r}", key)
@@ -439,7 +491,7 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     Numbers are checked by the same :data:`NUMBER_SETTINGS` as in the file; errors name the variable.
     """
     changes: dict[str, Any] = {}
-    for key in ("lexicon", "language", "focus", "versus", "by", "dates"):
+    for key in ("lexicon", "language", "focus", "versus", "by", "dates", "cache_dir", "scheduler"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
         if value:
             changes[key] = value
@@ -458,7 +510,19 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
         if notes not in NOTES_CHOICES:
             raise ConfigError(None, f"{ENV_PREFIX}NOTES must be one of {', '.join(NOTES_CHOICES)}, not '{notes}'")
         changes["notes"] = notes
-    for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin"):
+    jobs = environ.get(ENV_PREFIX + "JOBS", "").strip()
+    if jobs:
+        changes["jobs"] = int(JOBS.parse(jobs, ENV_PREFIX + "JOBS"))
+    timeout = environ.get(ENV_PREFIX + "TIMEOUT_PER_FILE", "").strip()
+    if timeout:
+        changes["timeout_per_file"] = SECONDS.parse(timeout, ENV_PREFIX + "TIMEOUT_PER_FILE")
+    for key, choices in (("pdf_engine", PDF_ENGINE_NAMES), ("executor", EXECUTOR_KINDS)):
+        value = environ.get(ENV_PREFIX + key.upper(), "").strip().lower()
+        if value:
+            if value not in choices:
+                raise ConfigError(None, f"{ENV_PREFIX}{key.upper()} must be one of {', '.join(choices)}, not '{value}'")
+            changes[key] = value
+    for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin", "cache"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip().lower()
         if value:
             if value not in _BOOLEANS:
@@ -535,6 +599,21 @@ class RunOptions:
     include_thin: bool = False
     focus: str | None = None  # the poles of an imported dictionary (LIWC .dic/.dicx, YAML)
     versus: str | None = None
+    jobs: int = 1
+    timeout_per_file: float | None = DEFAULT_TIMEOUT_PER_FILE
+    cache: bool = False
+    cache_dir: Path | None = None  # None: the platform's cache folder
+    executor: ExecutorKind = "local"
+    scheduler: str | None = None
+
+    def execution(self, on_warning: Callable[[str], None] | None = None) -> Execution:
+        """Where the work is done, with the cache opened (close it with ``execution.cache.close()``)."""
+        cache = None
+        if self.cache:
+            from focuscount.cache import ResultCache
+
+            cache = ResultCache.open(self.cache_dir, on_warning=on_warning)
+        return Execution(self.jobs, self.timeout_per_file, cache, self.executor, self.scheduler)
 
     def load_lexicon(self) -> Lexicon:
         """The lexicon to count with; an imported dictionary takes its poles from ``focus`` and ``versus``."""
@@ -576,6 +655,14 @@ def run_options(
     focus: str | None = None,
     versus: str | None = None,
     language: str | None = None,
+    *,
+    jobs: int | None = None,
+    timeout_per_file: float | None = None,
+    cache: bool | None = None,
+    cache_dir: Path | None = None,
+    pdf_engine: PdfEngine | None = None,
+    executor: ExecutorKind | None = None,
+    scheduler: str | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -600,7 +687,16 @@ def run_options(
         notes="exclude" if (notes or settings.notes) == "exclude" else "include",
         keep_furniture=settings.keep_furniture if keep_furniture is None else keep_furniture,
         language=check_language(language) if language is not None else settings.language,
+        pdf_engine=pdf_engine or settings.pdf_engine,
     )
+    from focuscount.executors import default_jobs
+
+    if jobs is not None:
+        jobs = int(JOBS.check(jobs, "--jobs"))
+    if timeout_per_file is not None:
+        timeout_per_file = SECONDS.check(timeout_per_file, "--timeout-per-file")
+    if cache_dir is None and settings.cache_dir:
+        cache_dir = settings.resolve(settings.cache_dir)
     return RunOptions(
         paths,
         chosen_lexicon,
@@ -611,6 +707,12 @@ def run_options(
         settings.include_thin if include_thin is None else include_thin,
         focus or settings.focus,
         versus or settings.versus,
+        jobs=jobs or settings.jobs or default_jobs(),
+        timeout_per_file=timeout_per_file if timeout_per_file is not None else settings.timeout_per_file,
+        cache=settings.cache if cache is None else cache,
+        cache_dir=cache_dir,
+        executor=executor or settings.executor,
+        scheduler=scheduler or settings.scheduler,
     )
 
 

@@ -12,7 +12,7 @@ from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError
 from focuscount.lexicon import IGNORE, Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, Hit
-from focuscount.options import DEFAULT_READ, ReadOptions
+from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ def iter_evidence(
     include_ignored: bool = False,
     context_words: int = DEFAULT_CONTEXT_WORDS,
     options: ReadOptions = DEFAULT_READ,
+    execution: Execution = SERIAL,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Evidence]:
     """Every hit under ``paths`` in document order, filtered by category and term.
@@ -74,7 +75,7 @@ def iter_evidence(
         )
     wanted_categories = set(categories)
     wanted_terms = {term.lower() for term in terms}
-    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words)
+    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words, execution=execution)
     for item in counted_documents(stream, [], on_skip):
         for hit in _hits(item, include_ignored or IGNORE in wanted_categories):
             if wanted_categories and hit.category not in wanted_categories:

@@ -16,10 +16,13 @@ import functools
 import glob
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from focuscount.errors import ConfigError, LexiconError
-from focuscount.lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:  # the settings check the `language` value without loading the lexicon module
+    from focuscount.lexicon import Lexicon
 
 LanguageSetting = Literal["auto"]  # the one value of the language setting (None: the lexicon's own)
 AUTO: LanguageSetting = "auto"
@@ -56,6 +59,12 @@ class LanguageChoice:
     note: str | None = None  # said when the document fell back to the base lexicon
 
 
+def _load(path: Path) -> Lexicon:
+    from focuscount.lexicon import load_lexicon
+
+    return load_lexicon(path)
+
+
 def lexicon_family(lexicon: Lexicon) -> LexiconFamily:
     """``lexicon`` and the lexicons named ``STEM-xx.toml`` beside its file (``library`` → ``library-de`` …).
 
@@ -75,7 +84,7 @@ def lexicon_family(lexicon: Lexicon) -> LexiconFamily:
             continue
         if path.stem != stem and not _SIBLING.match(path.stem):
             continue
-        member = load_lexicon(path)
+        member = _load(path)
         if (member.focus, member.versus) != (lexicon.focus, lexicon.versus):
             raise LexiconError(
                 path,

@@ -11,14 +11,19 @@ from its flags and the settings (:meth:`focuscount.config.RunOptions.read_option
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from focuscount.dating import DATE_ORDERS, DateOrder, DatesManifest
 from focuscount.errors import ConfigError
 from focuscount.language import AUTO, LanguageSetting
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
+from focuscount.readers import DEFAULT_PDF_ENGINE, PDF_ENGINE_NAMES, PdfEngine
 from focuscount.reading import NOTES_CHOICES, NotesChoice, ReadingRules
+
+if TYPE_CHECKING:
+    from focuscount.cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,8 @@ class ReadOptions:
     ``metadata_dates=False`` leaves a document only its file metadata could date
     undated; ``notes`` keeps or drops speaker notes; ``keep_furniture`` counts
     running headers, footers and page numbers as talk; ``language="auto"`` counts
-    each document with the lexicon of its own language.
+    each document with the lexicon of its own language; ``pdf_engine`` picks the
+    library that reads a PDF's text layer (``"pdfium"``, the default, or ``"pdfminer"``).
 
     A value out of range is a :class:`~focuscount.errors.ConfigError` naming the field.
     """
@@ -48,6 +54,7 @@ class ReadOptions:
     notes: NotesChoice = "include"
     keep_furniture: bool = False
     language: LanguageSetting | None = None
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE
 
     def __post_init__(self) -> None:
         if isinstance(self.dates, str | Path):
@@ -59,6 +66,7 @@ class ReadOptions:
         _one_of("date_order", self.date_order, DATE_ORDERS, none=True)
         _one_of("notes", self.notes, NOTES_CHOICES)
         _one_of("language", self.language, (AUTO,), none=True)
+        _one_of("pdf_engine", self.pdf_engine, PDF_ENGINE_NAMES)
 
     @property
     def rules(self) -> ReadingRules:
@@ -80,3 +88,52 @@ def _one_of(name: str, value: object, allowed: Iterable[str], none: bool = False
 
 
 DEFAULT_READ = ReadOptions()
+
+ExecutorKind = Literal["local", "dask"]
+EXECUTOR_KINDS: tuple[ExecutorKind, ...] = ("local", "dask")
+DEFAULT_TIMEOUT_PER_FILE = 120.0  # seconds: a file that takes longer is skipped, the run goes on
+
+
+@dataclass(frozen=True)
+class Execution:
+    """How the per-file work of a run is done; it never changes a number, only how fast they come.
+
+    ``jobs`` files are read and counted at once (1: in this process; more: in a pool
+    of worker processes, each loading spaCy once); a file whose reading takes longer
+    than ``timeout_per_file`` seconds in a worker, or whose worker crashes, is skipped
+    with the reason.  ``cache`` is an open :class:`~focuscount.cache.ResultCache`
+    (None: nothing is cached).  ``executor="dask"`` runs the work on the Dask cluster
+    at ``scheduler`` instead.  The library's default is one job and no cache; the CLI
+    uses every core and the user's cache folder.
+    """
+
+    jobs: int = 1
+    timeout_per_file: float | None = DEFAULT_TIMEOUT_PER_FILE
+    cache: ResultCache | None = field(default=None, compare=False)
+    executor: ExecutorKind = "local"
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.jobs, bool) or not isinstance(self.jobs, int) or self.jobs < 1:
+            raise ConfigError(
+                None, f"`jobs` must be a whole number, 1 or more, not {self.jobs!r}", parameters=("jobs",)
+            )
+        timeout = self.timeout_per_file
+        if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
+        ):
+            raise ConfigError(
+                None,
+                f"`timeout_per_file` must be a number of seconds above 0, not {timeout!r}",
+                parameters=("timeout_per_file",),
+            )
+        _one_of("executor", self.executor, EXECUTOR_KINDS)
+        if self.executor == "dask" and not self.scheduler:
+            raise ConfigError(
+                None,
+                "`executor` dask needs the address of a scheduler in `scheduler`",
+                parameters=("executor", "scheduler"),
+            )
+
+
+SERIAL = Execution()

@@ -14,7 +14,7 @@ from focuscount.errors import ConfigError
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts
 from focuscount.nlp import get_pipeline
-from focuscount.options import DEFAULT_READ, ReadOptions
+from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
 
 DEFAULT_TOP = 15
 NAME_REASON = "name: "  # how an ignored hit's reason starts when the hit was inside a proper name
@@ -62,6 +62,7 @@ def term_report(
     unmatched: bool = False,
     names: bool = False,
     options: ReadOptions = DEFAULT_READ,
+    execution: Execution = SERIAL,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> TermReport:
     """Count matched terms per category (and, with ``unmatched``, the words no term matched), ``top`` of each.
@@ -79,7 +80,7 @@ def term_report(
     found_names = _NameTally()
     documents = words = 0
     skipped: list[Skipped] = []
-    stream = iter_document_counts(paths, lexicon, options=options, unmatched=unmatched)
+    stream = iter_document_counts(paths, lexicon, options=options, unmatched=unmatched, execution=execution)
     for item in counted_documents(stream, skipped, on_skip):
         documents += 1
         words += item.words

@@ -10,6 +10,18 @@ import pytest
 from focuscount.lexicon import Lexicon, load_lexicon
 
 
+@pytest.fixture(autouse=True)
+def one_job_and_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs the CLI in one process without the cache, unless it asks for them.
+
+    The CLI's defaults (a worker per CPU, the user's cache folder) would make tests share state across
+    runs (a monkeypatched reader would meet cached counts) and write outside the test's folders. The tests
+    of the cache and of --jobs set these themselves (tests/test_cache_cli.py, tests/test_jobs.py).
+    """
+    monkeypatch.setenv("FOCUSCOUNT_CACHE", "0")
+    monkeypatch.setenv("FOCUSCOUNT_JOBS", "1")
+
+
 @pytest.fixture
 def library_lexicon() -> Lexicon:
     """The shipped default lexicon."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from focuscount import ReadOptions, analyze
+from focuscount import ReadOptions, analyze, work
 from focuscount.cli import cli
 from focuscount.config import Settings, apply_environment, read_config
 from focuscount.errors import ConfigError, LexiconError
@@ -155,6 +155,7 @@ def test_settings_and_environment(tmp_path: Path) -> None:
 
 def test_without_the_identifier_the_error_says_what_to_install(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _identifier.cache_clear()
+    monkeypatch.setattr(work, "_job", None)  # this process may hold the matchers of an earlier run of the same job
     monkeypatch.setitem(sys.modules, "py3langid", None)
     monkeypatch.setitem(sys.modules, "py3langid.langid", None)
     try:

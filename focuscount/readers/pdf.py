@@ -264,7 +264,9 @@ def _document_info(document: Any, path: Path) -> dict[str, Any]:
 
 _SAME_BASELINE = 0.5  # baselines closer than half a character are one line (a superscript stays on it)
 _SPACE_GAP = 0.1  # a gap wider than this share of a character is a space (pdfminer's word_margin)
-_PARAGRAPH_GAP = 0.5  # a vertical gap wider than half a line starts a paragraph (pdfminer's line_margin)
+# A vertical gap wider than about half a line starts a paragraph (pdfminer's line_margin is 0.5). Not 0.5 itself:
+# text set with a line height of 1.5 (browsers' print of HTML) has its gaps exactly there, where rounding decided.
+_PARAGRAPH_GAP = 0.52
 _COPY_SLACK = 2  # lines of a notes page's copy of its slide that may differ from the slide's own
 _EPSILON = 1e-9
 

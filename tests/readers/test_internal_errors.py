@@ -14,7 +14,7 @@ import focuscount.readers.docx as docx_reader
 import focuscount.readers.text as text_reader
 from focuscount.errors import InternalReadError, ReadError, UnsupportedFormatError
 from focuscount.log import DebugFormatter, configure_cli_logging
-from focuscount.readers import READERS, raised_in, read_document, spec_for
+from focuscount.readers import PDF_ENGINES, READERS, raised_in, read_document, spec_for
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BAD = FIXTURES / "bad"
@@ -189,10 +189,12 @@ def test_no_bad_fixture_is_an_internal_error(path: Path) -> None:
 
 
 def test_every_reader_declares_its_libraries_by_top_level_name() -> None:
-    for spec in READERS:
+    for spec in (*READERS, *PDF_ENGINES.values()):
         assert all("." not in library for library in spec.libraries), spec.format
         assert all("." in name for name in spec.bad_file_errors), spec.format
-    assert spec_for(Path("x.pdf")).libraries == ("pdfminer",)
+    assert spec_for(Path("x.pdf"), "pdfminer").libraries == ("pdfminer",)
+    # PDFium hands a file it cannot open to pdfminer.six, whose failures then come through it too.
+    assert spec_for(Path("x.pdf")).libraries == ("pypdfium2", "pypdfium2_raw", "pdfminer")
     assert spec_for(Path("x.rtf")).libraries == ()  # our own parser: any escaped exception is a bug
 
 
@@ -240,7 +242,7 @@ def _run_python(code: str) -> subprocess.CompletedProcess[str]:
 _READ_WARNING_PDF = f"""
 from focuscount.readers import read_document
 try:
-    read_document({str(WARNING_PDF)!r})
+    read_document({str(WARNING_PDF)!r}, pdf_engine="pdfminer")  # pdfminer.six's logger is what these tests watch
 except Exception as error:
     print(type(error).__name__, error.reason)
 """
@@ -262,7 +264,7 @@ def test_the_cli_logging_setup_keeps_pdfminer_warnings_off_stderr() -> None:
 
 def test_the_debug_logging_setup_shows_library_warnings_and_our_debug_records() -> None:
     code = "from focuscount.log import configure_cli_logging\nconfigure_cli_logging(True)\n" + _READ_WARNING_PDF
-    code += f"read_document({str(FIXTURES / 'deck_notes_pages.pdf')!r})\n"
+    code += f"read_document({str(FIXTURES / 'deck_notes_pages.pdf')!r}, pdf_engine='pdfminer')\n"
     result = _run_python(code)
     assert result.stdout == f"ReadError {TRUNCATED_REASON}\n"
     deck = FIXTURES / "deck_notes_pages.pdf"
