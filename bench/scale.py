@@ -1,4 +1,4 @@
-"""Issue 13 §5: focuscount at scale against its floors, in one run on one corpus; writes bench/RESULTS.md.
+"""focuscount at scale against its floors, in one run on one corpus; writes bench/RESULTS.md.
 
     python bench/scale.py [--scale 1.0] [--corpus /tmp/focuscount-bench-corpus] [--results bench/RESULTS.md]
 
@@ -452,7 +452,7 @@ def _ratio(row: Row, floor: Row | None) -> str:
 
 
 def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
-    """Issue 13's targets: (target, the figure, met / not met / not measured)."""
+    """The speed targets: (target, the figure, met / not met / not measured)."""
     found = {
         key: _find(rows, prefix)
         for key, prefix in (
@@ -511,7 +511,7 @@ def render(manifest: dict[str, object], rows: list[Row], about: dict[str, str], 
     pdf_share = formats["pdf"]["words"] / words if words else 0.0
     lines = [
         SECTION_BEGIN,
-        "## At scale: issue 13 (bench/scale.py)",
+        "## At scale (bench/scale.py)",
         "",
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC with `python bench/scale.py --scale {options.scale}"
         f" --seed {options.seed}`.",
@@ -553,7 +553,7 @@ def render(manifest: dict[str, object], rows: list[Row], about: dict[str, str], 
             f"| {row.name} | {m.seconds:.2f} | {m.cpu_seconds:.2f} | {rate_docs} | {rate_words} | {m.peak_mb:.0f} MB"
             f" | {tree} | {seen} {ratios} | {row.note} |"
         )
-    lines += ["", "Targets (issue 13 §5, ratios on this run):", "", "| target | figure | |", "| --- | ---: | --- |"]
+    lines += ["", "Targets (ratios on this run):", "", "| target | figure | |", "| --- | ---: | --- |"]
     lines += [f"| {label} | {figure} | {verdict} |" for label, figure, verdict in targets(rows)]
     dic = liwc.extra if liwc is not None else {}
     lines += [

@@ -2,7 +2,7 @@
 
     python bench/scale_corpus.py [--folder /tmp/focuscount-bench-corpus] [--scale 1.0] [--seed 13]
 
-At scale 1 it writes 2,000 documents and about 10.25 million words (the floor of issue 13 §5 is
+At scale 1 it writes 2,000 documents and about 10.25 million words (the floor the benchmark asks for is
 2,000 and 10 million). The text is the bundled example minutes (examples/minutes/*.txt, *.md):
 their paragraphs verbatim, and minutes-like sentences generated from them by a word-bigram chain,
 with the same attendance lines, agenda items and running heads as real minutes. PDFs are drawn

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from focuscount.breakdown import BREAKDOWNS, BreakdownKind, BreakdownRow, document_breakdown, merge_speakers
-from focuscount.cachekeys import counts_key, reading_key
+from focuscount.cachekeys import counts_key, numbers_key, reading_key
 from focuscount.counting import DEFAULT_CONTEXT_WORDS
 from focuscount.dating import DatesManifest, assign_date
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
@@ -151,6 +151,7 @@ def iter_document_counts(
     context_words: int = DEFAULT_CONTEXT_WORDS,
     unmatched: bool = False,
     execution: Execution = SERIAL,
+    evidence: bool = True,
 ) -> Iterator[DocumentCounts | Skipped]:
     """Read, date and count each file under ``paths``, one at a time and in a stable order, with its hits.
 
@@ -159,11 +160,14 @@ def iter_document_counts(
     language from ``lexicon``'s family (see :mod:`focuscount.language`).  With ``unmatched``,
     each document also counts the content words no term matched.  ``execution`` says where
     the work is done and what is cached (:class:`~focuscount.options.Execution`); the
-    results, and their order, are the same whatever it says.
+    results, and their order, are the same whatever it says.  With ``evidence=False`` a
+    document may come without its hits (``hits`` and ``ignored`` empty; every count,
+    segment and word is there): a run that reports only numbers then reads less from the
+    cache.
     """
     job = CountJob(lexicon, options.without_dates(), context_words, unmatched)
     start(job)  # here first: an unknown model or a broken lexicon family fails before any file is read
-    run = _Run(job, options, execution)
+    run = _Run(job, options, execution, evidence)
     try:
         yield from run.results(discover(paths, options.exclude, follow_links=options.follow_links))
     finally:
@@ -179,10 +183,19 @@ class _Waiting:
     counts_key: str | None
 
 
+@dataclass
+class _Cached:
+    """A file whose counts the cache holds: read from it only when its turn comes (memory stays flat)."""
+
+    path: Path
+    counts_key: str
+
+
 class _Run:
     """One stream of files through the cache and an executor, in the order discovery gave them."""
 
-    def __init__(self, job: CountJob, options: ReadOptions, execution: Execution) -> None:
+    def __init__(self, job: CountJob, options: ReadOptions, execution: Execution, evidence: bool = True) -> None:
+        self.evidence = evidence
         self.job = job
         self.options = options
         self.execution = execution
@@ -195,7 +208,7 @@ class _Run:
 
     def results(self, items: Iterable[Candidate | Skipped]) -> Iterator[DocumentCounts | Skipped]:
         """Each item's result: skips as they are, cached counts at once, the rest through the executor."""
-        slots: deque[DocumentCounts | Skipped | _Waiting] = deque()
+        slots: deque[_Cached | Skipped | _Waiting] = deque()
 
         def tasks() -> Iterator[FileTask]:
             for item in items:
@@ -250,8 +263,8 @@ class _Run:
             )
         return self._executor
 
-    def _prepare(self, path: Path) -> tuple[DocumentCounts | None, FileTask, _Waiting]:
-        """The cached counts of ``path``, or the task that counts it (with its cached reading, if any)."""
+    def _prepare(self, path: Path) -> tuple[_Cached | None, FileTask, _Waiting]:
+        """Where the cache holds ``path``'s counts, or the task that counts it (with its cached reading, if any)."""
         if self.cache is None:
             return None, FileTask(path), _Waiting(path, None, None)
         content = content_hash(path, self.options)
@@ -259,12 +272,25 @@ class _Run:
             return None, FileTask(path), _Waiting(path, None, None)
         reading = reading_key(content, self.job)
         counts = counts_key(reading, self.job)
-        cached = self.cache.get_counts(counts)
-        if cached is not None:
-            return _moved(cached, path), FileTask(path), _Waiting(path, None, None)
+        if not self.evidence and self.cache.has_counts(numbers_key(counts)):
+            return _Cached(path, numbers_key(counts)), FileTask(path), _Waiting(path, None, None)
+        if self.cache.has_counts(counts):
+            return _Cached(path, counts), FileTask(path), _Waiting(path, None, None)
         raw = self.cache.get_raw(reading)
         task = FileTask(path, raw=None if raw is None else replace(raw, path=path))
         return None, task, _Waiting(path, reading, counts)
+
+    def _from_cache(self, cached: _Cached) -> DocumentCounts | Skipped:
+        """The cached counts, or (when another run pruned them meanwhile, or they no longer decode) counted here."""
+        assert self.cache is not None
+        found = self.cache.get_counts(cached.counts_key)
+        if found is not None:
+            return _moved(found, cached.path)
+        result = count_file(FileTask(cached.path))  # this process started the job before the first file
+        if result.counts is not None:
+            return result.counts
+        assert result.skipped is not None
+        return result.skipped
 
     def _store(self, waiting: _Waiting, result: FileResult) -> DocumentCounts | Skipped:
         if result.counts is None:
@@ -272,13 +298,19 @@ class _Run:
             return result.skipped
         if self.cache is not None and waiting.counts_key is not None:
             raw_key = waiting.reading_key if result.raw is not None else None
-            self.cache.put(raw_key, result.raw, waiting.counts_key, result.counts)
+            numbers = replace(result.counts, hits=(), ignored=())
+            also = [(numbers_key(waiting.counts_key), numbers)]
+            self.cache.put(raw_key, result.raw, waiting.counts_key, result.counts, also)
         return result.counts
 
-    def _dated(self, item: DocumentCounts | Skipped | _Waiting) -> DocumentCounts | Skipped:
+    def _dated(self, item: DocumentCounts | Skipped | _Cached | _Waiting) -> DocumentCounts | Skipped:
         assert not isinstance(item, _Waiting)
         if isinstance(item, Skipped):
             return item
+        if isinstance(item, _Cached):
+            item = self._from_cache(item)
+            if isinstance(item, Skipped):
+                return item
         options = self.options
         document = assign_date(item.document, options.dates, options.date_order, metadata_dates=options.metadata_dates)
         return replace(item, document=document)
@@ -331,6 +363,7 @@ def analyze(
     include_thin: bool = False,
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
+    evidence: bool = True,
 ) -> Analysis:
     """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
 
@@ -341,7 +374,8 @@ def analyze(
     ``speaker``, ``section``, ``slide`` to report too.  A ratio resting on fewer
     than ``min_hits`` hits is thin evidence, left out of the trend unless
     ``include_thin``.  ``on_document`` sees each document's counts with its hits
-    (``context_words`` either side) before they are dropped.
+    (``context_words`` either side) before they are dropped; with ``evidence=False``
+    (no breakdowns asked for) it may see them without their hits.
     Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
     and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
     no file could be read at all, and :class:`ConfigError` naming the parameter for
@@ -360,7 +394,14 @@ def analyze(
     documents: list[DocumentCounts] = []
     skipped: list[Skipped] = []
     per_document: dict[Path, dict[str, list[BreakdownRow]]] = {}
-    stream = iter_document_counts(paths, lexicon, options=options, context_words=context_words, execution=execution)
+    stream = iter_document_counts(
+        paths,
+        lexicon,
+        options=options,
+        context_words=context_words,
+        execution=execution,
+        evidence=evidence or bool(kinds),
+    )
     for item in counted_documents(stream, skipped, on_skip):
         if on_document is not None:
             on_document(item)

@@ -37,7 +37,7 @@ import stat
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +160,18 @@ class ResultCache:
         """The cached reading under ``key``, or None."""
         return self._get("raw", key, decode_document)
 
+    def has_counts(self, key: str) -> bool:
+        """True when counts are stored under ``key`` (not decoded: a caller may read them later, or not at all)."""
+        with self._lock:
+            connection = self._usable()
+            if connection is None:
+                return False
+            try:
+                return connection.execute("SELECT 1 FROM counts WHERE key = ?", (key,)).fetchone() is not None
+            except sqlite3.Error as error:
+                self._failed(f"reading counts row {key}", error)
+                return False
+
     def get_counts(self, key: str) -> DocumentCounts | None:
         """The cached counts under ``key``, or None."""
         return self._get("counts", key, decode_counts)
@@ -172,9 +184,21 @@ class ResultCache:
         """Keep ``counts`` under ``key``."""
         self._put([("counts", key, _pack(encode_counts(counts)))])
 
-    def put(self, raw_key: str | None, raw: Document | None, counts_key: str, counts: DocumentCounts) -> None:
-        """Keep a file's reading (when given: None when it came from the cache) and its counts, in one transaction."""
+    def put(
+        self,
+        raw_key: str | None,
+        raw: Document | None,
+        counts_key: str,
+        counts: DocumentCounts,
+        also: Sequence[tuple[str, DocumentCounts]] = (),
+    ) -> None:
+        """Keep a file's reading (when given: None when it came from the cache) and its counts, in one transaction.
+
+        ``also`` are more counts of the same file to keep in that transaction (the same counts without their
+        hits, for a run that needs only the numbers).
+        """
         rows = [("counts", counts_key, _pack(encode_counts(counts)))]
+        rows += [("counts", key, _pack(encode_counts(more))) for key, more in also]
         if raw_key is not None and raw is not None:
             rows.insert(0, ("raw", raw_key, _pack(encode_document(raw))))
         self._put(rows)

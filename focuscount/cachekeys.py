@@ -67,21 +67,39 @@ def _model_version(model: str | None) -> str:
 def counts_key(reading: str, job: CountJob) -> str:
     """The key of a file's counts under ``job``, from its reading's key."""
     options = job.options
-    lexicons = job.lexicon.sha256
-    if options.language == AUTO:
-        family = lexicon_family(job.lexicon)
-        lexicons = ",".join(f"{code}:{member.sha256}" for code, member in sorted(family.members.items()))
     return _key(
         "counts",
         reading,
         options.notes,
         str(options.keep_furniture),
-        lexicons,
+        _lexicons(job),
         _model_version(options.model),
         str(options.language),
         str(job.context_words),
         str(job.unmatched),
     )
+
+
+# The lexicons a job counts with, by job: a family is found on disk, once per run, not once per file.
+_FAMILIES: dict[int, tuple[CountJob, str]] = {}
+
+
+def _lexicons(job: CountJob) -> str:
+    if job.options.language != AUTO:
+        return job.lexicon.sha256
+    known = _FAMILIES.get(id(job))
+    if known is not None and known[0] is job:
+        return known[1]
+    family = lexicon_family(job.lexicon)
+    text = ",".join(f"{code}:{member.sha256}" for code, member in sorted(family.members.items()))
+    _FAMILIES.clear()  # one run at a time in a process: keep only the latest job's
+    _FAMILIES[id(job)] = (job, text)
+    return text
+
+
+def numbers_key(counts: str) -> str:
+    """The key of the same counts without their hits: all a run that reports only numbers needs to decode."""
+    return _key("numbers", counts)
 
 
 def _key(*parts: str) -> str:

@@ -401,6 +401,7 @@ def check_run(
         min_hits=min_hits,
         include_thin=include_thin,
         on_skip=on_skip,
+        evidence=False,  # rules judge counts; a finding's top terms come from the term counts
     )
     if revision is not None:
         found, intervals = _git_baseline(paths, lexicon, options, execution, revision)

@@ -530,6 +530,7 @@ def run_analysis(
             include_thin=run.include_thin,
             on_skip=on_skip,
             on_document=on_document,
+            evidence=each_document is not None,  # only the numbers, unless a caller looks at the hits
         )
     finally:
         progress.close()

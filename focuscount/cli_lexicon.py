@@ -298,7 +298,7 @@ def _analysis(run: RunOptions, lexicon: Any, on_skip: Any) -> Any:
     from focuscount.analysis import analyze
 
     reading = replace(run.read_options(), metadata_dates=False)  # dates play no part in a comparison of counts
-    result = analyze(run.paths, lexicon, options=reading, execution=execution_for(run), on_skip=on_skip)
+    result = analyze(run.paths, lexicon, options=reading, execution=execution_for(run), on_skip=on_skip, evidence=False)
     if not result.lemmas:
         warn_no_lemmas(lexicon)
     return result

@@ -34,7 +34,16 @@ def minutes(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("command", [("analyze", "-f", "json"), ("explain",), ("terms", "--unmatched", "--names")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("analyze", "-f", "json"),
+        ("analyze", "-f", "json", "--language", "auto"),
+        ("explain",),
+        ("terms", "--unmatched", "--names"),
+    ],
+    ids=["analyze", "language-auto", "explain", "terms"],
+)
 def test_a_warm_run_prints_the_same_bytes(minutes: Path, tmp_path: Path, command: tuple[str, ...]) -> None:
     cache = tmp_path / "cache"
     cold = run(command[0], minutes, *command[1:], cache_dir=cache)
@@ -113,10 +122,10 @@ def test_cache_info_prune_and_clear(minutes: Path, tmp_path: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"cache: {cache / FILE_NAME}"
-    assert lines[2] == "readings: 12 files; counts: 12"
+    assert lines[2] == "readings: 12 files; counts: 24 entries"  # with their hits, and the numbers alone
     assert run("cache", "prune", "--cache-dir", cache)[2] == "focuscount: removed 0 entries not used for 90 days\n"
-    assert run("cache", "clear", "--cache-dir", cache)[2] == "focuscount: removed 24 entries\n"
-    assert run("cache", "info", "--cache-dir", cache)[1].splitlines()[2] == "readings: 0 files; counts: 0"
+    assert run("cache", "clear", "--cache-dir", cache)[2] == "focuscount: removed 36 entries\n"
+    assert run("cache", "info", "--cache-dir", cache)[1].splitlines()[2] == "readings: 0 files; counts: 0 entries"
 
 
 def test_the_cache_folder_comes_from_the_settings(
@@ -127,3 +136,16 @@ def test_the_cache_folder_comes_from_the_settings(
     assert run("analyze", "minutes")[0] == 0
     assert (tmp_path / "my-cache" / FILE_NAME).is_file()
     assert run("cache", "info")[1].splitlines()[0] == f"cache: {Path('my-cache') / FILE_NAME}"
+
+
+def test_counts_pruned_by_another_run_meanwhile_are_counted_again(minutes: Path, tmp_path: Path) -> None:
+    from focuscount.analysis import analyze
+    from focuscount.cache import ResultCache
+    from focuscount.options import Execution
+
+    with ResultCache.open(tmp_path / "cache") as cache:
+        expected = analyze([minutes], execution=Execution(cache=cache))
+        # Found when the file is met, gone when its turn comes (a `cache prune` in another terminal):
+        cache.get_counts = lambda key: None  # type: ignore[method-assign]
+        again = analyze([minutes], execution=Execution(cache=cache))
+    assert again == expected
