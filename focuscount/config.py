@@ -141,6 +141,13 @@ SECONDS = NumberSetting("a number of seconds above 0", low_open=True)
 MEGABYTES = NumberSetting(
     f"a number of megabytes above 0 and at most {MAX_FILE_MB_LIMIT:.0f}", high=MAX_FILE_MB_LIMIT, low_open=True
 )
+# The top-level numeric settings of a settings file, and the type each is kept as.
+_NUMBER_KEYS: tuple[tuple[str, NumberSetting, type[int] | type[float]], ...] = (
+    ("max_file_mb", MEGABYTES, float),
+    ("min_hits", WORDS, int),
+    ("jobs", JOBS, int),
+    ("timeout_per_file", SECONDS, float),
+)
 # Every numeric setting: "max_file_mb", or "RULE.KEY" for a rule's threshold.
 NUMBER_SETTINGS: dict[str, NumberSetting] = {
     "max_file_mb": MEGABYTES,
@@ -311,30 +318,18 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         settings = replace(settings, paths=_strings(data["paths"], "paths", where))
     if "exclude" in data:
         settings = replace(settings, exclude=_strings(data["exclude"], "exclude", where))
-    if "max_file_mb" in data:
-        value = data["max_file_mb"]
-        if not MEGABYTES.accepts(value):
-            raise where.error(f"'max_file_mb' must be {MEGABYTES.wanted}, not {value!r}", "max_file_mb")
-        settings = replace(settings, max_file_mb=float(value))
-    if "min_hits" in data:
-        value = data["min_hits"]
-        if isinstance(value, bool) or not WORDS.accepts(value):
-            raise where.error(f"'min_hits' must be {WORDS.wanted}, not {value!r}", "min_hits")
-        settings = replace(settings, min_hits=int(value))
+    numbers: dict[str, Any] = {}
+    for key, setting, as_type in _NUMBER_KEYS:
+        if key in data:
+            value = data[key]
+            if not setting.accepts(value):  # NaN, infinity, a bool and out of range alike
+                raise where.error(f"'{key}' must be {setting.wanted}, not {value!r}", key)
+            numbers[key] = as_type(value)
+    settings = replace(settings, **numbers)
     if "notes" in data:
         if data["notes"] not in NOTES_CHOICES:
             raise where.error(f"'notes' must be one of {', '.join(NOTES_CHOICES)}, not {data['notes']!r}", "notes")
         settings = replace(settings, notes=data["notes"])
-    if "jobs" in data:
-        value = data["jobs"]
-        if isinstance(value, bool) or not JOBS.accepts(value):
-            raise where.error(f"'jobs' must be {JOBS.wanted}, not {value!r}", "jobs")
-        settings = replace(settings, jobs=int(value))
-    if "timeout_per_file" in data:
-        value = data["timeout_per_file"]
-        if isinstance(value, bool) or not SECONDS.accepts(value):
-            raise where.error(f"'timeout_per_file' must be {SECONDS.wanted}, not {value!r}", "timeout_per_file")
-        settings = replace(settings, timeout_per_file=float(value))
     if "cache_dir" in data:
         settings = replace(settings, cache_dir=_string(data["cache_dir"], "cache_dir", where))
     if "scheduler" in data:

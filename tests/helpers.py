@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import resource
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -60,3 +64,45 @@ def matched(text: str, lexicon: Lexicon | None = None) -> list[tuple[str, str, s
     counts = count_text(text, lexicon)
     hits = sorted(counts.hits + counts.ignored, key=lambda hit: hit.start)
     return [(hit.category, hit.term, hit.matched_text) for hit in hits]
+
+
+_PROBE = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    from focuscount.errors import ReadError
+    from focuscount.limits import ReadLimits
+    from focuscount.readers import read_document
+
+    start = time.perf_counter()
+    try:
+        document = read_document(sys.argv[1], ReadLimits(max_file_mb=float(sys.argv[2])), pdf_engine=sys.argv[3])
+        outcome = f"read {len(document.segments)} segments"
+    except ReadError as error:
+        outcome = error.reason
+    # VmHWM is this program's own peak; ru_maxrss would also count the forked pytest before exec.
+    status = open("/proc/self/status").read()
+    peak_kb = int(status.split("VmHWM:")[1].split()[0]) if "VmHWM:" in status else 0
+    peak_mb = (peak_kb or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
+    print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - start, "peak_mb": peak_mb}))
+    """
+)
+
+
+def probe_read(path: Path, max_file_mb: float = 200.0, pdf_engine: str = "pdfium") -> tuple[str, float, float]:
+    """Read ``path`` in a fresh child under a 3 GB address-space limit: (ReadError reason or "read N segments",
+    seconds, peak MB)."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
+
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(path), str(max_file_mb), pdf_engine],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit_memory,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    return report["outcome"], report["seconds"], report["peak_mb"]

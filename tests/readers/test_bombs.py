@@ -11,9 +11,6 @@ instead of exhausting the shared machine.
 from __future__ import annotations
 
 import json
-import resource
-import subprocess
-import sys
 import textwrap
 import zipfile
 import zlib
@@ -22,12 +19,12 @@ from pathlib import Path
 import bomb_files
 import pytest
 from click.testing import CliRunner
-from helpers import ISSUE_LEXICON
+from helpers import ISSUE_LEXICON, probe_read
 
 from focuscount.cli import cli
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
-from focuscount.readers import read_document
+from focuscount.readers import PDF_ENGINE_NAMES, read_document
 from focuscount.readers._pdfguard import PdfBudget, PdfLimitExceeded, _lzw_decode, _run_length_decode
 
 EXPANDS_200 = "expands to more than 200 MB (a decompression bomb?)"
@@ -36,49 +33,18 @@ MAX_PEAK_MB = 1024
 MAX_SECONDS = 10.0
 SAVE_HINT = {"docx": "open and re-save it in Word", "pptx": "open and re-save it in PowerPoint"}
 
-_PROBE = textwrap.dedent(
-    """
-    import json, resource, sys, time
-    from focuscount.errors import ReadError
-    from focuscount.limits import ReadLimits
-    from focuscount.readers import read_document
 
-    start = time.perf_counter()
-    try:
-        document = read_document(sys.argv[1], ReadLimits(max_file_mb=float(sys.argv[2])))
-        outcome = f"read {len(document.segments)} segments"
-    except ReadError as error:
-        outcome = error.reason
-    # VmHWM is this program's own peak; ru_maxrss would also count the forked pytest before exec.
-    status = open("/proc/self/status").read()
-    peak_kb = int(status.split("VmHWM:")[1].split()[0]) if "VmHWM:" in status else 0
-    peak_mb = (peak_kb or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
-    print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - start, "peak_mb": peak_mb}))
-    """
-)
+def probe(
+    path: Path, max_file_mb: float = DEFAULT_LIMITS.max_file_mb, pdf_engine: str = "pdfium"
+) -> tuple[str, float, float]:
+    """Read ``path`` in a fresh child process (see helpers.probe_read)."""
+    return probe_read(path, max_file_mb, pdf_engine)
 
 
-def probe(path: Path, max_file_mb: float = DEFAULT_LIMITS.max_file_mb) -> tuple[str, float, float]:
-    """Read ``path`` in a fresh child process: (ReadError reason or "read N segments", seconds, peak MB)."""
-
-    def limit_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
-
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(path), str(max_file_mb)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=limit_memory,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
-    return report["outcome"], report["seconds"], report["peak_mb"]
-
-
-def assert_refused_quickly(path: Path, reason: str, max_file_mb: float = DEFAULT_LIMITS.max_file_mb) -> None:
-    outcome, seconds, peak_mb = probe(path, max_file_mb)
+def assert_refused_quickly(
+    path: Path, reason: str, max_file_mb: float = DEFAULT_LIMITS.max_file_mb, pdf_engine: str = "pdfium"
+) -> None:
+    outcome, seconds, peak_mb = probe(path, max_file_mb, pdf_engine)
     assert outcome == reason
     assert seconds < MAX_SECONDS
     assert peak_mb < MAX_PEAK_MB
@@ -123,7 +89,8 @@ def test_lying_header_within_the_limit_is_a_broken_package_not_a_bomb(tmp_path: 
 def test_part_under_the_size_limit_with_a_bomb_ratio_is_refused(tmp_path: Path) -> None:
     path = bomb_files.ratio_bomb(tmp_path, "docx", inflated_mb=50)
     assert_refused_quickly(
-        path, "expands to more than 200 times its compressed size (part word/document.xml: 1008 times; a decompression bomb?)"
+        path,
+        "expands to more than 200 times its compressed size (part word/document.xml: 1008 times; a decompression bomb?)",
     )
 
 
@@ -245,25 +212,30 @@ def test_external_entity_is_an_error_in_opendocument_xml(
 # ----------------------------------------------------------------- PDF
 
 
-def test_pdf_stream_inflating_to_1_gb_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINE_NAMES)
+def test_pdf_stream_inflating_to_1_gb_is_refused(tmp_path: Path, engine: str) -> None:
     path = bomb_files.pdf_flate_bomb(tmp_path, inflated_mb=1024)
     assert path.stat().st_size < 3 * bomb_files.MB
-    assert_refused_quickly(path, EXPANDS_200)
+    assert_refused_quickly(path, EXPANDS_200, pdf_engine=engine)
 
 
-def test_pdf_stream_with_a_bomb_ratio_under_the_size_limit_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINE_NAMES)
+def test_pdf_stream_with_a_bomb_ratio_under_the_size_limit_is_refused(tmp_path: Path, engine: str) -> None:
     path = bomb_files.pdf_flate_bomb(tmp_path, inflated_mb=100)
-    assert_refused_quickly(path, "expands to more than 200 times its compressed size (a stream; a decompression bomb?)")
+    reason = "expands to more than 200 times its compressed size (a stream; a decompression bomb?)"
+    assert_refused_quickly(path, reason, pdf_engine=engine)
 
 
-def test_pdf_page_of_text_operators_within_every_ratio_is_bounded_per_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINE_NAMES)
+def test_pdf_page_of_text_operators_within_every_ratio_is_bounded_per_page(tmp_path: Path, engine: str) -> None:
     path = bomb_files.pdf_crowded_page(tmp_path, words=400_000)
-    assert_refused_quickly(path, "page 1 holds more than 100,000 characters (a decompression bomb?)")
+    assert_refused_quickly(path, "page 1 holds more than 100,000 characters (a decompression bomb?)", pdf_engine=engine)
 
 
-def test_pdf_small_stream_drawn_by_many_pages_is_bounded_in_total(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINE_NAMES)
+def test_pdf_small_stream_drawn_by_many_pages_is_bounded_in_total(tmp_path: Path, engine: str) -> None:
     path = bomb_files.pdf_many_references(tmp_path, pages=300, words=500)
-    assert_refused_quickly(path, "expands to more than 0.05 MB (a decompression bomb?)", max_file_mb=0.05)
+    assert_refused_quickly(path, "expands to more than 0.05 MB (a decompression bomb?)", 0.05, engine)
 
 
 def test_pdf_many_references_within_the_limit_are_all_read(tmp_path: Path) -> None:
@@ -273,13 +245,14 @@ def test_pdf_many_references_within_the_limit_are_all_read(tmp_path: Path) -> No
     assert document.segments[0].text == " ".join(["library"] * 10) + "\n" + " ".join(["library"] * 10)
 
 
-def test_pdf_shapes_cost_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINE_NAMES)
+def test_pdf_shapes_cost_nothing(tmp_path: Path, engine: str) -> None:
     # 40,000 rectangles and one line of text: laid out, the shapes alone would cost about 65 MB.
     shapes = b"".join(b"%d %d 1 1 re f\n" % (number % 600, number * 7 % 800) for number in range(40_000))
     operators = shapes + bomb_files.text_operators(3)
     raw = zlib.compress(operators)
     path = bomb_files.pdf_pages(tmp_path / "shapes.pdf", [4], [bomb_files.stream(raw)])
-    outcome, _seconds, peak_mb = probe(path)
+    outcome, _seconds, peak_mb = probe(path, pdf_engine=engine)
     assert outcome == "read 1 segments"
     assert peak_mb < 70
 

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import resource
-import subprocess
-import sys
-import textwrap
 import zlib
 from pathlib import Path
 
 import bomb_files
 import pytest
-from helpers import EXAMPLES, FIXTURES, matcher_for
+from helpers import EXAMPLES, FIXTURES, matcher_for, probe_read
 
 from focuscount.counting import count_document
 from focuscount.errors import ReadError
@@ -210,43 +205,10 @@ def test_damaged_xref_is_repaired_and_counts_like_the_intact_file() -> None:
 
 # ----------------------------------------------------------------- limits
 
-_PROBE = textwrap.dedent(
-    """
-    import json, sys, time
-    from focuscount.errors import ReadError
-    from focuscount.limits import ReadLimits
-    from focuscount.readers import read_document
-
-    start = time.perf_counter()
-    try:
-        document = read_document(sys.argv[1], ReadLimits(max_file_mb=float(sys.argv[2])), pdf_engine="pdfium")
-        outcome = f"read {len(document.segments)} segments"
-    except ReadError as error:
-        outcome = error.reason
-    status = open("/proc/self/status").read()
-    peak_kb = int(status.split("VmHWM:")[1].split()[0]) if "VmHWM:" in status else 0
-    print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - start, "peak_mb": peak_kb / 1024}))
-    """
-)
-
 
 def _probe(path: Path, max_file_mb: float = 200.0) -> tuple[str, float, float]:
-    """Read ``path`` with PDFium in a fresh child under a 3 GB address-space limit: (outcome, seconds, peak MB)."""
-
-    def limit_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
-
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(path), str(max_file_mb)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=limit_memory,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
-    return report["outcome"], report["seconds"], report["peak_mb"]
+    """Read ``path`` with PDFium in a fresh child (see helpers.probe_read)."""
+    return probe_read(path, max_file_mb, "pdfium")
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
