@@ -148,6 +148,12 @@ _NUMBER_KEYS: tuple[tuple[str, NumberSetting, type[int] | type[float]], ...] = (
     ("jobs", JOBS, int),
     ("timeout_per_file", SECONDS, float),
 )
+# The top-level settings that take one of a few words.
+_CHOICE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("notes", NOTES_CHOICES),
+    ("pdf_engine", PDF_ENGINE_NAMES),
+    ("executor", EXECUTOR_KINDS),
+)
 # Every numeric setting: "max_file_mb", or "RULE.KEY" for a rule's threshold.
 NUMBER_SETTINGS: dict[str, NumberSetting] = {
     "max_file_mb": MEGABYTES,
@@ -326,26 +332,17 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
                 raise where.error(f"'{key}' must be {setting.wanted}, not {value!r}", key)
             numbers[key] = as_type(value)
     settings = replace(settings, **numbers)
-    if "notes" in data:
-        if data["notes"] not in NOTES_CHOICES:
-            raise where.error(f"'notes' must be one of {', '.join(NOTES_CHOICES)}, not {data['notes']!r}", "notes")
-        settings = replace(settings, notes=data["notes"])
+    choices: dict[str, Any] = {}
+    for key, allowed in _CHOICE_KEYS:
+        if key in data:
+            if data[key] not in allowed:
+                raise where.error(f"'{key}' must be one of {', '.join(allowed)}, not {data[key]!r}", key)
+            choices[key] = data[key]
+    settings = replace(settings, **choices)
     if "cache_dir" in data:
         settings = replace(settings, cache_dir=_string(data["cache_dir"], "cache_dir", where))
     if "scheduler" in data:
         settings = replace(settings, scheduler=_string(data["scheduler"], "scheduler", where))
-    if "pdf_engine" in data:
-        engine = next((name for name in PDF_ENGINE_NAMES if name == data["pdf_engine"]), None)
-        if engine is None:
-            wanted = ", ".join(PDF_ENGINE_NAMES)
-            raise where.error(f"'pdf_engine' must be one of {wanted}, not {data['pdf_engine']!r}", "pdf_engine")
-        settings = replace(settings, pdf_engine=engine)
-    if "executor" in data:
-        kind = next((name for name in EXECUTOR_KINDS if name == data["executor"]), None)
-        if kind is None:
-            wanted = ", ".join(EXECUTOR_KINDS)
-            raise where.error(f"'executor' must be one of {wanted}, not {data['executor']!r}", "executor")
-        settings = replace(settings, executor=kind)
     for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin", "cache"):
         if key in data:
             if not isinstance(data[key], bool):
