@@ -17,19 +17,20 @@ from typing import TYPE_CHECKING
 from focuscount.breakdown import BREAKDOWNS, BreakdownKind, BreakdownRow, document_breakdown, merge_speakers
 from focuscount.cachekeys import counts_key, numbers_key, reading_key
 from focuscount.counting import DEFAULT_CONTEXT_WORDS
-from focuscount.dating import DatesManifest, assign_date
+from focuscount.dating import DatesManifest, assign_date, leading_segments
 from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, Period, ratio_of
-from focuscount.nlp import get_pipeline
 from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
+from focuscount.pipeline_facts import pipeline_facts, ready_to_count
 from focuscount.readers import supported_extensions
 from focuscount.timeline import GROUPINGS, Grouping, Trend, group, no_trend_reason, trend
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
 from focuscount.work import CountJob, FileResult, FileTask, content_hash, count_file, shipped, start
 
 if TYPE_CHECKING:
+    from focuscount.cache import ResultCache
     from focuscount.executors import Executor
 
 SkipHandler = Callable[[Skipped], None]
@@ -166,7 +167,7 @@ def iter_document_counts(
     cache.
     """
     job = CountJob(lexicon, options.without_dates(), context_words, unmatched)
-    start(job)  # here first: an unknown model or a broken lexicon family fails before any file is read
+    ready_to_count(job, execution.cache)  # an unknown model or a broken lexicon family fails before any file is read
     run = _Run(job, options, execution, evidence)
     try:
         yield from run.results(discover(paths, options.exclude, follow_links=options.follow_links))
@@ -286,7 +287,8 @@ class _Run:
         found = self.cache.get_counts(cached.counts_key)
         if found is not None:
             return _moved(found, cached.path)
-        result = count_file(FileTask(cached.path))  # this process started the job before the first file
+        start(self.job)  # (nothing to do when this process has counted a file of the job already)
+        result = count_file(FileTask(cached.path))
         if result.counts is not None:
             return result.counts
         assert result.skipped is not None
@@ -298,8 +300,7 @@ class _Run:
             return result.skipped
         if self.cache is not None and waiting.counts_key is not None:
             raw_key = waiting.reading_key if result.raw is not None else None
-            numbers = replace(result.counts, hits=(), ignored=())
-            also = [(numbers_key(waiting.counts_key), numbers)]
+            also = [(numbers_key(waiting.counts_key), _numbers_only(result.counts))]
             self.cache.put(raw_key, result.raw, waiting.counts_key, result.counts, also)
         return result.counts
 
@@ -318,6 +319,16 @@ class _Run:
 
 # What a worker imports once, before any file: a worker started after a crash is ready sooner.
 WORKER_MODULES = ("spacy", "focuscount.work")
+
+
+def _numbers_only(counts: DocumentCounts) -> DocumentCounts:
+    """``counts`` as a run that reports only numbers needs them: no hits, and only the segments dating reads.
+
+    Such a run drops the rest (:meth:`~focuscount.model.DocumentCounts.without_evidence`) once the
+    document is dated, so the cache keeps and decodes a few kilobytes a document, not its whole text.
+    """
+    document = replace(counts.document, segments=leading_segments(counts.document))
+    return replace(counts, hits=(), ignored=(), segment_words=(), document=document)
 
 
 def _moved(counts: DocumentCounts, path: Path) -> DocumentCounts:
@@ -428,8 +439,9 @@ def analyze(
         periods=periods,
         trend=trend(periods, documents, lexicon.focus, lexicon.versus, include_thin),
         skipped=tuple(skipped),
-        pipeline=_pipeline_names(lexicon, documents, options.model),
-        lemmas=options.model is not None or get_pipeline(lexicon.language, options.model).has_word_list,
+        pipeline=_pipeline_names(lexicon, documents, options.model, execution.cache),
+        lemmas=options.model is not None
+        or pipeline_facts(lexicon.language, options.model, execution.cache).has_word_list,
         breakdowns=breakdown_rows,
         min_hits=min_hits,
         include_thin=include_thin,
@@ -444,11 +456,13 @@ def _unmatched_dates(manifest: DatesManifest | None, documents: list[DocumentCou
     return tuple(UnmatchedDate(manifest.path, line, written) for line, written in rows)
 
 
-def _pipeline_names(lexicon: Lexicon, documents: list[DocumentCounts], model: str | None) -> str:
+def _pipeline_names(
+    lexicon: Lexicon, documents: list[DocumentCounts], model: str | None, cache: ResultCache | None
+) -> str:
     """The pipeline that counted: ``spacy.blank('en') + lookup lemmas``, or with ``--language auto`` each one
     used, joined by commas."""
     languages = dict.fromkeys([lexicon.language, *(c.language for c in documents if c.language)])
-    return ", ".join(get_pipeline(code, model).name for code in languages)
+    return ", ".join(pipeline_facts(code, model, cache).name for code in languages)
 
 
 def _ratio_hits(counts: DocumentCounts, lexicon: Lexicon) -> int:

@@ -1,8 +1,10 @@
 """The result cache: each file's reading and counts in one SQLite file, so a re-run reads only what changed.
 
-Two tables, ``raw`` (a reader's output, a :class:`~focuscount.model.Document` before the
-reading stage) and ``counts`` (a :class:`~focuscount.model.DocumentCounts`), each
-row ``key → value`` with the time it was last used.  Keys are made by the caller
+Three tables, ``raw`` (a reader's output, a :class:`~focuscount.model.Document` before the
+reading stage), ``counts`` (a :class:`~focuscount.model.DocumentCounts`) and ``facts``
+(small JSON objects, such as what a language pipeline is called, so a run that finds
+every file cached need not load spaCy to say so), each row ``key → value`` with the
+time it was last used.  Keys are made by the caller
 (:mod:`focuscount.cachekeys`); the cache does not interpret them.  Values are
 zlib-compressed JSON (:mod:`focuscount.serial`), never pickle: reading a cache file
 must never be able to run code.
@@ -30,6 +32,7 @@ cache itself.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import sqlite3
@@ -55,19 +58,19 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_AGE_DAYS = 90
 FILE_NAME = "cache-v1.sqlite3"
 APPLICATION_ID = 0x46434331  # "FCC1" in the database header: this file is a focuscount cache
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added the facts table; a version 1 file gains it when opened
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another run's
 COMPRESSION_LEVEL = 6  # zlib's default: a third smaller than level 1 for the same time, on minutes
 # A row's last use is written again only when it is older than this: a warm re-run then writes nothing.
 TOUCH_AFTER_SECONDS = 24 * 3600
 _TOUCH_BATCH = 256  # touched rows written in one transaction
-_TABLES = ("raw", "counts")
+_TABLES = ("raw", "counts", "facts")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Result codes that mean the file is damaged, not merely unusable for now.
 _DAMAGED = {11: "SQLITE_CORRUPT", 26: "SQLITE_NOTADB"}
 
 Warn = Callable[[str], None]
-Value = TypeVar("Value", Document, DocumentCounts)
+Value = TypeVar("Value", Document, DocumentCounts, dict[str, object])
 
 
 class CacheError(FocusCountError):
@@ -84,6 +87,7 @@ class CacheInfo:
     counts: int  # cached counts
     oldest_use: dt.datetime | None  # UTC; None when the cache is empty
     newest_use: dt.datetime | None
+    facts: int = 0  # what is known of the language pipelines used (see focuscount.pipeline_facts)
 
 
 def default_cache_dir() -> Path:
@@ -176,6 +180,14 @@ class ResultCache:
         """The cached counts under ``key``, or None."""
         return self._get("counts", key, decode_counts)
 
+    def get_fact(self, key: str) -> dict[str, object] | None:
+        """The fact (a JSON object) kept under ``key``, or None."""
+        return self._get("facts", key, _decode_fact)
+
+    def put_fact(self, key: str, fact: dict[str, object]) -> None:
+        """Keep ``fact`` (a JSON object of plain values) under ``key``."""
+        self._put([("facts", key, _pack(json.dumps(fact, sort_keys=True).encode("utf-8")))])
+
     def put_raw(self, key: str, document: Document) -> None:
         """Keep ``document`` (a reader's output) under ``key``."""
         self._put([("raw", key, _pack(encode_document(document)))])
@@ -211,11 +223,12 @@ class ResultCache:
             self._flush(connection)
             raw = connection.execute("SELECT count(*) FROM raw").fetchone()[0]
             counts = connection.execute("SELECT count(*) FROM counts").fetchone()[0]
+            facts = connection.execute("SELECT count(*) FROM facts").fetchone()[0]
             oldest, newest = connection.execute(
                 "SELECT min(last_used), max(last_used) FROM (SELECT last_used FROM raw UNION ALL "
-                "SELECT last_used FROM counts)"
+                "SELECT last_used FROM counts UNION ALL SELECT last_used FROM facts)"
             ).fetchone()
-        return CacheInfo(self.path, _size_on_disk(self.path), raw, counts, _utc(oldest), _utc(newest))
+        return CacheInfo(self.path, _size_on_disk(self.path), raw, counts, _utc(oldest), _utc(newest), facts)
 
     def prune(self, older_than: dt.timedelta = dt.timedelta(days=DEFAULT_MAX_AGE_DAYS)) -> int:
         """Remove the rows not used for ``older_than``; the number of rows removed."""
@@ -362,6 +375,16 @@ class ResultCache:
             self._warn(f"{self._problem}; going on without it for this run")
 
 
+def _decode_fact(data: bytes) -> dict[str, object]:
+    try:
+        fact = json.loads(data)
+    except ValueError as error:
+        raise SerialError(f"not JSON ({error})") from error
+    if not isinstance(fact, dict):
+        raise SerialError("a fact that is not a JSON object")
+    return fact
+
+
 def _pack(data: bytes) -> bytes:
     return zlib.compress(data, COMPRESSION_LEVEL)
 
@@ -418,6 +441,9 @@ def _connect(path: Path) -> sqlite3.Connection:
             if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise _Damaged("another program's database")
             _create(connection)
+        elif application == APPLICATION_ID and version == 1:
+            _check_tables(connection, _TABLES[:2])  # a damaged one is set aside as it was, not upgraded
+            _upgrade_from_1(connection)
         elif (application, version) != (APPLICATION_ID, SCHEMA_VERSION):
             raise _Damaged("another program's database, or another version's")
         else:
@@ -485,16 +511,29 @@ def _create(connection: sqlite3.Connection) -> None:
         if connection.execute("PRAGMA user_version").fetchone()[0] != 0:
             return  # another run made it between our look and our lock
         for table in _TABLES:
-            # last_used before value: reading it (prune, info) then never reads the value's overflow pages.
-            connection.execute(
-                f"CREATE TABLE {table} (key TEXT PRIMARY KEY NOT NULL, last_used INTEGER NOT NULL, value BLOB NOT NULL)"
-            )
+            _create_table(connection, table)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _check_tables(connection: sqlite3.Connection) -> None:
-    columns = {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")] for table in _TABLES}
+def _upgrade_from_1(connection: sqlite3.Connection) -> None:
+    """A version 1 cache (raw and counts, both still good) gains the facts table."""
+    with _transaction(connection):
+        if connection.execute("PRAGMA user_version").fetchone()[0] != 1:
+            return  # another run upgraded it between our look and our lock
+        _create_table(connection, "facts")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _create_table(connection: sqlite3.Connection, table: str) -> None:
+    # last_used before value: reading it (prune, info) then never reads the value's overflow pages.
+    connection.execute(
+        f"CREATE TABLE {table} (key TEXT PRIMARY KEY NOT NULL, last_used INTEGER NOT NULL, value BLOB NOT NULL)"
+    )
+
+
+def _check_tables(connection: sqlite3.Connection, tables: Sequence[str] = _TABLES) -> None:
+    columns = {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")] for table in tables}
     if any(names != ["key", "last_used", "value"] for names in columns.values()):
         raise _Damaged("its tables are not a focuscount cache's")
 

@@ -104,3 +104,8 @@ def numbers_key(counts: str) -> str:
 
 def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def pipeline_key(language: str, model: str | None) -> str:
+    """The key of what is known of the pipeline for ``language`` (or ``model``): it may change with the code."""
+    return _key("pipeline", language, _model_version(model), code_version())

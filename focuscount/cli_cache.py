@@ -69,7 +69,8 @@ def info(cache_dir: Path | None, config: Path | None) -> None:
     click.echo(f"cache: {display_path(facts.path)}")
     click.echo(f"size: {facts.size_bytes / 1_000_000:,.1f} MB")
     # Each file's counts are kept twice: with their hits (explain, report) and without (numbers alone, read faster).
-    click.echo(f"readings: {plural(facts.raw_documents, 'file')}; counts: {_entries(facts.counts)}")
+    readings = f"readings: {plural(facts.raw_documents, 'file')}; counts: {_entries(facts.counts)}"
+    click.echo(f"{readings}; pipelines: {facts.facts}")
     if facts.oldest_use is not None and facts.newest_use is not None:
         click.echo(f"used: {facts.oldest_use:%Y-%m-%d %H:%M} to {facts.newest_use:%Y-%m-%d %H:%M}")
 

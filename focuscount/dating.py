@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Literal
 
 from focuscount.errors import ConfigError
-from focuscount.model import Document
+from focuscount.model import Document, Segment
 from focuscount.safeio import read_input_text
 
 MANIFEST, FILENAME, FOLDER, TEXT = "manifest", "filename", "folder name", "text"
@@ -420,14 +420,17 @@ def _out_of_range(found: FoundDate, manifest: DatesManifest | None) -> str:
 
 def _leading_text(document: Document) -> str:
     """The text of the first segments (headers and letterhead first, as the readers give them)."""
-    parts: list[str] = []
+    return "\n".join(segment.text for segment in leading_segments(document))
+
+
+def leading_segments(document: Document) -> tuple[Segment, ...]:
+    """The first segments, as many as dating reads (a date in the text is looked for in them only)."""
     size = 0
-    for segment in document.segments:
-        parts.append(segment.text)
+    for count, segment in enumerate(document.segments, start=1):
         size += len(segment.text)
         if size >= FIRST_CHARS:
-            break
-    return "\n".join(parts)
+            return document.segments[:count]
+    return document.segments
 
 
 def _numeric(order: str, first: int, second: int, year: int) -> dt.date | None:

@@ -155,7 +155,9 @@ def dumps_json(data: object, indent: int | None = 2) -> str:
     Strings keep their characters (JSON's own escapes are lossless); a lone
     surrogate, which no JSON text may hold, is spelled as by :func:`visible`.
     """
-    text = json.dumps(_decodable(data), indent=indent, ensure_ascii=False)
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    if _SURROGATE.search(text):  # rare: only then is every string walked and spelled
+        text = json.dumps(_decodable(data), indent=indent, ensure_ascii=False)
     text = _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return for_ci_log(text, "json")
 

@@ -162,11 +162,14 @@ class InProcess(_Closing):
         self, init: Callable[[S], None], state: S, work: Callable[[T], R], items: Iterable[T],
         on_failure: Callable[[T, str], R],
     ) -> Generator[R, None, None]:  # fmt: skip
-        """Yield ``work(item)`` for each item, in order; ``init(state)`` runs once (again only for a new pair)."""
-        if self._ready is None or self._ready[0] is not init or self._ready[1] is not state:
-            init(state)
-            self._ready = (init, state)
+        """Yield ``work(item)`` for each item, in order; ``init(state)`` runs once (again only for a new pair).
+
+        ``init`` runs before the first item, not before the run: a run with no item to work on never pays for it.
+        """
         for item in items:
+            if self._ready is None or self._ready[0] is not init or self._ready[1] is not state:
+                init(state)
+                self._ready = (init, state)
             try:
                 result = work(item)
             except MemoryError:

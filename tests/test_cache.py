@@ -111,15 +111,52 @@ def test_the_default_folder_is_the_platform_cache_folder(tmp_path: Path, monkeyp
 def test_the_file_is_in_wal_mode_with_its_tables(cache: ResultCache) -> None:
     assert sql(cache.path, "PRAGMA journal_mode") == [("wal",)]
     assert sql(cache.path, "PRAGMA application_id") == [(0x46434331,)]
-    assert sql(cache.path, "PRAGMA user_version") == [(1,)]
+    assert sql(cache.path, "PRAGMA user_version") == [(2,)]
     assert sql(cache.path, "PRAGMA auto_vacuum") == [(2,)]  # incremental
     assert sql(cache.path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") == [
         ("counts",),
+        ("facts",),
         ("raw",),
     ]
     assert cache._connection is not None
     assert cache._connection.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
     assert cache._connection.execute("PRAGMA busy_timeout").fetchone() == (10_000,)
+
+
+def test_a_version_1_cache_gains_the_facts_table_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "cache-v1.sqlite3"
+    with sqlite3.connect(path) as connection:  # what version 1 made: two tables
+        connection.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        for table in ("raw", "counts"):
+            connection.execute(
+                f"CREATE TABLE {table} (key TEXT PRIMARY KEY NOT NULL, last_used INTEGER NOT NULL, value BLOB NOT NULL)"
+            )
+        connection.execute("PRAGMA application_id = 1178813233")
+        connection.execute("PRAGMA user_version = 1")
+    old = ResultCache.open(tmp_path)
+    old.put_counts("k", make_counts(1))
+    old.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE facts")
+        connection.execute("PRAGMA user_version = 1")
+    warnings: list[str] = []
+    with ResultCache.open(tmp_path, on_warning=warnings.append) as cache:
+        assert cache.get_counts("k") == make_counts(1)
+        cache.put_fact("f", {"name": "x", "has_word_list": True})
+        assert cache.get_fact("f") == {"name": "x", "has_word_list": True}
+    assert warnings == []
+    assert sql(path, "PRAGMA user_version") == [(2,)]
+
+
+def test_facts_round_trip_and_a_damaged_fact_is_a_miss(cache: ResultCache) -> None:
+    assert cache.get_fact("pipeline") is None
+    cache.put_fact("pipeline", {"name": "spacy.blank('en') + lookup lemmas", "has_word_list": True})
+    assert cache.get_fact("pipeline") == {"name": "spacy.blank('en') + lookup lemmas", "has_word_list": True}
+    assert cache._connection is not None
+    for value in (zlib.compress(b"[1, 2]"), zlib.compress(b"not json"), b"not zlib"):
+        cache._connection.execute("UPDATE facts SET value = ? WHERE key = 'pipeline'", (value,))
+        assert cache.get_fact("pipeline") is None
+        cache.put_fact("pipeline", {"name": "n", "has_word_list": False})
 
 
 # --- round trips ------------------------------------------------------------------------------------------

@@ -122,10 +122,11 @@ def test_cache_info_prune_and_clear(minutes: Path, tmp_path: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"cache: {cache / FILE_NAME}"
-    assert lines[2] == "readings: 12 files; counts: 24 entries"  # with their hits, and the numbers alone
+    # Each file's counts with their hits, and the numbers alone; and what the pipeline is called (one).
+    assert lines[2] == "readings: 12 files; counts: 24 entries; pipelines: 1"
     assert run("cache", "prune", "--cache-dir", cache)[2] == "focuscount: removed 0 entries not used for 90 days\n"
-    assert run("cache", "clear", "--cache-dir", cache)[2] == "focuscount: removed 36 entries\n"
-    assert run("cache", "info", "--cache-dir", cache)[1].splitlines()[2] == "readings: 0 files; counts: 0 entries"
+    assert run("cache", "clear", "--cache-dir", cache)[2] == "focuscount: removed 37 entries\n"
+    assert run("cache", "info", "--cache-dir", cache)[1].splitlines()[2] == "readings: 0 files; counts: 0 entries; pipelines: 0"
 
 
 def test_the_cache_folder_comes_from_the_settings(

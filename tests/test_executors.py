@@ -166,6 +166,17 @@ def test_in_process_runs_init_once_and_keeps_order(tmp_path: Path) -> None:
     assert log.read_text().splitlines() == [str(os.getpid())]  # the same init and state: not again
 
 
+def test_in_process_runs_init_only_when_there_is_an_item(tmp_path: Path) -> None:
+    log = tmp_path / "inits"
+    state = {**STATE, "log": str(log)}
+    executor = InProcess()
+    assert list(executor.run(executor_work.init, state, executor_work.work, [], executor_work.failure)) == []
+    assert not log.exists()  # nothing to work on: the set-up (spaCy, in a run) is never paid for
+    results = list(executor.run(executor_work.init, state, executor_work.work, [("sleep", 0)], executor_work.failure))
+    assert len(results) == 1
+    assert log.read_text().splitlines() == [str(os.getpid())]
+
+
 def test_in_process_memory_error_fails_the_item_and_exception_is_raised() -> None:
     executor = InProcess()
     items = [("sleep", 0), ("memory", 1), ("sleep", 0)]
