@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint typecheck docs examples fixtures charts browser bench clean
+.PHONY: demo test test-fast lint typecheck docs examples fixtures charts tools bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(DEMO_STAMP): pyproject.toml
 demo: $(DEMO_STAMP)
 	$(BIN)/focuscount analyze examples/
 
-test: $(STAMP) browser
+test: $(STAMP) tools
 	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -37,15 +37,19 @@ test-fast: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not slow"
 
-# The report test renders the HTML report in headless Chromium (Debian's package).
-# Installed here where missing and possible (root with apt-get); otherwise that test is skipped.
-browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-	{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium for the report's browser test"; \
-	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-	      || echo "could not install chromium: the browser test will be skipped"; \
-	  else echo "chromium not installed and cannot be installed here: the browser test will be skipped"; fi; }
+# Programs some tests use: Chromium renders the HTML report, Tesseract (with English data) reads scanned
+# pages. Installed here where missing and possible (root with apt-get); otherwise those tests are skipped.
+tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing$$missing for the tests"; \
+	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
+	      || echo "could not install$$missing: the tests that need it will be skipped"; \
+	  else echo "not installed and cannot be installed here:$$missing: the tests that need it will be skipped"; fi; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check focuscount tests tools bench

@@ -595,14 +595,14 @@ def render(manifest: dict[str, object], rows: list[Row], about: dict[str, str], 
     return "\n".join(lines) + "\n"
 
 
-def write_results(path: Path, section: str) -> None:
-    """Replace the scale section of ``path`` (or append it), keeping the rest; written atomically."""
+def write_results(path: Path, section: str, begin: str = SECTION_BEGIN, end: str = SECTION_END) -> None:
+    """Put ``section`` (from ``begin`` to ``end``) into the results file, in place of the one there, or at its end."""
     from focuscount.output import write_atomic
 
     old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmark results\n"
-    if SECTION_BEGIN in old and SECTION_END in old:
-        head, rest = old.split(SECTION_BEGIN, 1)
-        tail = rest.split(SECTION_END, 1)[1].lstrip("\n")
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
         text = head + section + ("\n" + tail if tail else "")
     else:
         text = old.rstrip("\n") + "\n\n" + section

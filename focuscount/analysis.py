@@ -18,13 +18,14 @@ from focuscount.breakdown import BREAKDOWNS, BreakdownKind, BreakdownRow, docume
 from focuscount.cachekeys import counts_key, numbers_key, reading_key
 from focuscount.counting import DEFAULT_CONTEXT_WORDS
 from focuscount.dating import DatesManifest, assign_date, leading_segments
-from focuscount.discovery import UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
+from focuscount.discovery import MISSING, STDIN, UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, Period, ratio_of
 from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
 from focuscount.pipeline_facts import pipeline_facts, ready_to_count
 from focuscount.readers import supported_extensions
+from focuscount.readers.text import read_standard_input
 from focuscount.timeline import GROUPINGS, Grouping, Trend, group, no_trend_reason, trend
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
 from focuscount.work import CountJob, FileResult, FileTask, content_hash, count_file, shipped, start
@@ -110,8 +111,13 @@ class Analysis:
 
     @property
     def unreadable(self) -> tuple[Skipped, ...]:
-        """Files that could not be read (each was warned about)."""
-        return tuple(s for s in self.skipped if s.kind == UNREADABLE)
+        """Paths that could not be read (each was warned about), the :attr:`missing` ones among them."""
+        return tuple(s for s in self.skipped if s.kind != UNSUPPORTED)
+
+    @property
+    def missing(self) -> tuple[Skipped, ...]:
+        """Paths given that do not exist (an error of the run: the CLI exits 2)."""
+        return tuple(s for s in self.skipped if s.kind == MISSING)
 
     @property
     def unsupported(self) -> tuple[Skipped, ...]:
@@ -266,12 +272,14 @@ class _Run:
 
     def _prepare(self, path: Path) -> tuple[_Cached | None, FileTask, _Waiting]:
         """Where the cache holds ``path``'s counts, or the task that counts it (with its cached reading, if any)."""
+        if path == STDIN:  # read here (a worker has no standard input) and never cached
+            return None, FileTask(path, data=read_standard_input(path, self.options.limits)), _Waiting(path, None, None)
         if self.cache is None:
             return None, FileTask(path), _Waiting(path, None, None)
         content = content_hash(path, self.options)
         if content is None:  # unreadable: the reader says why, as it always does
             return None, FileTask(path), _Waiting(path, None, None)
-        reading = reading_key(content, self.job)
+        reading = reading_key(content, self.job, pdf=path.suffix.lower() == ".pdf")
         counts = counts_key(reading, self.job)
         if not self.evidence and self.cache.has_counts(numbers_key(counts)):
             return _Cached(path, numbers_key(counts)), FileTask(path), _Waiting(path, None, None)
@@ -472,9 +480,12 @@ def _ratio_hits(counts: DocumentCounts, lexicon: Lexicon) -> int:
 def no_documents_message(skipped: list[Skipped]) -> str:
     if not skipped:
         return f"no documents found: give files or folders of {_formats()} files"
+    missing = sum(1 for s in skipped if s.kind == MISSING)
     unreadable = sum(1 for s in skipped if s.kind == UNREADABLE)
-    unsupported = len(skipped) - unreadable
+    unsupported = len(skipped) - unreadable - missing
     parts = []
+    if missing:
+        parts.append(f"{missing} not found")
     if unreadable:
         parts.append(f"{unreadable} unreadable")
     if unsupported:

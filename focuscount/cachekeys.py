@@ -1,7 +1,8 @@
 """The keys of the result cache: what a cached reading or count depends on, so a hit is never a wrong number.
 
 - A **reading** (a reader's output, before the reading stage) depends on the file's
-  bytes, the PDF engine, and the code that read it.
+  bytes, the PDF engine, OCR (the mode, Tesseract's language and version:
+  :func:`focuscount.ocr.fingerprint`), and the code that read it.
 - **Counts** depend on the reading, the reading options that shape the text (speaker
   notes, page furniture), the lexicon (its content hash; with ``language="auto"``
   its whole family's), the spaCy pipeline, the context kept around hits, and
@@ -21,13 +22,14 @@ from importlib import metadata
 from pathlib import Path
 
 from focuscount.language import AUTO, lexicon_family
-from focuscount.work import CountJob
+from focuscount.ocr import fingerprint
+from focuscount.work import CountJob, ocr_settings
 
 CACHE_FORMAT = "1"
 # The libraries whose behaviour a cached reading or count depends on.
 _LIBRARIES = (
     "spacy", "spacy-lookups-data", "pdfminer.six", "pypdfium2", "python-docx", "python-pptx", "lxml",
-    "markdown-it-py", "py3langid",
+    "markdown-it-py", "py3langid", "pytesseract", "pillow",
 )  # fmt: skip
 
 
@@ -49,9 +51,27 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def reading_key(content: str, job: CountJob) -> str:
-    """The key of a file's reading: its content hash, the PDF engine, the code."""
-    return _key("reading", content, job.options.pdf_engine, code_version())
+def reading_key(content: str, job: CountJob, pdf: bool = True) -> str:
+    """The key of a file's reading: its content hash, the PDF engine, OCR, the code.
+
+    OCR reads PDF pages only: the reading of a file of another format (``pdf=False``) does
+    not depend on it, so installing Tesseract keeps those, and a run of them never asks for it.
+    """
+    return _key("reading", content, job.options.pdf_engine, _ocr(job) if pdf else "-", code_version())
+
+
+# What OCR a job reads with, by job: Tesseract is asked (and a language family found) once per run, not per file.
+_OCR: dict[int, tuple[CountJob, str]] = {}
+
+
+def _ocr(job: CountJob) -> str:
+    known = _OCR.get(id(job))
+    if known is not None and known[0] is job:
+        return known[1]
+    text = fingerprint(ocr_settings(job))
+    _OCR.clear()
+    _OCR[id(job)] = (job, text)
+    return text
 
 
 @functools.cache

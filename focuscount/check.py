@@ -27,29 +27,54 @@ again.  A report saved before reports carried intervals has none: ``no_regressio
 then compares the ratios alone and says so in the finding.
 
 Findings quote the interval whatever the confidence.
+
+A finding about one document points at a part of it (:mod:`focuscount.spans`):
+``min_ratio`` and ``max_institution_rate`` at the section (or, without headings,
+the paragraph) with the most versus hits; ``no_regression`` at the section whose
+ratio fell most since the baseline, when the baseline holds the document's sections
+(a git baseline always does; a saved report when it was saved with ``--by-section``),
+else at the section with the most versus hits.  A document without a single focus
+or versus hit is not judged by ``min_ratio``: it is reported as "no evidence" with
+severity ``info``, unless ``on_empty`` says ``warning`` or ``error``.
+
+``judged`` limits the per-document rules to some documents (those changed since a
+git revision, or the files a pre-commit hook passes); rules about the whole set
+still read every document.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from focuscount.analysis import Analysis, analyze
 from focuscount.baseline import SAVE_AGAIN, Baseline, git_baseline, load_report_baseline, relative_key
-from focuscount.config import DEFAULT_TOLERANCE, Confidence, Rule, with_confidence, with_threshold
+from focuscount.config import (
+    DEFAULT_ON_EMPTY,
+    DEFAULT_TOLERANCE,
+    ON_EMPTY_CHOICES,
+    Confidence,
+    Rule,
+    with_confidence,
+    with_threshold,
+)
 from focuscount.discovery import Skipped
 from focuscount.errors import ConfigError, NoDocumentsError
+from focuscount.escape import display_path
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, per_thousand
 from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
 from focuscount.safeio import read_input_text
+from focuscount.spans import DocumentSpans, Span, document_spans, fell_most, section_ratios
 from focuscount.timeline import Grouping
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, format_interval
 
 TOP_TERMS = 3
+SEVERITIES = ("error", "warning", "info")  # info: reported, never fails (a document with no evidence)
 
 
 @dataclass(frozen=True)
@@ -63,8 +88,11 @@ class Finding:
     threshold: float
     message: str
     top_terms: tuple[tuple[str, str, int], ...] = ()  # (category, term, hits) behind the value
-    line: int = 1
-    column: int = 1
+    # The span pointed at: its first and last line in the file (text read by lines; None for a page,
+    # slide or paragraph, and for the whole set), and where it is in words.
+    line: int | None = None
+    end_line: int | None = None
+    at: str | None = None  # 'section "2. Staffing structure" (lines 15–21)', 'page 2, lines 4–9'
     interval: Interval | None = None  # the 95% interval of ``measured`` (a ratio)
     baseline_interval: Interval | None = None  # no_regression: the baseline ratio's interval
     confidence: str = "point"  # how the rule judged: the ratio itself, or its interval
@@ -72,7 +100,15 @@ class Finding:
     @property
     def where(self) -> str:
         """The file, or ``(all documents)``."""
-        return str(self.path) if self.path is not None else "(all documents)"
+        return str(self.path) if self.path is not None else WHOLE_SET
+
+    @property
+    def column(self) -> int | None:
+        """1 when the finding has a line (a span starts at the start of its line), else None."""
+        return None if self.line is None else 1
+
+
+WHOLE_SET = "(all documents)"  # how every format names the set of documents as a whole
 
 
 @dataclass(frozen=True)
@@ -110,6 +146,8 @@ class CheckResult:
     evaluations: tuple[Evaluation, ...]
     baseline: Baseline | None = None
     baseline_intervals: BaselineIntervals | None = None
+    judged: int | None = None  # documents the per-document rules judged, when not all of them were
+    notes: tuple[str, ...] = ()  # what the run left out, and why (rules skipped, all documents judged)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -127,9 +165,26 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity == "warning")
 
     @property
+    def infos(self) -> int:
+        """Findings with severity info (documents without evidence, reported only)."""
+        return sum(1 for f in self.findings if f.severity == "info")
+
+    @property
+    def unreadable(self) -> tuple[Skipped, ...]:
+        """Files that could not be read: the check could not judge them, so it is incomplete."""
+        return self.analysis.unreadable
+
+    @property
     def passed(self) -> bool:
-        """True when no error finding was made."""
+        """True when no error finding was made (see :attr:`status` for unreadable files)."""
         return self.errors == 0
+
+    @property
+    def status(self) -> str:
+        """``failed`` (an error finding), ``incomplete`` (none, but a file was unreadable) or ``passed``."""
+        if not self.passed:
+            return "failed"
+        return "incomplete" if self.unreadable else "passed"
 
 
 def run_check(
@@ -137,61 +192,138 @@ def run_check(
     rules: Iterable[Rule],
     baseline: Baseline | None = None,
     baseline_intervals: BaselineIntervals | None = None,
+    *,
+    spans: dict[Path, DocumentSpans] | None = None,
+    baseline_sections: BaselineSections | None = None,
+    judged: Iterable[Path] | None = None,
+    corpus_rules: bool = True,
+    on_empty: str = DEFAULT_ON_EMPTY,
 ) -> CheckResult:
     """Evaluate every rule on ``analysis`` (``no_regression`` needs a ``baseline``).
 
     ``baseline_intervals`` are the baseline's 95% intervals; without them a
     ``no_regression`` rule with ``confidence = "interval"`` compares the ratios alone.
+    ``spans`` (by document path, from :func:`~focuscount.spans.document_spans`) let a
+    finding point at a section; ``baseline_sections`` are the baseline's section
+    ratios.  ``judged`` are the documents per-document rules judge (None: all; a
+    path not read is ignored); without ``corpus_rules`` the rules about the whole
+    set are left out.  ``on_empty`` is the severity of "no evidence" under
+    ``min_ratio`` (``info``, ``warning`` or ``error``) where the rule sets none.
     """
-    intervals = baseline_intervals or BaselineIntervals()
+    if on_empty not in ON_EMPTY_CHOICES:
+        raise ConfigError(
+            None, f"`on_empty` must be one of {', '.join(ON_EMPTY_CHOICES)}, not {on_empty!r}", parameters=("on_empty",)
+        )
+    wanted = None if judged is None else {_same_file(path) for path in judged}
+    documents = tuple(c for c in analysis.documents if wanted is None or _same_file(c.document.path) in wanted)
+    context = _Context(
+        analysis, documents, baseline, baseline_intervals or BaselineIntervals(),
+        baseline_sections or BaselineSections(), spans or {}, corpus_rules, on_empty,
+    )  # fmt: skip
     evaluations: list[Evaluation] = []
     for rule in rules:
-        evaluations.extend(_evaluate(rule, analysis, baseline, intervals))
-    return CheckResult(analysis, tuple(evaluations), baseline, baseline_intervals)
+        evaluations.extend(_evaluate(rule, context))
+    return CheckResult(
+        analysis, tuple(evaluations), baseline, baseline_intervals, None if wanted is None else len(documents)
+    )
 
 
-def _evaluate(
-    rule: Rule, analysis: Analysis, baseline: Baseline | None, intervals: BaselineIntervals
-) -> list[Evaluation]:
+def _near(path: Path) -> Path:
+    """``path`` relative to the working folder when it is inside it, as the user would type it."""
+    try:
+        return path.absolute().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _same_file(path: Path) -> Path:
+    """``path`` as one spelling of its file, whatever folder it was given from (or through which link)."""
+    absolute = Path(os.path.normpath(path.absolute()))
+    return absolute.parent.resolve() / absolute.name
+
+
+@dataclass(frozen=True)
+class BaselineSections:
+    """The ratio of each section of the baseline's documents: document key (as in :class:`Baseline`) → title → ratio.
+
+    A document the baseline holds no sections for is missing (a report saved
+    without ``--by-section``, or a document without headings).
+    """
+
+    documents: dict[str, dict[str, float | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every rule is evaluated against."""
+
+    analysis: Analysis
+    documents: tuple[DocumentCounts, ...]  # the documents per-document rules judge
+    baseline: Baseline | None
+    intervals: BaselineIntervals
+    sections: BaselineSections
+    spans: dict[Path, DocumentSpans]
+    corpus: bool  # evaluate the rules about the whole set
+    on_empty: str
+
+    def hotspot(self, counts: DocumentCounts | None) -> Span | None:
+        """The span of ``counts`` with the most versus hits (None for the whole set)."""
+        found = None if counts is None else self.spans.get(counts.document.path)
+        return None if found is None else found.hotspot
+
+    def one_part(self, counts: DocumentCounts | None) -> bool:
+        """True when ``counts`` is a single paragraph or section: a pointer into it would name all of it."""
+        found = None if counts is None else self.spans.get(counts.document.path)
+        return found is not None and found.parts <= 1
+
+
+def _evaluate(rule: Rule, context: _Context) -> list[Evaluation]:
     if rule.name == "min_ratio":
-        return _min_ratio(rule, analysis)
+        return _min_ratio(rule, context)
     if rule.name == "max_institution_rate":
-        return _max_rate(rule, analysis)
+        return _max_rate(rule, context)
     if rule.name == "min_words":
-        return _min_words(rule, analysis)
+        return _min_words(rule, context)
     if rule.name == "no_regression":
-        return _no_regression(rule, analysis, baseline, intervals)
+        return _no_regression(rule, context)
     raise ValueError(f"unknown rule {rule.name!r}")
 
 
-def _targets(rule: Rule, analysis: Analysis) -> list[tuple[str, DocumentCounts | None]]:
+def _targets(rule: Rule, context: _Context) -> list[tuple[str, DocumentCounts | None]]:
     """(threshold key, document or None for all) pairs the rule applies to."""
     targets: list[tuple[str, DocumentCounts | None]] = []
-    if "overall" in rule.thresholds:
+    if "overall" in rule.thresholds and context.corpus:
         targets.append(("overall", None))
     if "per_document" in rule.thresholds:
-        targets.extend(("per_document", counts) for counts in analysis.documents)
+        targets.extend(("per_document", counts) for counts in context.documents)
     return targets
 
 
-def _min_ratio(rule: Rule, analysis: Analysis) -> list[Evaluation]:
+def _min_ratio(rule: Rule, context: _Context) -> list[Evaluation]:
+    analysis = context.analysis
     lexicon = analysis.lexicon
+    empty = rule.options.get("on_empty", context.on_empty)
     results = []
-    for key, counts in _targets(rule, analysis):
+    for key, counts in _targets(rule, context):
         threshold = rule.thresholds[key]
         ratio = analysis.ratio if counts is None else counts.ratio
         interval = analysis.interval if counts is None else counts.interval
         finding = None
         if ratio is None:
-            finding = _finding(
-                rule, counts, None, threshold,
-                f"no {lexicon.focus} or {lexicon.versus} hits: the ratio cannot be judged (minimum {threshold:.2f})",
-                analysis,
+            finding = replace(
+                _finding(
+                    rule, counts, None, threshold,
+                    f"no evidence: no {lexicon.focus} or {lexicon.versus} hits, so the ratio cannot be judged "
+                    f"(minimum {threshold:.2f})",
+                    analysis,
+                ),
+                severity=empty,
             )  # fmt: skip
         elif _below(ratio, interval, threshold, rule.confidence):
             finding = _finding(
                 rule, counts, ratio, threshold, _below_message(ratio, interval, threshold, rule.confidence),
-                analysis, drivers=lexicon.versus, interval=interval,
+                analysis, drivers=lexicon.versus, interval=interval, span=context.hotspot(counts),
+                one_part=context.one_part(counts),
             )  # fmt: skip
         results.append(Evaluation(rule.name, rule.severity, _path(counts), finding))
     return results
@@ -219,10 +351,11 @@ def _quoted(ratio: float, interval: Interval | None, label: str | None = None) -
     return f"{ratio:.2f} ({', '.join(notes)})" if notes else f"{ratio:.2f}"
 
 
-def _max_rate(rule: Rule, analysis: Analysis) -> list[Evaluation]:
+def _max_rate(rule: Rule, context: _Context) -> list[Evaluation]:
+    analysis = context.analysis
     versus = analysis.lexicon.versus
     results = []
-    for key, counts in _targets(rule, analysis):
+    for key, counts in _targets(rule, context):
         threshold = rule.thresholds[key]
         rate = per_thousand(analysis.counts.get(versus, 0), analysis.words) if counts is None else counts.rate(versus)
         finding = None
@@ -230,39 +363,42 @@ def _max_rate(rule: Rule, analysis: Analysis) -> list[Evaluation]:
             finding = _finding(
                 rule, counts, rate, threshold,
                 f"{versus} hits per 1,000 words {rate:.1f} is above the maximum {threshold:.1f}",
-                analysis, drivers=versus,
+                analysis, drivers=versus, span=context.hotspot(counts), one_part=context.one_part(counts),
             )  # fmt: skip
         results.append(Evaluation(rule.name, rule.severity, _path(counts), finding))
     return results
 
 
-def _min_words(rule: Rule, analysis: Analysis) -> list[Evaluation]:
+def _min_words(rule: Rule, context: _Context) -> list[Evaluation]:
     threshold = rule.thresholds["per_document"]
     results = []
-    for counts in analysis.documents:
+    for counts in context.documents:
         finding = None
         if counts.words < threshold:
             finding = _finding(
                 rule, counts, counts.words, threshold,
-                f"{counts.words} words is below the minimum {threshold:.0f}: too short to judge", analysis,
+                f"{counts.words} words is below the minimum {threshold:.0f}: too short to judge", context.analysis,
             )  # fmt: skip
         results.append(Evaluation(rule.name, rule.severity, counts.document.path, finding))
     return results
 
 
-def _no_regression(
-    rule: Rule, analysis: Analysis, baseline: Baseline | None, intervals: BaselineIntervals
-) -> list[Evaluation]:
+def _no_regression(rule: Rule, context: _Context) -> list[Evaluation]:
+    baseline, intervals, analysis = context.baseline, context.intervals, context.analysis
     if baseline is None:
         return []
-    overall = _Ratio(analysis.ratio, analysis.interval)
-    results = [_regression(rule, analysis, None, _Ratio(baseline.ratio, intervals.overall), overall, baseline.label)]
-    for counts in analysis.documents:
+    results = []
+    if context.corpus:
+        overall = _Ratio(analysis.ratio, analysis.interval)
+        results.append(
+            _regression(rule, context, None, _Ratio(baseline.ratio, intervals.overall), overall, baseline.label)
+        )
+    for counts in context.documents:
         key = relative_key(counts.document.path, baseline.root)
         before = _Ratio(baseline.documents.get(key), intervals.documents.get(key))
         now = _Ratio(counts.ratio, counts.interval)
         if before.value is not None and now.value is not None:  # a new document, or one without hits
-            results.append(_regression(rule, analysis, counts, before, now, baseline.label))
+            results.append(_regression(rule, context, counts, before, now, baseline.label, key))
     return results
 
 
@@ -275,7 +411,13 @@ class _Ratio:
 
 
 def _regression(
-    rule: Rule, analysis: Analysis, counts: DocumentCounts | None, before: _Ratio, now: _Ratio, label: str
+    rule: Rule,
+    context: _Context,
+    counts: DocumentCounts | None,
+    before: _Ratio,
+    now: _Ratio,
+    label: str,
+    key: str | None = None,
 ) -> Evaluation:
     """One comparison with the baseline (passed when either side has no ratio to compare)."""
     if before.value is None or now.value is None:
@@ -296,11 +438,26 @@ def _regression(
             failed = False
     finding = None
     if failed:
+        span, fell = _fallen_section(context, counts, key, before.value)
         finding = _finding(
-            rule, counts, now.value, tolerance, message, analysis,
-            drivers=analysis.lexicon.versus, interval=now.interval, baseline_interval=before.interval,
+            rule, counts, now.value, tolerance, message, context.analysis,
+            drivers=context.analysis.lexicon.versus, interval=now.interval, baseline_interval=before.interval,
+            span=span, fell=fell, one_part=context.one_part(counts),
         )  # fmt: skip
     return Evaluation(rule.name, rule.severity, _path(counts), finding)
+
+
+def _fallen_section(
+    context: _Context, counts: DocumentCounts | None, key: str | None, before: float
+) -> tuple[Span | None, float | None]:
+    """The section whose ratio fell most and the ratio it fell from; else the hotspot and None."""
+    spans = None if counts is None else context.spans.get(counts.document.path)
+    sections = None if key is None else context.sections.documents.get(key)
+    if spans is not None and sections:
+        found = fell_most(spans, sections, before)
+        if found is not None:
+            return found
+    return context.hotspot(counts), None
 
 
 def _path(counts: DocumentCounts | None) -> Path | None:
@@ -317,14 +474,27 @@ def _finding(
     drivers: str | None = None,
     interval: Interval | None = None,
     baseline_interval: Interval | None = None,
+    span: Span | None = None,
+    fell: float | None = None,
+    one_part: bool = False,
 ) -> Finding:
     top: tuple[tuple[str, str, int], ...] = ()
     if drivers is not None:
         top = top_terms(analysis, counts, drivers)
     if top:
         message += " (" + ", ".join(f"{term} {hits}" for _, term, hits in top) + ")"
+    if one_part:  # the finding is about the whole document anyway: its lines suffice
+        pass
+    elif span is not None and fell is not None:
+        now = "no ratio" if span.ratio is None else f"{span.ratio:.2f}"
+        message += f"; fell most: {span.describe()}, from {fell:.2f} to {now}"
+    elif span is not None and counts is not None:
+        versus = analysis.lexicon.versus
+        message += f"; most {versus} hits: {span.describe()}, {span.versus} of {counts.counts.get(versus, 0)}"
     return Finding(
         rule.name, rule.severity, _path(counts), measured, threshold, message, top,
+        line=None if span is None else span.line, end_line=None if span is None else span.end_line,
+        at=None if span is None else span.describe(),
         interval=interval, baseline_interval=baseline_interval, confidence=rule.confidence,
     )  # fmt: skip
 
@@ -358,6 +528,9 @@ def check_run(
     baseline_ref: str | None = None,
     allow_lexicon_change: bool = False,
     on_skip: Callable[[Skipped], None] | None = None,
+    judged: Iterable[Path] | None = None,
+    corpus_rules: bool = True,
+    on_empty: str = DEFAULT_ON_EMPTY,
 ) -> CheckResult:
     """Analyse ``paths`` and evaluate ``rules`` (or :data:`DEFAULT_RULES` when none are given).
 
@@ -371,6 +544,15 @@ def check_run(
     refused (ConfigError) unless ``allow_lexicon_change`` or the rule's
     ``allow_lexicon_change = true``; a git baseline is read with the current
     lexicon, so it always matches.
+
+    ``judged`` are the documents the per-document rules judge (None: every one
+    read), e.g. :func:`~focuscount.changes.changed_files`; the rules about the
+    whole set still read all of ``paths``.  When ``rules_file`` is among them the
+    rules changed, so every document is judged (a note says so).  Without
+    ``corpus_rules`` the rules about the whole set are left out (a note says so).
+    ``on_empty`` is the severity of "no evidence" (a document without focus or
+    versus hits) under ``min_ratio``: ``info`` (the default), ``warning`` or
+    ``error``; a rule's own ``on_empty`` wins.
     """
     paths = tuple(paths)
     chosen = tuple(rules)
@@ -384,14 +566,31 @@ def check_run(
     regression = next((rule for rule in chosen if rule.name == "no_regression"), None)
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
+    notes: list[str] = []
+    if judged is not None:
+        changed = {_same_file(Path(path)) for path in judged}
+        rules_changed = [source for source in (rules_file, lexicon.path) if source and _same_file(source) in changed]
+        if rules_changed:  # new rules or a new lexicon judge every document anew
+            notes.append(f"{display_path(_near(rules_changed[0]))} changed: every document is judged")
+            judged = None
+    if not corpus_rules:
+        notes.append("the rules about the whole set were not evaluated: only the documents given were read")
     found = intervals = None
     report = revision = None
     if regression is not None:
         report, revision = _baseline_source(regression, baseline, baseline_ref, rules_file)
+    sections = BaselineSections()
     if report is not None:  # read and compared before the documents, so a wrong baseline fails at once
         allowed = allow_lexicon_change or bool(regression and regression.flags.get("allow_lexicon_change"))
         found = _same_lexicon(report, load_report_baseline(report), lexicon, allowed)
         intervals = load_report_intervals(report, found.root)
+        sections = load_report_sections(report, found.root)
+    spans: dict[Path, DocumentSpans] = {}
+    focus, versus = lexicon.focus, lexicon.versus
+
+    def keep_spans(counts: DocumentCounts) -> None:
+        spans[counts.document.path] = document_spans(counts, focus, versus)
+
     analysis = analyze(
         paths,
         lexicon,
@@ -401,11 +600,15 @@ def check_run(
         min_hits=min_hits,
         include_thin=include_thin,
         on_skip=on_skip,
-        evidence=False,  # rules judge counts; a finding's top terms come from the term counts
+        on_document=keep_spans,  # each document's hits reduced to its sections as it passes: no hit is kept
     )
     if revision is not None:
-        found, intervals = _git_baseline(paths, lexicon, options, execution, revision)
-    return run_check(analysis, chosen, found, intervals)
+        found, intervals, sections = _git_baseline(paths, lexicon, options, execution, revision)
+    result = run_check(
+        analysis, chosen, found, intervals,
+        spans=spans, baseline_sections=sections, judged=judged, corpus_rules=corpus_rules, on_empty=on_empty,
+    )  # fmt: skip
+    return replace(result, notes=tuple(notes))
 
 
 def load_report_intervals(report: Path, root: Path) -> BaselineIntervals:
@@ -427,6 +630,42 @@ def load_report_intervals(report: Path, root: Path) -> BaselineIntervals:
             key = relative_key(Path(item["path"]), root)
             documents[key] = _report_interval(report, item, f"documents[{index}].interval")
     return BaselineIntervals(overall, documents)
+
+
+def load_report_sections(report: Path, root: Path) -> BaselineSections:
+    """The section ratios a saved report holds (``breakdowns.section``, saved with ``--by-section``).
+
+    Documents are keyed as :func:`~focuscount.baseline.load_report_baseline` keys
+    them (relative to ``root``).  A report without section rows gives none; a row
+    with a wrong field is a ConfigError naming it.
+    """
+    data = json.loads(read_input_text(report, "baseline report", "baseline is not a readable JSON report"))
+    breakdowns = data.get("breakdowns") if isinstance(data, dict) else None
+    rows = breakdowns.get("section") if isinstance(breakdowns, dict) else None
+    if rows is None:
+        return BaselineSections()
+    if not isinstance(rows, list):
+        raise ConfigError(report, f"baseline field 'breakdowns.section' must be a list of sections; {SAVE_AGAIN}")
+    documents: dict[str, dict[str, float | None]] = {}
+    for index, row in enumerate(rows):
+        path = row.get("path") if isinstance(row, dict) else None
+        title = row.get("section") if isinstance(row, dict) else None
+        ratio = row.get("ratio") if isinstance(row, dict) else None
+        if not (isinstance(path, str) and path and isinstance(title, str) and _ratio_or_none(ratio)):
+            raise ConfigError(
+                report,
+                f"baseline field 'breakdowns.section[{index}]' must have 'path', 'section' and 'ratio' "
+                f"(a ratio from 0 to 1, or null); {SAVE_AGAIN}",
+            )
+        documents.setdefault(relative_key(Path(path), root), {})[title] = None if ratio is None else float(ratio)
+    return BaselineSections(documents)
+
+
+def _ratio_or_none(value: object) -> bool:
+    """None, or a number from 0 to 1 (NaN fails the comparison, so it is refused too)."""
+    if value is None:
+        return True
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
 
 
 def _report_interval(report: Path, item: object, name: str) -> Interval | None:
@@ -480,19 +719,23 @@ def _same_lexicon(report: Path, baseline: Baseline, lexicon: Lexicon, allowed: b
 
 def _git_baseline(
     paths: tuple[Path | str, ...], lexicon: Lexicon, options: ReadOptions, execution: Execution, revision: str
-) -> tuple[Baseline, BaselineIntervals]:
+) -> tuple[Baseline, BaselineIntervals, BaselineSections]:
     """The files at ``revision`` read exactly as the current run reads them: same lexicon, model, limits.
 
     The dates manifest is left out: its paths name the working tree, not the
-    temporary copies, and dates do not change a ratio.  The intervals come from
-    the same analysis.
+    temporary copies, and dates do not change a ratio.  The intervals and the
+    section ratios come from the same analysis.
     """
     reading = options.without_dates()
     analysed: list[Analysis] = []
+    spans: dict[Path, DocumentSpans] = {}
+
+    def keep_spans(counts: DocumentCounts) -> None:
+        spans[counts.document.path] = document_spans(counts, lexicon.focus, lexicon.versus)
 
     def ratios(copies: list[Path]) -> tuple[float | None, dict[Path, float | None]]:
         try:
-            then = analyze(copies, lexicon, options=reading, execution=execution)
+            then = analyze(copies, lexicon, options=reading, execution=execution, on_document=keep_spans)
         except NoDocumentsError:
             return None, {}
         analysed.append(then)
@@ -500,8 +743,13 @@ def _git_baseline(
 
     baseline = git_baseline(revision, [Path(path) for path in paths], ratios)
     if not analysed:
-        return baseline, BaselineIntervals()
+        return baseline, BaselineIntervals(), BaselineSections()
     then = analysed[0]
     # git_baseline keys the documents (relative to its temporary copy) in the order ``ratios`` listed them
     documents = dict(zip(baseline.documents, (counts.interval for counts in then.documents), strict=True))
-    return baseline, BaselineIntervals(then.interval, documents)
+    sections = {
+        key: section_ratios(spans[counts.document.path])
+        for key, counts in zip(baseline.documents, then.documents, strict=True)
+        if spans[counts.document.path].sections
+    }
+    return baseline, BaselineIntervals(then.interval, documents), BaselineSections(sections)

@@ -18,10 +18,19 @@ import click
 from focuscount._version import __version__
 from focuscount.dating import DATE_ORDERS
 from focuscount.errors import FocusCountError
+from focuscount.ocr import OCR_MODES
 from focuscount.options import EXECUTOR_KINDS
 from focuscount.readers import PDF_ENGINE_NAMES
 from focuscount.reading import NOTES_CHOICES
-from focuscount.render.formats import CHART_KINDS, CHECK_FORMATS, EXPLAIN_FORMATS, FORMATS, TERMS_FORMATS
+from focuscount.render.formats import (
+    ALL_CHARTS,
+    CHART_FILE_FORMATS,
+    CHART_KINDS,
+    CHECK_FORMATS,
+    EXPLAIN_FORMATS,
+    FORMATS,
+    TERMS_FORMATS,
+)
 from focuscount.timeline import GROUPINGS
 from focuscount.uncertainty import CONFIDENCES
 
@@ -33,13 +42,15 @@ if TYPE_CHECKING:  # imported for the annotations only: the commands import what
     from focuscount.discovery import Skipped
     from focuscount.lexicon import Lexicon
     from focuscount.model import DocumentCounts
+    from focuscount.ocr import OcrMode
     from focuscount.options import Execution, ExecutorKind
     from focuscount.readers import PdfEngine
-    from focuscount.render.formats import AnalyzeFormat, ChartKind, CheckFormat, HitsFormat
+    from focuscount.render.formats import AnalyzeFormat, CheckFormat, HitsFormat
     from focuscount.timeline import Grouping
     from focuscount.uncertainty import Confidence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+MISSING_PATHS = "focuscount.missing_paths"  # click's Context.meta: paths given that do not exist (exit status 2)
 MAX_IMPORT_WARNINGS = 10  # an imported LIWC dictionary can have thousands of notes: the rest are a command away
 
 
@@ -83,6 +94,7 @@ PARAMETER_FLAGS = {
     "allow_lexicon_change": "--allow-lexicon-change",
     "baseline": "--baseline",
     "baseline_ref": "--baseline-ref",
+    "changed_since": "--changed-since",
     "breakdowns": "--by-speaker/--by-section/--by-slide",
     "by": "--by",
     "categories": "--category",
@@ -98,11 +110,14 @@ PARAMETER_FLAGS = {
     "language": "--language",
     "lexicon": "--lexicon",
     "notes": "--notes",
+    "ocr": "--ocr",
     "pdf_engine": "--pdf-engine",
     "scheduler": "--scheduler",
     "terms": "--term",
     "timeout_per_file": "--timeout-per-file",
     "top": "--top",
+    "size": "--size",
+    "font_scale": "--font-scale",
 }
 DEBUG_VARIABLE = "FOCUSCOUNT_DEBUG"
 
@@ -145,7 +160,7 @@ class FocusCountGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except FocusCountError as error:
             from focuscount.escape import for_terminal
 
@@ -153,6 +168,9 @@ class FocusCountGroup(click.Group):
             message = in_cli_terms(str(error), getattr(error, "parameters", ()))
             # Messages name files, and file names can hold newlines and escape sequences.
             raise FocusCountFailure(for_terminal(message)) from error
+        if ctx.meta.get(MISSING_PATHS):  # each was said as it was met; the rest was read and reported
+            ctx.exit(EXIT_ERROR)
+        return result
 
 
 def warn(message: str) -> None:
@@ -168,11 +186,20 @@ def warn(message: str) -> None:
 
 
 def warn_unreadable(skipped: Skipped) -> None:
-    """Warn about a file that could not be read (files of other types in folders pass quietly)."""
-    from focuscount.discovery import UNREADABLE
-    from focuscount.escape import display_path
+    """Warn about a file that could not be read (files of other types in folders pass quietly).
 
-    if skipped.kind == UNREADABLE:
+    A path given that does not exist is an error, as in ruff and Vale: one line now, and
+    exit status 2 once the command has read and reported the other paths.
+    """
+    from focuscount.discovery import MISSING, UNREADABLE
+    from focuscount.escape import display_path, for_terminal
+
+    if skipped.kind == MISSING:
+        click.echo(f"focuscount: error: {for_terminal(f'{display_path(skipped.path)}: {skipped.reason}')}", err=True)
+        context = click.get_current_context(silent=True)
+        if context is not None:
+            context.meta[MISSING_PATHS] = context.meta.get(MISSING_PATHS, 0) + 1
+    elif skipped.kind == UNREADABLE:
         warn(f"{display_path(skipped.path)}: skipped: {skipped.reason}")
         show_traceback(skipped.cause)
 
@@ -196,6 +223,22 @@ def lexicon_for(run: RunOptions) -> Lexicon:
                 "all, and `focuscount lexicon import` writes them into the converted TOML"
             )
     return lexicon
+
+
+def warn_ocr_languages(run: RunOptions, lexicon: Lexicon) -> None:
+    """Say once for the run, when a document had pages read by OCR, if Tesseract has no data for the lexicon's
+    language (scans are then read as English). An English lexicon needs no note."""
+    from focuscount.language import AUTO, lexicon_family
+    from focuscount.ocr import language_notes
+
+    options = run.reading
+    if options.ocr == "never":
+        return
+    languages = lexicon_family(lexicon).languages if options.language == AUTO else (lexicon.language,)
+    if all(code.lower().startswith("en") for code in languages):
+        return
+    for note in language_notes(options.ocr_settings(languages)):
+        warn(note)
 
 
 def execution_for(run: RunOptions) -> Execution:
@@ -256,6 +299,20 @@ KEEP_FURNITURE_OPTION = click.option(
 )  # fmt: skip
 
 
+def _corpus_paths(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[Path, ...]:
+    """PATHS as given, taken as written so that ``-`` (standard input) and ``./-`` (a file named "-") stay apart."""
+    import os
+
+    from focuscount.discovery import STANDARD_INPUT, STDIN
+
+    paths = []
+    for value in values:
+        path = STDIN if value == STANDARD_INPUT else Path(value)
+        # A file really named "<stdin>" is read by its absolute path: the name alone stands for standard input.
+        paths.append(Path(os.path.abspath(value)) if path == STDIN and value != STANDARD_INPUT else path)
+    return tuple(paths)
+
+
 def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads documents; the command receives ``run: RunOptions``.
 
@@ -287,6 +344,7 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         cache: bool | None,
         cache_dir: Path | None,
         pdf_engine: PdfEngine | None,
+        ocr: OcrMode | None,
         executor: ExecutorKind | None,
         scheduler: str | None,
         **kwargs: Any,
@@ -294,6 +352,10 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         from focuscount.config import load_settings, run_options
 
         settings = load_settings(config=config)
+        if kwargs.get("saved_report") is not None:  # chart --from FILE.json: nothing is read, the settings still apply
+            from focuscount.config import RunOptions
+
+            return command(*args, run=RunOptions(paths, lexicon or settings.lexicon, settings), **kwargs)
         run = run_options(
             settings,
             paths,
@@ -316,13 +378,14 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             cache=cache,
             cache_dir=cache_dir,
             pdf_engine=pdf_engine,
+            ocr=ocr,
             executor=executor,
             scheduler=scheduler,
         )
         return command(*args, run=run, **kwargs)
 
     decorators = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), callback=_corpus_paths),
         click.option(
             "--lexicon", "-l", metavar="NAME|PATH",
             help="A shipped lexicon name (see `focuscount lexicons`), a path to a lexicon TOML file, "
@@ -400,6 +463,12 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "both give the same documents on every test PDF [default: pdfium].",
         ),
         click.option(
+            "--ocr", type=click.Choice(OCR_MODES),
+            help="Read PDF pages by OCR (Tesseract: apt-get install tesseract-ocr): auto, the pages without a text "
+            "layer (scans) when Tesseract is installed; never; always, every page, its text layer ignored "
+            "[default: auto].",
+        ),
+        click.option(
             "--executor", type=click.Choice(EXECUTOR_KINDS),
             help="Where files are read and counted: here (local), or on a Dask cluster (dask, with --scheduler; "
             "pip install 'focuscount[dask]') [default: local].",
@@ -427,7 +496,7 @@ def _chart_file(_ctx: click.Context, _param: click.Parameter, value: str) -> Pat
     if value == "-":
         raise FocusCountFailure(
             "-o -: a chart cannot go to standard output (its format comes from the file name); "
-            "give FILE.png, FILE.svg or FILE.pdf"
+            "give FILE.png, FILE.svg or FILE.pdf (or a folder, with --kind all)"
         )
     return Path(value)
 
@@ -505,8 +574,13 @@ def run_analysis(
         progress.advance()
         warn_unreadable(skipped)
 
+    ocr_noted: list[bool] = []
+
     def on_document(counts: DocumentCounts) -> None:
         progress.advance()
+        if counts.document.ocr_pages and not ocr_noted:
+            ocr_noted.append(True)
+            warn_ocr_languages(run, lexicon)
         if counts.document.date_note:
             warn(f"{counts.document.path}: {in_cli_terms(counts.document.date_note)}")
         if counts.language_note:
@@ -517,10 +591,11 @@ def run_analysis(
     from focuscount.escape import display_path
 
     options = run.read_options()
+    lexicon = lexicon_for(run)
     try:
         result = analyze(
             run.paths,
-            lexicon_for(run),
+            lexicon,
             by=by or run.by,
             breakdowns=breakdowns,
             options=options,
@@ -552,7 +627,8 @@ def cli(debug: bool) -> None:
     """Count customer-oriented against institution-oriented language in minutes and talks.
 
     Reads minutes, agendas, transcripts and slides (.txt .md .pdf .docx .pptx .html
-    .odt .odp .rtf .vtt .srt; folders are searched recursively), counts each lexicon
+    .odt .odp .rtf .vtt .srt, and .doc .ppt with LibreOffice; folders are searched
+    recursively; - reads text from standard input), counts each lexicon
     category and reports the customer-centeredness ratio focus / (focus + versus)
     per document, per meeting and over time, with the evidence behind every count.
     """
@@ -599,9 +675,10 @@ def analyze(
 ) -> None:
     """Report the ratio per document, per period and its trend over time.
 
-    PATHS are files or folders. Unreadable files are warned about on stderr, listed
-    in the output, and do not stop the run. Exit status: 0 done; 2 usage, lexicon or
-    config error, or no readable document at all.
+    PATHS are files or folders, or - for text on standard input. Unreadable files are
+    warned about on stderr, listed in the output, and do not stop the run. Exit status:
+    0 done; 2 usage, lexicon or config error, a path given that does not exist (the
+    others are still read and reported), or no readable document at all.
     """
     from focuscount.render import renderer
 
@@ -629,38 +706,104 @@ def analyze(
         ("focuscount chart minutes/ -o ratio.png", "the ratio over time, for a slide"),
         ("focuscount chart minutes/ --by quarter --kind terms -o terms.svg", "the top terms of each category"),
         ("focuscount chart minutes/ --kind speakers -o speakers.pdf", "the ratio of each speaker"),
+        (
+            "focuscount chart minutes/ --size 16:9 --font-scale 1.3 --transparent -o ratio.png",
+            "a chart for a widescreen slide: 13.33 x 7.5 inches, larger text, no background",
+        ),
+        ("focuscount chart minutes/ --kind all -o charts/", "every chart from one reading: charts/ratio.png …"),
+        (
+            "focuscount chart --from analysis.json --kind all -f svg -o charts/",
+            "every chart from a report saved with `analyze --by-speaker --by-section -f json`",
+        ),
     )
 )
 @corpus_options
 @click.option(
-    "--output", "-o", required=True, type=OUTPUT_PATH, callback=_chart_file, metavar="FILE",
-    help="The chart file; its extension picks the format: .png, .svg or .pdf (a link's target is replaced).",
+    "--output", "-o", required=True, type=click.Path(allow_dash=True), callback=_chart_file, metavar="FILE|DIR",
+    help="The chart file; its extension picks the format: .png, .svg or .pdf (a link's target is replaced). "
+    "With --kind all: a folder (created if missing) that gets one KIND.png (or --format) per kind.",
 )  # fmt: skip
 @click.option(
-    "--kind", "-k", type=click.Choice(CHART_KINDS), default="ratio", show_default=True,
-    help="ratio: the ratio over time with hits per 1,000 words beneath; counts: hits per 1,000 words alone; "
-    "terms: top terms per category; speakers, sections: the ratio per speaker or section.",
+    "--kind", "-k", type=click.Choice((*CHART_KINDS, ALL_CHARTS)), default="ratio", show_default=True,
+    help="ratio: the ratio over time with hits per 1,000 words beneath (a bar per document when none is dated); "
+    "counts: hits per 1,000 words alone; terms: top terms per category; speakers, sections: the ratio per "
+    "speaker or section; all: every kind, from one reading of the documents.",
+)  # fmt: skip
+@click.option(
+    "--format", "-f", "file_format", type=click.Choice(CHART_FILE_FORMATS),
+    help="With --kind all: the format of every chart [default: png]. With one FILE its extension decides.",
+)  # fmt: skip
+@click.option(
+    "--from", "saved_report", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.json",
+    help="Draw from a report saved with `analyze -f json` instead of reading PATHS (--by, --min-hits and "
+    "--include-thin still apply; speakers and sections need it saved with --by-speaker, --by-section).",
 )  # fmt: skip
 @click.option("--by", type=click.Choice(GROUPINGS), help="One point per meeting, month, quarter or year.")
 @click.option("--title", help="The chart's title (a clear default names what is shown).")
+@click.option("--subtitle", metavar="TEXT", help="A line under the title, e.g. the body and the years shown.")
+@click.option(
+    "--size", metavar="W:H|WxH|WxHpx",
+    help="A slide ratio (16:9 is 13.33 x 7.5 inches, 4:3 is 10 x 7.5), inches (13.33x7.5) or pixels "
+    "(1920x1080px: a PNG of exactly that size at --dpi) [default: 12.8x7.2; setting chart_size].",
+)  # fmt: skip
+@click.option(
+    "--font-scale", type=SettingNumber("font_scale"), metavar="X",
+    help="Multiply every font size by X, from 0.25 to 4, so text stays readable on a slide [default: 1; "
+    "setting font_scale].",
+)  # fmt: skip
+@click.option(
+    "--transparent", is_flag=True,
+    help="Leave the figure and plot backgrounds unpainted (PNG and SVG), so the slide's own shows through.",
+)  # fmt: skip
 @click.option(
     "--dpi", type=click.IntRange(min=30, max=1200), default=200, show_default=True,
-    help="Dots per inch of a .png (the figure is 12.8 × 7.2 inches).",
+    help="Dots per inch of a .png (the figure is 12.8 × 7.2 inches unless --size says otherwise).",
 )  # fmt: skip
-def chart(run: RunOptions, output: Path, kind: ChartKind, by: Grouping | None, title: str | None, dpi: int) -> None:
-    """Draw a chart for slides and reports: the ratio over time, counts, top terms, speakers or sections."""
-    from focuscount.render.chart import chart_format, render_chart
-    from focuscount.terms import term_report_from
+def chart(
+    run: RunOptions,
+    output: Path,
+    kind: str,
+    file_format: str | None,
+    saved_report: Path | None,
+    by: Grouping | None,
+    title: str | None,
+    subtitle: str | None,
+    size: str | None,
+    font_scale: float | None,
+    transparent: bool,
+    dpi: int,
+) -> None:
+    """Draw a chart for slides and reports: the ratio over time, counts, top terms, speakers or sections.
 
-    chart_format(output)
-    for_kind: dict[str, tuple[BreakdownKind, ...]] = {"speakers": ("speaker",), "sections": ("section",)}
-    breakdowns = for_kind.get(kind, ())
-    result = run_analysis(run, by, breakdowns)
-    terms = term_report_from(result) if kind == "terms" else None
-    render_chart(result, output, kind=kind, title=title, dpi=dpi, term_report=terms)
-    from focuscount.escape import display_path
+    Exit status: 0 done; 1 with --kind all when a kind could not be drawn (each is
+    named, the others are written); 2 usage, lexicon, config or write error.
+    """
+    from click.core import ParameterSource
 
-    click.echo(f"focuscount: wrote {display_path(output)}", err=True)
+    from focuscount.cli_chart import ChartRequest, chart_analysis, refuse_reading_options, write_charts
+    from focuscount.render.chart_look import ChartLook, parse_chart_size
+
+    settings = run.settings
+    look = ChartLook(
+        size=parse_chart_size(size or settings.chart_size or "12.8x7.2"),
+        transparent=transparent,
+        font_scale=font_scale if font_scale is not None else settings.font_scale,
+        subtitle=subtitle,
+        organisation=settings.organisation,
+    )
+    if (
+        look.size.unit == "px"
+        and click.get_current_context().get_parameter_source("dpi") == ParameterSource.COMMANDLINE
+    ):
+        raise FocusCountFailure("--dpi with a --size in pixels: the pixels set the dpi; leave one of them out")
+    request = ChartRequest(output, kind, file_format, title, dpi, look)
+    request.prepare()  # a wrong extension or folder fails before the reading, not after
+    if saved_report is not None:
+        refuse_reading_options(run)
+    result = chart_analysis(run, saved_report, by, request, run_analysis)
+    status = write_charts(result, request, saved_report, on_failed=warn)
+    if status:
+        sys.exit(status)
 
 
 @cli.command(
@@ -841,6 +984,16 @@ def terms(
     "--allow-lexicon-change", is_flag=True,
     help="Compare with a baseline report made with another lexicon (refused by default: its ratios differ).",
 )  # fmt: skip
+@click.option(
+    "--changed-since", metavar="REV",
+    help="Judge only the documents changed since a git revision (committed, staged, edited or new) by the "
+    "per-document rules; the rules about the whole set still read every document.",
+)  # fmt: skip
+@click.option(
+    "--changed", is_flag=True,
+    help="PATHS are changed files, as a pre-commit hook passes them: the per-document rules judge those that are "
+    "documents; the whole set is read from the settings' 'paths' (without them, its rules are skipped).",
+)  # fmt: skip
 @output_options(CHECK_FORMATS)
 def check(
     run: RunOptions,
@@ -849,13 +1002,16 @@ def check(
     baseline: Path | None,
     baseline_ref: str | None,
     allow_lexicon_change: bool,
+    changed_since: str | None,
+    changed: bool,
     output_format: CheckFormat,
     output: Path | None,
 ) -> None:
     """Check documents against the rules in [check] and fail like a linter.
 
     Exit status: 0 when every rule passes (warnings allowed); 1 when a rule with
-    severity error fails; 2 on a usage, config, lexicon or read error.
+    severity error fails; 2 on a usage, config, lexicon or read error, or when a
+    file could not be read.
     """
     from focuscount.check import check_run
     from focuscount.render.findings import github_summary, render_findings
@@ -864,14 +1020,18 @@ def check(
     lexicon = lexicon_for(run)  # a lexicon error fails here, before any reading; an import's notes are shown
 
     def on_unreadable(skipped: Any) -> None:
-        from focuscount.discovery import UNREADABLE
+        from focuscount.discovery import UNSUPPORTED
 
-        if skipped.kind == UNREADABLE:
+        if skipped.kind != UNSUPPORTED:  # unreadable, or a path given that does not exist
             unreadable.append(skipped)
         warn_unreadable(skipped)
 
+    paths, judged, corpus_rules = _check_scope(run, changed_since, changed)
+    if not paths:
+        warn("no documents among the files given, and no 'paths' in the settings: nothing to check")
+        sys.exit(EXIT_OK)
     result = check_run(
-        run.paths,
+        paths,
         lexicon,
         rules=run.check_rules(),
         rules_file=run.settings.source,
@@ -886,6 +1046,9 @@ def check(
         baseline_ref=baseline_ref,
         allow_lexicon_change=allow_lexicon_change,
         on_skip=on_unreadable,
+        judged=judged,
+        corpus_rules=corpus_rules,
+        on_empty=run.settings.on_empty,
     )
     emit(render_findings(result, output_format), output)
     if output_format == "github":
@@ -893,6 +1056,30 @@ def check(
     if unreadable:
         raise FocusCountFailure(f"{len(unreadable)} file(s) could not be read; the check is incomplete")
     sys.exit(EXIT_OK if result.passed else EXIT_FINDINGS)
+
+
+def _check_scope(
+    run: RunOptions, changed_since: str | None, changed: bool
+) -> tuple[tuple[Path, ...], tuple[Path, ...] | None, bool]:
+    """(paths to read, documents the per-document rules judge or None for all, evaluate the whole-set rules)."""
+    if changed_since is not None and changed:
+        raise click.UsageError("give --changed-since REV or --changed FILE..., not both")
+    if changed_since is not None:
+        from focuscount.changes import changed_files
+
+        first = run.paths[0] if run.paths else Path.cwd()
+        return run.paths, changed_files(changed_since, first if first.is_dir() else first.parent), True
+    if not changed:
+        return run.paths, None, True
+    configured = tuple(run.settings.resolve(path) for path in run.settings.paths)
+    if configured and run.paths == configured:  # no file given (pass_filenames: false): every document is judged
+        return configured, None, True
+    if configured:
+        return configured, run.paths, True
+    from focuscount.readers import supported_extensions
+
+    documents = tuple(path for path in run.paths if path.suffix.lower() in supported_extensions())
+    return documents, documents, False
 
 
 def _append_step_summary(markdown: str) -> None:

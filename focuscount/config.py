@@ -22,6 +22,7 @@ from focuscount.errors import ConfigError, ReadError
 from focuscount.language import LanguageSetting, check_language
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.limits import DEFAULT_MAX_FILE_MB, ReadLimits
+from focuscount.ocr import DEFAULT_OCR_MODE, OCR_MODES, OcrMode, cache_folder
 from focuscount.options import (
     DEFAULT_READ,
     DEFAULT_TIMEOUT_PER_FILE,
@@ -32,6 +33,7 @@ from focuscount.options import (
 )
 from focuscount.readers import DEFAULT_PDF_ENGINE, PDF_ENGINE_NAMES, PdfEngine
 from focuscount.reading import NOTES_CHOICES, NotesChoice
+from focuscount.render.chart_look import MAX_FONT_SCALE, MIN_FONT_SCALE, parse_chart_size
 from focuscount.safeio import read_input_text, read_small_text
 from focuscount.timeline import GROUPINGS, Grouping
 from focuscount.tomlfile import InvalidToml, LineFinder, parse_toml
@@ -54,6 +56,9 @@ RULE_EXTRA_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("baseline", "ba
 RULE_FLAG_KEYS: dict[str, tuple[str, ...]] = {"no_regression": ("allow_lexicon_change",)}  # true or false
 # "point": judge the measured ratio itself; "interval": fail only when its whole 95% interval is past the threshold
 CONFIDENCE_RULES = ("min_ratio", "no_regression")  # the rules that judge a ratio, and so take 'confidence'
+# min_ratio: the severity of "no evidence" (a document without focus or versus hits), in [check] or in the rule
+ON_EMPTY_CHOICES = ("info", "warning", "error")
+DEFAULT_ON_EMPTY = "info"
 TOP_KEYS = (
     "lexicon",
     "language",
@@ -75,8 +80,12 @@ TOP_KEYS = (
     "cache",
     "cache_dir",
     "pdf_engine",
+    "ocr",
     "executor",
     "scheduler",
+    "organisation",
+    "chart_size",
+    "font_scale",
     "check",
 )
 MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
@@ -138,6 +147,9 @@ RATE = NumberSetting("0 or more")
 WORDS = NumberSetting("a whole number, 0 or more", whole=True)
 JOBS = NumberSetting("a whole number, 1 or more", low=1.0, whole=True)
 SECONDS = NumberSetting("a number of seconds above 0", low_open=True)
+FONT_SCALE = NumberSetting(
+    f"a number from {MIN_FONT_SCALE:g} to {MAX_FONT_SCALE:g}", low=MIN_FONT_SCALE, high=MAX_FONT_SCALE
+)
 MEGABYTES = NumberSetting(
     f"a number of megabytes above 0 and at most {MAX_FILE_MB_LIMIT:.0f}", high=MAX_FILE_MB_LIMIT, low_open=True
 )
@@ -147,11 +159,13 @@ _NUMBER_KEYS: tuple[tuple[str, NumberSetting, type[int] | type[float]], ...] = (
     ("min_hits", WORDS, int),
     ("jobs", JOBS, int),
     ("timeout_per_file", SECONDS, float),
+    ("font_scale", FONT_SCALE, float),
 )
 # The top-level settings that take one of a few words.
 _CHOICE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("notes", NOTES_CHOICES),
     ("pdf_engine", PDF_ENGINE_NAMES),
+    ("ocr", OCR_MODES),
     ("executor", EXECUTOR_KINDS),
 )
 # Every numeric setting: "max_file_mb", or "RULE.KEY" for a rule's threshold.
@@ -166,6 +180,7 @@ NUMBER_SETTINGS: dict[str, NumberSetting] = {
     "max_institution_rate.per_document": RATE,
     "min_words.per_document": WORDS,
     "no_regression.tolerance": RATIO,
+    "font_scale": FONT_SCALE,
 }
 
 
@@ -206,9 +221,14 @@ class Settings:
     cache: bool = True  # keep each file's reading and counts in the cache
     cache_dir: str | None = None  # where (None: the platform's cache folder)
     pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE
+    ocr: OcrMode = DEFAULT_OCR_MODE  # which PDF pages are read by OCR: auto (scans, with Tesseract), never, always
     executor: ExecutorKind = "local"
     scheduler: str | None = None  # with executor "dask": the scheduler's address
+    organisation: str | None = None  # whose minutes these are: named in each chart's source line
+    chart_size: str | None = None  # a chart's size, as --size spells it (16:9, 13.33x7.5, 1920x1080px)
+    font_scale: float = 1.0  # every font size of a chart, times this
     rules: tuple[Rule, ...] = ()
+    on_empty: str = DEFAULT_ON_EMPTY  # [check] on_empty: the severity of "no evidence" under min_ratio
     source: Path | None = None  # the config file these came from
     root: Path | None = None  # the folder paths in the file are relative to
 
@@ -341,6 +361,14 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
     settings = replace(settings, **choices)
     if "cache_dir" in data:
         settings = replace(settings, cache_dir=_string(data["cache_dir"], "cache_dir", where))
+    if "organisation" in data:
+        settings = replace(settings, organisation=_string(data["organisation"], "organisation", where))
+    if "chart_size" in data:
+        try:
+            parse_chart_size(_string(data["chart_size"], "chart_size", where))
+        except ConfigError as error:
+            raise where.error(error.message.replace("`size`", "'chart_size'"), "chart_size") from error
+        settings = replace(settings, chart_size=data["chart_size"].strip())
     if "scheduler" in data:
         settings = replace(settings, scheduler=_string(data["scheduler"], "scheduler", where))
     for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin", "cache"):
@@ -350,6 +378,9 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
             settings = replace(settings, **{key: data[key]})
     if "check" in data:
         settings = replace(settings, rules=_rules(data["check"], where))
+        if isinstance(data["check"], dict) and "on_empty" in data["check"]:
+            value = data["check"]["on_empty"]
+            settings = replace(settings, on_empty=_on_empty(value, where, "on_empty", where.sub("check")))
     return settings
 
 
@@ -387,7 +418,7 @@ def _rules(check: object, where: _Where) -> tuple[Rule, ...]:
         raise where.error(f"severity must be 'error' or 'warning', not {default_severity!r}", "severity", table)
     rules = []
     for name, body in check.items():
-        if name == "severity":
+        if name in ("severity", "on_empty"):
             continue
         if name not in RULE_KEYS:
             raise where.error(f"unknown rule '{name}' (rules: {', '.join(RULE_KEYS)})", name, table)
@@ -414,6 +445,8 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
             if value not in SEVERITIES:
                 raise where.error(f"severity of '{name}' must be 'error' or 'warning', not {value!r}", name, table)
             severity = value
+        elif key == "on_empty" and name == "min_ratio":
+            options[key] = _on_empty(value, where, name, table)
         elif key in confidence_keys:
             if value not in CONFIDENCES:
                 raise where.error(f"confidence of '{name}' must be 'point' or 'interval', not {value!r}", name, table)
@@ -430,13 +463,23 @@ def _rule(name: str, body: object, where: _Where, table: str, severity: str = "e
                 raise where.error(f"'{key}' of '{name}' must be true or false, not {value!r}", name, table)
             flags[key] = value
         else:
-            allowed = ", ".join((*keys, *extra, *flag_keys, *confidence_keys, "severity"))
+            empty = ("on_empty",) if name == "min_ratio" else ()
+            allowed = ", ".join((*keys, *extra, *flag_keys, *confidence_keys, *empty, "severity"))
             raise where.error(f"unknown key '{key}' in rule '{name}' (allowed: {allowed})", name, table)
     if name == "no_regression":
         thresholds.setdefault("tolerance", DEFAULT_TOLERANCE)
     if not thresholds:
         raise where.error(f"rule '{name}' sets no threshold ({', '.join(keys)})", name, table)
     return Rule(name, severity, thresholds, options, flags, confidence)
+
+
+def _on_empty(value: object, where: _Where, key: str, table: str) -> str:
+    """The severity of "no evidence": ``key`` is ``on_empty`` in [check], or the rule that sets it."""
+    if value not in ON_EMPTY_CHOICES:
+        name = "on_empty" if key == "on_empty" else f"on_empty of '{key}'"
+        raise where.error(f"{name} must be one of {', '.join(ON_EMPTY_CHOICES)}, not {value!r}", key, table)
+    assert isinstance(value, str)
+    return value
 
 
 _SCOPES: dict[str, tuple[str, ...]] = {
@@ -483,7 +526,7 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     Numbers are checked by the same :data:`NUMBER_SETTINGS` as in the file; errors name the variable.
     """
     changes: dict[str, Any] = {}
-    for key in ("lexicon", "language", "focus", "versus", "by", "dates", "cache_dir", "scheduler"):
+    for key in ("lexicon", "language", "focus", "versus", "by", "dates", "cache_dir", "scheduler", "organisation"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
         if value:
             changes[key] = value
@@ -505,10 +548,25 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
     jobs = environ.get(ENV_PREFIX + "JOBS", "").strip()
     if jobs:
         changes["jobs"] = int(JOBS.parse(jobs, ENV_PREFIX + "JOBS"))
+    chart_size = environ.get(ENV_PREFIX + "CHART_SIZE", "").strip()
+    if chart_size:
+        try:
+            parse_chart_size(chart_size)
+        except ConfigError as error:
+            raise ConfigError(None, error.message.replace("`size`", ENV_PREFIX + "CHART_SIZE")) from error
+        changes["chart_size"] = chart_size
+    font_scale = environ.get(ENV_PREFIX + "FONT_SCALE", "").strip()
+    if font_scale:
+        changes["font_scale"] = FONT_SCALE.parse(font_scale, ENV_PREFIX + "FONT_SCALE")
     timeout = environ.get(ENV_PREFIX + "TIMEOUT_PER_FILE", "").strip()
     if timeout:
         changes["timeout_per_file"] = SECONDS.parse(timeout, ENV_PREFIX + "TIMEOUT_PER_FILE")
-    for key, choices in (("pdf_engine", PDF_ENGINE_NAMES), ("executor", EXECUTOR_KINDS)):
+    for key, choices in (
+        ("pdf_engine", PDF_ENGINE_NAMES),
+        ("ocr", OCR_MODES),
+        ("executor", EXECUTOR_KINDS),
+        ("on_empty", ON_EMPTY_CHOICES),
+    ):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip().lower()
         if value:
             if value not in choices:
@@ -655,6 +713,7 @@ def run_options(
     pdf_engine: PdfEngine | None = None,
     executor: ExecutorKind | None = None,
     scheduler: str | None = None,
+    ocr: OcrMode | None = None,
 ) -> RunOptions:
     """Combine command-line values (which win) with ``settings``; paths in a config file are relative to it."""
     if not paths:
@@ -689,6 +748,9 @@ def run_options(
         timeout_per_file = SECONDS.check(timeout_per_file, "--timeout-per-file")
     if cache_dir is None and settings.cache_dir:
         cache_dir = settings.resolve(settings.cache_dir)
+    cache = settings.cache if cache is None else cache
+    # OCR: "always" without Tesseract is refused here, before any file is read; OCRed pages are kept beside the cache.
+    reading = replace(reading, ocr=ocr or settings.ocr, ocr_cache=cache_folder(cache_dir) if cache else None)
     return RunOptions(
         paths,
         chosen_lexicon,
@@ -701,7 +763,7 @@ def run_options(
         versus or settings.versus,
         jobs=jobs or settings.jobs or default_jobs(),
         timeout_per_file=timeout_per_file if timeout_per_file is not None else settings.timeout_per_file,
-        cache=settings.cache if cache is None else cache,
+        cache=cache,
         cache_dir=cache_dir,
         executor=executor or settings.executor,
         scheduler=scheduler or settings.scheduler,

@@ -202,6 +202,7 @@ def _hit(
         end=end,
         before=before,
         after=after,
+        ocr=segment.ocr,
     )
 
 

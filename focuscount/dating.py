@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from focuscount.discovery import STDIN
 from focuscount.errors import ConfigError
 from focuscount.model import Document, Segment
 from focuscount.safeio import read_input_text
@@ -387,7 +388,7 @@ def assign_date(
     """
     note: str | None = None
     found = manifest.lookup(document.path) if manifest else None
-    if found is None:
+    if found is None and document.path != STDIN:  # standard input has no name, and the working folder is not its folder
         found = date_from_path(document.path)
     if found is None:
         found, note = date_from_text(_leading_text(document), date_order)

@@ -4,6 +4,9 @@ Discovery only looks at directory entries and ``stat`` results, so a named pipe,
 a device or a symbolic-link loop can never hang or crash it (the progress bar's
 pre-count walks the same way).  What it lets through is still read through
 :mod:`focuscount.safeio`, which checks the open descriptor again.
+
+``-`` given as a path means standard input: it is yielded as the path :data:`STDIN`
+(``<stdin>``), and read as text by :mod:`focuscount.readers.text` when its turn comes.
 """
 
 from __future__ import annotations
@@ -20,14 +23,22 @@ from typing import Literal
 from focuscount.readers import is_supported
 from focuscount.safeio import not_a_file
 
-SkipKind = Literal["unreadable", "unsupported"]
+SkipKind = Literal["missing", "unreadable", "unsupported"]
+MISSING: SkipKind = "missing"
 UNREADABLE: SkipKind = "unreadable"
 UNSUPPORTED: SkipKind = "unsupported"
+
+# "-" given as a path: standard input, named <stdin> in every output.  A file really named "<stdin>", given
+# by that name as a string, is met as its absolute path, so the two never meet.
+STANDARD_INPUT = "-"
+STDIN = Path("<stdin>")
 
 NO_SUCH_PATH = "no such file or directory"
 LINK_LOOP = "symbolic link loop"
 BROKEN_LINK = "broken link (its target does not exist)"
 OUTSIDE_LINK = "a link leading outside the folders given; use --follow-links to read it"
+# What a path given by name that leads nowhere is: missing (an error of the run), not a file that failed to read.
+_MISSING_REASONS = frozenset({NO_SUCH_PATH, BROKEN_LINK})
 # A link's target is shown only when printing it cannot garble a terminal or a report.
 _MAX_SHOWN_TARGET = 200
 
@@ -36,8 +47,10 @@ _MAX_SHOWN_TARGET = 200
 class Skipped:
     """A file that was not counted, and why.
 
-    ``kind`` is ``unreadable`` (an error, warned about) or ``unsupported`` (a file of
-    another type met inside a folder, passed over quietly).
+    ``kind`` is ``missing`` (a path given by name that does not exist, or a broken link
+    given by name: an error of the run), ``unreadable`` (a file that could not be read,
+    warned about) or ``unsupported`` (a file of another type met inside a folder, passed
+    over quietly).
     """
 
     path: Path
@@ -88,21 +101,30 @@ def discover(
 ) -> Iterator[Candidate | Skipped]:
     """Files under ``paths``: folders are walked recursively in sorted order.
 
-    Missing paths, link loops, broken links and anything that is not a regular
-    file (a named pipe, a device, a socket) are reported as unreadable with their
-    kind named; files of other types inside a folder as unsupported; a file given
-    twice is read once.  Files inside folders that match an ``exclude`` glob are
-    left out silently.  A path named directly is read even when it is a link; a
-    link found inside a folder is read only when it leads to one of the paths
-    given, unless ``follow_links`` (which also walks into linked folders, each
-    folder once, so a loop of folder links ends).
+    A path given that does not exist (or a broken link given by name) is reported
+    as missing; link loops, broken links in folders and anything that is not a
+    regular file (a named pipe, a device, a socket) as unreadable with their kind
+    named; files of other types inside a folder as unsupported; a file given
+    twice is read once.  The string ``"-"`` (not ``Path("-")``, a file named "-")
+    and :data:`STDIN` itself stand for standard input, yielded once as :data:`STDIN`.
+    Files inside folders that match an ``exclude`` glob are left out silently.
+    A path named directly is read even when it is a link; a link found inside a
+    folder is read only when it leads to one of the paths given, unless
+    ``follow_links`` (which also walks into linked folders, each folder once, so
+    a loop of folder links ends).
     """
-    given = [Path(path) for path in paths]
-    walk = _Walk(tuple(exclude), follow_links, _Scope.of(given))
+    given = [_given(path) for path in paths]
+    walk = _Walk(tuple(exclude), follow_links, _Scope.of(path for path in given if path != STDIN))
+    standard_input_met = False
     for path in given:
+        if path == STDIN:
+            if not standard_input_met:
+                standard_input_met = True
+                yield Candidate(STDIN)
+            continue
         info = _stat(path)
         if isinstance(info, str):
-            yield Skipped(path, info)
+            yield Skipped(path, info, MISSING if info in _MISSING_REASONS else UNREADABLE)
         elif stat.S_ISDIR(info.st_mode):
             yield from walk.folder(path, info)
         elif not walk.first_time(info):
@@ -111,6 +133,19 @@ def discover(
             yield Candidate(path)
         else:
             yield Skipped(path, not_a_file(info.st_mode))
+
+
+def is_standard_input(path: Path | str) -> bool:
+    """True for the path that stands for standard input: ``"-"`` as a string, or :data:`STDIN`."""
+    return path == STANDARD_INPUT or (isinstance(path, Path) and path == STDIN)
+
+
+def _given(path: Path | str) -> Path:
+    """A path as given: :data:`STDIN` for standard input, and a file named "<stdin>" by its absolute path."""
+    if is_standard_input(path):
+        return STDIN
+    given = Path(path)
+    return Path(os.path.abspath(given)) if given == STDIN else given
 
 
 def _stat(path: Path | str) -> os.stat_result | str:

@@ -14,14 +14,24 @@ DEFAULT_MAX_FILE_MB = 200.0
 DEFAULT_MAX_COMPRESSION_RATIO = 200.0
 # Below this many inflated bytes a part is never judged by its ratio (tiny parts compress well).
 RATIO_FLOOR_BYTES = 1024 * 1024
+# OCR (focuscount.ocr): a file with more scanned pages than this is skipped, not read for an hour.
+DEFAULT_MAX_OCR_PAGES = 200
+DEFAULT_OCR_SECONDS_PER_PAGE = 60.0  # Tesseract takes 1-5 s for a typed page at 300 dpi
+# A page is rendered for OCR at no more pixels than this (an A3 page at 300 dpi is 17.4 million);
+# a larger page is rendered at a lower resolution to fit.
+DEFAULT_MAX_OCR_PIXELS = 25_000_000
 
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """How much one file may hold: its size on disk, each part's inflated size, and its compression ratio."""
+    """How much one file may hold: its size on disk, each part's inflated size, its compression ratio, and how
+    much OCR it may cost (pages, seconds per page, pixels per page image)."""
 
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     max_compression_ratio: float = DEFAULT_MAX_COMPRESSION_RATIO
+    max_ocr_pages: int = DEFAULT_MAX_OCR_PAGES  # pages of one file read by OCR, at most
+    ocr_seconds_per_page: float = DEFAULT_OCR_SECONDS_PER_PAGE  # Tesseract's time limit for one page
+    max_ocr_pixels: int = DEFAULT_MAX_OCR_PIXELS  # the largest page image given to Tesseract
 
     @property
     def max_bytes(self) -> int:

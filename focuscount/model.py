@@ -82,6 +82,7 @@ class Segment:
     # (a line repeated at the top or bottom of most pages, a page number): not talk, counted nowhere.
     furniture: bool = False
     label: bool = False  # an attendance or field label line ("Present: …", "Staff: …"): words, never matched
+    ocr: bool = False  # read by OCR from a scanned page's image (focuscount.ocr), not from a text layer
 
     def location_at(self, offset: int, lines: int | None = None) -> Location:
         """The location of character ``offset`` of this segment's text.
@@ -119,6 +120,7 @@ class Document:
     date_precision: str | None = None  # day | month | year
     date_note: str | None = None  # why no date was taken, e.g. an ambiguous day/month order
     deck: bool = False  # its pages are slides (a landscape PDF exported from a presentation)
+    ocr_pages: int = 0  # pages whose text was read by OCR from their image (a scan)
 
     @property
     def text(self) -> str:
@@ -147,6 +149,7 @@ class Hit:
     # Why an ignored hit counts nowhere: "ignore term", "page furniture", "label", "search string",
     # or "name: Brooklyn Public Library" (None for a counted hit).
     reason: str | None = None
+    ocr: bool = False  # its words were read by OCR from a scanned page (their spelling is Tesseract's)
 
     @property
     def in_notes(self) -> bool:

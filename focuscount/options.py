@@ -19,6 +19,7 @@ from focuscount.dating import DATE_ORDERS, DateOrder, DatesManifest
 from focuscount.errors import ConfigError
 from focuscount.language import AUTO, LanguageSetting
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
+from focuscount.ocr import DEFAULT_OCR_MODE, OCR_MODES, OcrMode, OcrSettings, require
 from focuscount.readers import DEFAULT_PDF_ENGINE, PDF_ENGINE_NAMES, PdfEngine
 from focuscount.reading import NOTES_CHOICES, NotesChoice, ReadingRules
 
@@ -39,7 +40,11 @@ class ReadOptions:
     undated; ``notes`` keeps or drops speaker notes; ``keep_furniture`` counts
     running headers, footers and page numbers as talk; ``language="auto"`` counts
     each document with the lexicon of its own language; ``pdf_engine`` picks the
-    library that reads a PDF's text layer (``"pdfium"``, the default, or ``"pdfminer"``).
+    library that reads a PDF's text layer (``"pdfium"``, the default, or ``"pdfminer"``);
+    ``ocr`` says which PDF pages are read by OCR (:mod:`focuscount.ocr`): ``"auto"`` those
+    without a text layer, when Tesseract is installed; ``"never"``; ``"always"`` every page,
+    its text layer ignored (refused when Tesseract is not installed); ``ocr_cache`` is the
+    folder where each OCRed page's text is kept (None: pages are read by OCR every time).
 
     A value out of range is a :class:`~focuscount.errors.ConfigError` naming the field.
     """
@@ -55,10 +60,14 @@ class ReadOptions:
     keep_furniture: bool = False
     language: LanguageSetting | None = None
     pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE
+    ocr: OcrMode = DEFAULT_OCR_MODE
+    ocr_cache: Path | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.dates, str | Path):
             object.__setattr__(self, "dates", DatesManifest.load(self.dates))
+        if isinstance(self.ocr_cache, str):
+            object.__setattr__(self, "ocr_cache", Path(self.ocr_cache))
         if isinstance(self.exclude, str):  # one glob given bare, not a tuple of its characters
             object.__setattr__(self, "exclude", (self.exclude,))
         elif not isinstance(self.exclude, tuple):
@@ -67,11 +76,17 @@ class ReadOptions:
         _one_of("notes", self.notes, NOTES_CHOICES)
         _one_of("language", self.language, (AUTO,), none=True)
         _one_of("pdf_engine", self.pdf_engine, PDF_ENGINE_NAMES)
+        _one_of("ocr", self.ocr, OCR_MODES)
+        require(self.ocr)  # "always" without Tesseract: refused before any file is read
 
     @property
     def rules(self) -> ReadingRules:
         """What the reading stage keeps (see :mod:`focuscount.reading`)."""
         return ReadingRules(notes=self.notes, keep_furniture=self.keep_furniture)
+
+    def ocr_settings(self, languages: tuple[str, ...]) -> OcrSettings:
+        """How the PDF readers read scanned pages, in ``languages`` (the lexicon's language codes)."""
+        return OcrSettings(self.ocr, languages, self.ocr_cache)
 
     def without_dates(self) -> ReadOptions:
         """The same options without the dates manifest (for copies of the files elsewhere, whose paths it does

@@ -16,16 +16,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from focuscount.counting import count_document
-from focuscount.discovery import Skipped
+from focuscount.discovery import STDIN, Skipped
 from focuscount.errors import LexiconError, ReadError, UnsupportedFormatError
-from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, choose, lexicon_family
+from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, LexiconFamily, choose, lexicon_family
 from focuscount.lexicon import Lexicon
 from focuscount.matching import LexiconMatcher
 from focuscount.model import Document, DocumentCounts
 from focuscount.nlp import get_pipeline
+from focuscount.ocr import OcrSettings
 from focuscount.options import ReadOptions
 from focuscount.readers import read_raw_document
 from focuscount.readers._textblocks import read_bytes
+from focuscount.readers.text import standard_input_document
 from focuscount.reading import WordKnowledge, prepare
 
 
@@ -90,29 +92,41 @@ class Matchers:
         return matcher, choice
 
 
+def ocr_settings(job: CountJob, family: LexiconFamily | None = None) -> OcrSettings:
+    """How the files of ``job`` have their scanned pages read: in its lexicon's language (with ``language="auto"``,
+    in all of its family's)."""
+    if job.options.language == AUTO:
+        languages = (family or lexicon_family(job.lexicon)).languages
+    else:
+        languages = (job.lexicon.language,)
+    return job.options.ocr_settings(languages)
+
+
 # One job per process: set by start(), once, before the process's first file.
 _job: CountJob | None = None
 _matchers: Matchers | None = None
+_ocr: OcrSettings | None = None
 
 
 def start(job: CountJob) -> None:
     """Make this process ready to count files of ``job``: build its matchers (spaCy loads here)."""
-    global _job, _matchers
+    global _job, _matchers, _ocr
     if _job is not None and _job == job and _matchers is not None:
         return
     _matchers = Matchers(job.lexicon, job.options.model, job.options.language)
+    _ocr = ocr_settings(job, _matchers.family)
     _job = job
 
 
 def count_file(task: FileTask) -> FileResult:
     """Read and count one file with the job given to :func:`start`; a file that cannot be read is skipped."""
-    if _job is None or _matchers is None:
+    if _job is None or _matchers is None or _ocr is None:
         raise RuntimeError("count_file() before start(job)")  # a bug of the executor, not of the file
     job, matchers = _job, _matchers
     raw = task.raw
     try:
         if raw is None:
-            raw = _read(task, job.options)
+            raw = _read(task, job.options, _ocr)
     except UnsupportedFormatError as error:
         return FileResult(task.path, skipped=Skipped(task.path, error.reason))
     except ReadError as error:
@@ -125,15 +139,17 @@ def count_file(task: FileTask) -> FileResult:
     return FileResult(task.path, counts=counts, raw=None if task.raw is not None else raw)
 
 
-def _read(task: FileTask, options: ReadOptions) -> Document:
+def _read(task: FileTask, options: ReadOptions, ocr: OcrSettings) -> Document:
+    if task.path == STDIN:  # its bytes were read in the main process: a worker has no standard input
+        return standard_input_document(task.data or b"", task.path, options.limits)
     if task.data is None:
-        return read_raw_document(task.path, options.limits, options.pdf_engine)
+        return read_raw_document(task.path, options.limits, options.pdf_engine, ocr)
     # Shipped bytes: read from a private copy named like the original (the reader picks the format by its suffix).
     with tempfile.TemporaryDirectory(prefix="focuscount-") as folder:
         copy = Path(folder) / f"file{task.path.suffix}"
         copy.write_bytes(task.data)
         try:
-            raw = read_raw_document(copy, options.limits, options.pdf_engine)
+            raw = read_raw_document(copy, options.limits, options.pdf_engine, ocr)
         except ReadError as error:
             raise ReadError(task.path, error.reason, error.cause) from error
     return replace(raw, path=task.path)

@@ -406,7 +406,7 @@ RECIPES: dict[str, Callable[[Path], Outcome]] = {
     "a scanned PDF without a text layer": scanned,
     "an encrypted PDF": encrypted,
     "a truncated .docx": truncated_docx,
-    "a path that does not exist": missing_path,
+    "a path given that does not exist": missing_path,
     "no readable document at all": nothing_readable,
     "`check` when any file is unreadable": check_incomplete,
     "a date outside 1900–2100 in a `--dates` row or in metadata": date_out_of_range,

@@ -61,7 +61,7 @@ def test_min_ratio_overall_and_per_document_fail_exit_1(project: Path) -> None:
     assert out.splitlines() == [
         "ERROR   (all documents): min_ratio: ratio 0.38 (95% interval 0.05–0.88) is below the minimum 0.50 "
         "(library 3, administration 1, resource 1)",
-        "ERROR   docs/plan.md: min_ratio: ratio 0.00 (95% interval 0.00–0.49) is below the minimum 0.40 "
+        "ERROR   docs/plan.md:1: min_ratio: ratio 0.00 (95% interval 0.00–0.49) is below the minimum 0.40 "
         "(library 2, administration 1, resource 1)",
         "focuscount check failed: 2 errors, 0 warnings (3 checks on 2 documents; overall ratio 0.38)",
     ]
@@ -89,16 +89,17 @@ def test_max_institution_rate(project: Path) -> None:
         {"category": "institution", "term": "resource", "hits": 1},
     ]
     assert (data["passed"], data["errors"], data["warnings"], data["checks"]) == (False, 2, 0, 3)
-    assert list(data["files"]) == [".", "docs/plan.md"]
+    assert list(data["files"]) == ["(all documents)", "docs/plan.md"]
 
 
-def test_document_without_hits_cannot_pass_min_ratio(project: Path) -> None:
+def test_document_without_hits_is_no_evidence_not_a_pass(project: Path) -> None:
     (project / "docs" / "empty.md").write_text("Nothing about anyone here.\n", encoding="utf-8")
     configure(project, "min_ratio = { per_document = 0.1 }\n")
     code, out, _ = run("-f", "line")
-    assert code == 1
-    assert (
-        "docs/empty.md:1:1:min_ratio:no customer or institution hits: the ratio cannot be judged (minimum 0.10)" in out
+    assert code == 1  # plan.md fails; empty.md is reported, as a note
+    assert out.splitlines()[-1] == (
+        "docs/empty.md:1:1:min_ratio:no evidence: no customer or institution hits, so the ratio cannot be judged "
+        "(minimum 0.10)"
     )
 
 
@@ -120,10 +121,11 @@ def test_github_format_and_step_summary(project: Path, monkeypatch: pytest.Monke
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == (
-        "::error file=docs/plan.md,line=1,col=1,title=focuscount min_ratio::ratio 0.00 (95%25 interval 0.00–0.49) "
+        "::error file=docs/plan.md,line=1,endLine=1,title=focuscount min_ratio::ratio 0.00 (95%25 interval 0.00–0.49) "
         "is below the minimum 0.40 (library 2, administration 1, resource 1)"
     )
-    assert lines[1].startswith("::warning file=docs/plan.md,line=1,col=1,title=focuscount min_words::7 words")
+    # min_words is about the whole file: no line
+    assert lines[1].startswith("::warning file=docs/plan.md,title=focuscount min_words::7 words")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### focuscount check failed\n")
     assert "| error | docs/plan.md | min_ratio | 0.00 (0.00–0.49) | 0.40 |" in text
@@ -138,7 +140,7 @@ def test_junit_format(project: Path) -> None:
     assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
     cases = [(case.get("classname"), case.get("name"), case.find("failure") is not None) for case in suite]
     assert cases == [
-        ("focuscount.min_ratio", "all documents", True),
+        ("focuscount.min_ratio", "(all documents)", True),
         ("focuscount.min_ratio", "docs/plan.md", True),
         ("focuscount.min_ratio", "docs/strategy.md", False),
     ]
@@ -207,7 +209,7 @@ def test_baseline_report(project: Path) -> None:
     assert out.splitlines()[:2] == [
         "ERROR   (all documents): no_regression: ratio fell from 0.38 (before.json, 95% interval 0.05–0.88) "
         "to 0.17 (95% interval 0.02–0.70), a drop of 0.21 (tolerance 0.05) (library 3, administration 1, resource 1)",
-        "ERROR   docs/strategy.md: no_regression: ratio fell from 0.75 (before.json, 95% interval 0.30–0.95) "
+        "ERROR   docs/strategy.md:1: no_regression: ratio fell from 0.75 (before.json, 95% interval 0.30–0.95) "
         "to 0.50 (95% interval 0.09–0.91), a drop of 0.25 (tolerance 0.05) (library 1)",
     ]
 
@@ -225,7 +227,7 @@ def test_baseline_finds_a_document_whose_name_is_not_utf8(project: Path) -> None
     code, out, _ = run("--baseline", "before.json")
     assert code == 1
     assert out.splitlines()[1] == (
-        "ERROR   docs/strat\\xe9gie.md: no_regression: ratio fell from 0.75 (before.json, 95% interval 0.30–0.95) "
+        "ERROR   docs/strat\\xe9gie.md:1: no_regression: ratio fell from 0.75 (before.json, 95% interval 0.30–0.95) "
         "to 0.50 (95% interval 0.09–0.91), a drop of 0.25 (tolerance 0.05) (library 1)"
     )
 
@@ -256,7 +258,7 @@ def test_baseline_ref_reads_git_without_touching_the_checkout(project: Path) -> 
     assert out.splitlines()[0].startswith(
         "ERROR   (all documents): no_regression: ratio fell from 0.38 (main, 95% interval 0.05–0.88) to 0.17"
     )
-    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main, 95% interval 0.30–0.95) to 0.50" in out
+    assert "docs/strategy.md:1: no_regression: ratio fell from 0.75 (main, 95% interval 0.30–0.95) to 0.50" in out
     status_after = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True).stdout
     assert status_after == status_before
     assert (project / "docs" / "strategy.md").read_text(encoding="utf-8") == "The library serves users.\n"
@@ -297,7 +299,7 @@ def test_starter_config_is_valid_and_checks(project: Path) -> None:
     assert CliRunner().invoke(cli, ["init"]).exit_code == 0
     code, out, err = run("-l", "lexicon.toml")
     assert code == 1, err
-    assert "docs/plan.md: min_ratio" in out
+    assert "docs/plan.md:1: min_ratio" in out
 
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -499,7 +501,7 @@ def test_baseline_ref_obeys_the_size_limit(project: Path) -> None:
     (project / "docs" / "strategy.md").write_text("The library serves users.\n", encoding="utf-8")
     code, out, _ = run("--baseline-ref", "main")
     assert code == 1
-    assert "docs/strategy.md: no_regression: ratio fell from 0.75 (main, 95% interval 0.68–0.81) to 0.50" in out
+    assert "docs/strategy.md:1: no_regression: ratio fell from 0.75 (main, 95% interval 0.68–0.81) to 0.50" in out
     code, out, _ = run("--baseline-ref", "main", "--max-file-mb", "0.001")  # 1,048 bytes: the old copy has 2,600
     assert (code, out) == (
         0,
@@ -575,8 +577,8 @@ def test_min_ratio_point_fails_on_the_ratio_and_quotes_the_interval(minutes: Pat
     assert out.splitlines() == [
         "ERROR   (all documents): min_ratio: ratio 0.35 (95% interval 0.06–0.81) is below the minimum 0.50 "
         "(library 7, administration 5, resource 4)",
-        f"ERROR   {BOARD_TXT}: min_ratio: ratio 0.00 (95% interval 0.00–0.24) is below the minimum 0.40 {BOARD_TERMS}",
-        f"ERROR   {FINANCE_TXT}: min_ratio: ratio 0.25 (95% interval 0.05–0.70) is below the minimum 0.40 "
+        f"ERROR   {BOARD_TXT}:1: min_ratio: ratio 0.00 (95% interval 0.00–0.24) is below the minimum 0.40 {BOARD_TERMS}",
+        f"ERROR   {FINANCE_TXT}:1: min_ratio: ratio 0.25 (95% interval 0.05–0.70) is below the minimum 0.40 "
         f"{FINANCE_TERMS}",
         "focuscount check failed: 3 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.35)",
     ]
@@ -588,7 +590,7 @@ def test_min_ratio_interval_fails_only_when_the_upper_bound_is_below(minutes: Pa
     code, out, _ = run()
     assert code == 1
     assert out.splitlines() == [
-        f"ERROR   {BOARD_TXT}: min_ratio: ratio 0.00 (95% interval 0.00–0.24): its upper bound 0.24 is below "
+        f"ERROR   {BOARD_TXT}:1: min_ratio: ratio 0.00 (95% interval 0.00–0.24): its upper bound 0.24 is below "
         f"the minimum 0.40 {BOARD_TERMS}",
         "focuscount check failed: 1 error, 0 warnings (4 checks on 3 documents; overall ratio 0.35)",
     ]
@@ -609,7 +611,7 @@ def test_min_ratio_interval_passes_where_point_fails(minutes: Path) -> None:
     code, out, _ = run()
     assert code == 1
     assert out.splitlines()[0] == (
-        f"ERROR   {BOARD_TXT}: min_ratio: ratio 0.00 (95% interval 0.00–0.24) is below the minimum 0.20 {BOARD_TERMS}"
+        f"ERROR   {BOARD_TXT}:1: min_ratio: ratio 0.00 (95% interval 0.00–0.24) is below the minimum 0.20 {BOARD_TERMS}"
     )
     assert run("--confidence", "interval") == (
         0,
@@ -620,12 +622,12 @@ def test_min_ratio_interval_passes_where_point_fails(minutes: Path) -> None:
 
 def test_min_ratio_without_hits_is_judged_as_before_in_interval_mode(minutes: Path) -> None:
     (minutes / "minutes" / "2024-06-11-social.txt").write_text("Minutes of the summer party.\n", encoding="utf-8")
-    configure_minutes(minutes, 'min_ratio = { per_document = 0.1, confidence = "interval" }\n')
+    configure_minutes(minutes, 'min_ratio = { per_document = 0.1, confidence = "interval", on_empty = "error" }\n')
     code, out, _ = run("-f", "line")
     assert code == 1
     assert out == (
-        "minutes/2024-06-11-social.txt:1:1:min_ratio:no customer or institution hits: the ratio cannot be judged "
-        "(minimum 0.10)\n"
+        "minutes/2024-06-11-social.txt:1:1:min_ratio:no evidence: no customer or institution hits, so the ratio "
+        "cannot be judged (minimum 0.10)\n"
     )
 
 
@@ -650,9 +652,9 @@ def save_minutes_baseline(project: Path) -> None:
 REGRESSION_POINT = [
     "ERROR   (all documents): no_regression: ratio fell from 0.35 (before.json, 95% interval 0.06–0.81) "
     "to 0.04 (95% interval 0.01–0.19), a drop of 0.31 (tolerance 0.05) (library 11, administration 6, resource 6)",
-    f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json, 95% interval 0.49–0.94) "
+    f"ERROR   {OUTREACH_TXT}:1: no_regression: ratio fell from 0.80 (before.json, 95% interval 0.49–0.94) "
     "to 0.10 (95% interval 0.02–0.40), a drop of 0.70 (tolerance 0.05) (library 4, administration 2, resource 2)",
-    f"ERROR   {FINANCE_TXT}: no_regression: ratio fell from 0.25 (before.json, 95% interval 0.05–0.70) "
+    f"ERROR   {FINANCE_TXT}:1: no_regression: ratio fell from 0.25 (before.json, 95% interval 0.05–0.70) "
     "to 0.00 (95% interval 0.00–0.49), a drop of 0.25 (tolerance 0.05) (library 2, administration 1, resource 1)",
     "focuscount check failed: 3 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
 ]
@@ -677,7 +679,7 @@ def test_no_regression_interval_fails_only_when_the_intervals_do_not_overlap(min
     code, out, _ = run()
     assert code == 1
     assert out.splitlines() == [
-        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json, 95% interval 0.49–0.94) "
+        f"ERROR   {OUTREACH_TXT}:1: no_regression: ratio fell from 0.80 (before.json, 95% interval 0.49–0.94) "
         "to 0.10 (95% interval 0.02–0.40), a drop of 0.70 (tolerance 0.05); the 95% intervals do not overlap "
         "(library 4, administration 2, resource 2)",
         "focuscount check failed: 1 error, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
@@ -716,9 +718,9 @@ def test_old_report_without_intervals_falls_back_to_the_ratios_with_a_note(minut
     assert out.splitlines() == [
         "ERROR   (all documents): no_regression: ratio fell from 0.35 (before.json) to 0.04 (95% interval 0.01–0.19), "
         f"a drop of 0.31 (tolerance 0.05){note} (library 11, administration 6, resource 6)",
-        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json) to 0.10 (95% interval 0.02–0.40), "
+        f"ERROR   {OUTREACH_TXT}:1: no_regression: ratio fell from 0.80 (before.json) to 0.10 (95% interval 0.02–0.40), "
         f"a drop of 0.70 (tolerance 0.05){note} (library 4, administration 2, resource 2)",
-        f"ERROR   {FINANCE_TXT}: no_regression: ratio fell from 0.25 (before.json) to 0.00 (95% interval 0.00–0.49), "
+        f"ERROR   {FINANCE_TXT}:1: no_regression: ratio fell from 0.25 (before.json) to 0.00 (95% interval 0.00–0.49), "
         f"a drop of 0.25 (tolerance 0.05){note} (library 2, administration 1, resource 1)",
         "focuscount check failed: 3 errors, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
     ]
@@ -726,7 +728,7 @@ def test_old_report_without_intervals_falls_back_to_the_ratios_with_a_note(minut
     assert code == 1
     assert "judged on the ratios alone" not in out
     assert out.splitlines()[1] == (
-        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (before.json) to 0.10 (95% interval 0.02–0.40), "
+        f"ERROR   {OUTREACH_TXT}:1: no_regression: ratio fell from 0.80 (before.json) to 0.10 (95% interval 0.02–0.40), "
         "a drop of 0.70 (tolerance 0.05) (library 4, administration 2, resource 2)"
     )
 
@@ -740,7 +742,7 @@ def test_no_regression_interval_against_a_git_revision(minutes: Path) -> None:
     code, out, _ = run("--baseline-ref", "main")
     assert code == 1
     assert out.splitlines() == [
-        f"ERROR   {OUTREACH_TXT}: no_regression: ratio fell from 0.80 (main, 95% interval 0.49–0.94) "
+        f"ERROR   {OUTREACH_TXT}:1: no_regression: ratio fell from 0.80 (main, 95% interval 0.49–0.94) "
         "to 0.10 (95% interval 0.02–0.40), a drop of 0.70 (tolerance 0.05); the 95% intervals do not overlap "
         "(library 4, administration 2, resource 2)",
         "focuscount check failed: 1 error, 0 warnings (4 checks on 3 documents; overall ratio 0.04)",
@@ -790,7 +792,7 @@ def test_interval_findings_keep_each_formats_escaping(minutes: Path, monkeypatch
     assert run("-f", "line")[1] == f"{BOARD_TXT}:1:1:min_ratio:{message}\n"
     github = run("-f", "github")[1].splitlines()[0]
     assert github == (
-        f"::error file={BOARD_TXT},line=1,col=1,title=focuscount min_ratio::{message.replace('%', '%25')}"
+        f"::error file={BOARD_TXT},line=1,endLine=6,title=focuscount min_ratio::{message.replace('%', '%25')}"
     )
     assert summary.read_text(encoding="utf-8").splitlines()[-1] == (
         f"| error | {BOARD_TXT} | min_ratio | 0.00 (0.00–0.24) | 0.40 | {message} |"
@@ -809,7 +811,7 @@ def test_interval_findings_keep_each_formats_escaping(minutes: Path, monkeypatch
         ("no_regression = { tolerance = 0.05, confidence = true }", "confidence of 'no_regression' must be 'point' or 'interval', not True"),
         ('min_words = { per_document = 5, confidence = "interval" }', "unknown key 'confidence' in rule 'min_words' (allowed: per_document, severity)"),
         ('max_institution_rate = { overall = 90, confidence = "point" }', "unknown key 'confidence' in rule 'max_institution_rate' (allowed: overall, per_document, severity)"),
-        ("min_ratio = { overall = 0.5, confidense = 1 }", "unknown key 'confidense' in rule 'min_ratio' (allowed: overall, per_document, confidence, severity)"),
+        ("min_ratio = { overall = 0.5, confidense = 1 }", "unknown key 'confidense' in rule 'min_ratio' (allowed: overall, per_document, confidence, on_empty, severity)"),
         ("no_regression = { tolerance = 0.05, level = 1 }", "unknown key 'level' in rule 'no_regression' (allowed: tolerance, baseline, baseline_ref, allow_lexicon_change, confidence, severity)"),
     ],
 )  # fmt: skip

@@ -60,18 +60,18 @@ def test_debug_shows_the_traceback_behind_an_error() -> None:
     code, _, err = run("--debug", "analyze", REPO / "tests" / "no-such-folder")
     assert code == 2
     assert "Traceback (most recent call last):" in err
-    assert "focuscount.errors.NoDocumentsError: no readable document (1 unreadable)" in err
-    assert err.splitlines()[-1].startswith("Error: no readable document (1 unreadable)")
+    assert "focuscount.errors.NoDocumentsError: no readable document (1 not found)" in err
+    assert err.splitlines()[-1].startswith("Error: no readable document (1 not found)")
 
 
 def test_without_debug_an_error_is_one_line() -> None:
     code, _, err = run("analyze", REPO / "tests" / "no-such-folder")
     assert code == 2
     assert err.splitlines() == [
-        f"focuscount: warning: {REPO / 'tests' / 'no-such-folder'}: skipped: no such file or directory",
+        f"focuscount: error: {REPO / 'tests' / 'no-such-folder'}: no such file or directory",
         err.splitlines()[-1],
     ]
-    assert err.splitlines()[-1].startswith("Error: no readable document (1 unreadable)")
+    assert err.splitlines()[-1].startswith("Error: no readable document (1 not found)")
 
 
 def test_library_warnings_stay_off_stderr_unless_debugging() -> None:

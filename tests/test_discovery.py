@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from focuscount.discovery import Candidate, Skipped, discover
+from focuscount.discovery import MISSING, STDIN, UNREADABLE, Candidate, Skipped, discover, is_standard_input
 
 
 def make(tmp_path: Path, *names: str) -> None:
@@ -44,8 +45,69 @@ def test_named_files_are_explicit_whatever_their_type(tmp_path: Path) -> None:
     assert list(discover([tmp_path / "budget.xlsx"])) == [Candidate(tmp_path / "budget.xlsx")]
 
 
-def test_missing_paths_are_unreadable(tmp_path: Path) -> None:
-    assert list(discover([tmp_path / "nope"])) == [Skipped(tmp_path / "nope", "no such file or directory")]
+def test_missing_paths_are_missing(tmp_path: Path) -> None:
+    make(tmp_path, "a.txt")
+    assert list(discover([tmp_path / "nope", tmp_path / "a.txt" / "below", tmp_path / "a.txt"])) == [
+        Skipped(tmp_path / "nope", "no such file or directory", MISSING),
+        Skipped(tmp_path / "a.txt" / "below", "no such file or directory", MISSING),  # a file is no folder
+        Candidate(tmp_path / "a.txt"),
+    ]
+
+
+def test_a_broken_link_given_by_name_is_missing_and_one_in_a_folder_unreadable(tmp_path: Path) -> None:
+    (tmp_path / "gone.md").symlink_to("missing.md")
+    assert list(discover([tmp_path / "gone.md"])) == [
+        Skipped(tmp_path / "gone.md", "broken link (its target does not exist)", MISSING)
+    ]
+    assert list(discover([tmp_path])) == [
+        Skipped(tmp_path / "gone.md", "broken link (its target does not exist)", UNREADABLE)
+    ]
+
+
+def test_a_link_loop_or_a_locked_path_given_by_name_is_unreadable_not_missing(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    assert [item.kind for item in discover([tmp_path / "loop.txt"]) if isinstance(item, Skipped)] == [UNREADABLE]
+
+
+def test_a_file_that_vanishes_from_a_folder_during_the_walk_stays_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make(tmp_path, "a.txt", "b.txt")
+    with os.scandir(tmp_path) as entries:
+        listing = list(entries)  # the folder as it was listed ...
+    (tmp_path / "b.txt").unlink()  # ... before b.txt was removed
+
+    class Listing(list):  # type: ignore[type-arg]
+        def __enter__(self) -> Listing:
+            return self
+
+        def __exit__(self, *_exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(os, "scandir", lambda _path: Listing(listing))
+    assert list(discover([tmp_path])) == [
+        Candidate(tmp_path / "a.txt"),
+        Skipped(tmp_path / "b.txt", "no such file or directory", UNREADABLE),
+    ]
+
+
+# ----------------------------------------------------------------- standard input
+
+
+def test_a_dash_is_standard_input_once_and_a_path_named_dash_is_a_file(tmp_path: Path) -> None:
+    make(tmp_path, "-", "a.txt")
+    assert list(discover(["-", tmp_path / "a.txt", "-", STDIN])) == [Candidate(STDIN), Candidate(tmp_path / "a.txt")]
+    assert list(discover([tmp_path / "-"])) == [Candidate(tmp_path / "-")]
+    assert is_standard_input("-") and is_standard_input(STDIN)
+    assert not is_standard_input(Path("-")) and not is_standard_input("./-")
+
+
+def test_a_file_named_like_standard_input_is_read_by_its_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make(tmp_path, "<stdin>")
+    monkeypatch.chdir(tmp_path)
+    assert list(discover(["<stdin>"])) == [Candidate(tmp_path / "<stdin>")]
 
 
 def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
@@ -179,3 +241,100 @@ def test_a_hard_link_is_read_once(tmp_path: Path) -> None:
     make(tmp_path, "a.txt")
     os.link(tmp_path / "a.txt", tmp_path / "b.txt")
     assert list(discover([tmp_path])) == [Candidate(tmp_path / "a.txt")]
+
+
+# ----------------------------------------------------------------- missing paths on the command line
+
+MINUTES_TEXT = (
+    "Board minutes, 12 March 2024\n\nPatrons and library users asked for longer hours. The budget is tight.\n"
+)
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from focuscount.cli import cli
+
+    result = CliRunner().invoke(cli, [str(arg) for arg in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def minutes(tmp_path: Path) -> Path:
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "2024-03-12-board-minutes.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    return folder
+
+
+def test_analyze_reports_the_rest_then_exits_2_for_a_missing_path(minutes: Path, tmp_path: Path) -> None:
+    nope = tmp_path / "nope.txt"
+    code, out, err = run("analyze", nope, minutes, "-f", "json")
+    assert code == 2
+    assert err == f"focuscount: error: {nope}: no such file or directory\n"
+    data = json.loads(out)
+    assert [Path(d["path"]).name for d in data["documents"]] == ["2024-03-12-board-minutes.txt"]
+    assert data["skipped"] == [{"path": str(nope), "reason": "no such file or directory", "kind": "missing"}]
+    assert (data["summary"]["documents"], data["summary"]["unreadable"]) == (1, 1)
+
+
+def test_the_table_says_what_was_not_found(minutes: Path, tmp_path: Path) -> None:
+    (tmp_path / "gone.md").symlink_to("missing.md")
+    (minutes / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    code, out, err = run("analyze", minutes, tmp_path / "gone.md", tmp_path / "nope.txt")
+    assert code == 2
+    assert err.splitlines() == [
+        f"focuscount: error: {tmp_path / 'gone.md'}: broken link (its target does not exist)",
+        f"focuscount: error: {tmp_path / 'nope.txt'}: no such file or directory",
+    ]
+    assert " · 1 document read · 3 skipped (2 not found, 1 of other types) · 2024-03-12" in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("explain", ["-f", "json"]),
+        ("terms", ["-f", "json"]),
+        ("report", []),
+        ("chart", ["-o", "{tmp}/ratio.svg"]),
+    ],
+)
+def test_every_reading_command_exits_2_for_a_missing_path(
+    minutes: Path, tmp_path: Path, command: str, options: list[str]
+) -> None:
+    nope = tmp_path / "nope.docx"
+    code, out, err = run(command, minutes, nope, *(option.format(tmp=tmp_path) for option in options))
+    assert code == 2
+    assert err.splitlines()[0] == f"focuscount: error: {nope}: no such file or directory"
+    if command == "chart":
+        assert (tmp_path / "ratio.svg").stat().st_size > 1000
+        assert err.splitlines()[1:] == [f"focuscount: wrote {tmp_path / 'ratio.svg'}"]
+    else:
+        assert len(err.splitlines()) == 1
+        assert "Patrons" in out or "patron" in out  # the document given was still read and reported
+
+
+def test_check_is_incomplete_with_a_missing_path(minutes: Path, tmp_path: Path) -> None:
+    nope = tmp_path / "nope.txt"
+    code, _, err = run("check", minutes, nope, "--min-ratio", "0.1")
+    assert code == 2
+    assert err.splitlines()[0] == f"focuscount: error: {nope}: no such file or directory"
+    assert "Error: 1 file(s) could not be read; the check is incomplete" in err
+
+
+def test_only_missing_paths_is_no_readable_document(tmp_path: Path) -> None:
+    code, out, err = run("analyze", tmp_path / "a.txt", tmp_path / "b.pdf")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"focuscount: error: {tmp_path / 'a.txt'}: no such file or directory",
+        f"focuscount: error: {tmp_path / 'b.pdf'}: no such file or directory",
+        "Error: no readable document (2 not found); focuscount reads .doc, .docx, .htm, .html, .markdown, .md, "
+        ".odp, .odt, .pdf, .ppt, .pptx, .rtf, .srt, .text, .txt, .vtt",
+    ]
+
+
+def test_an_unreadable_file_alone_still_exits_0(minutes: Path) -> None:
+    (minutes / "2024-05-14-board-minutes.pdf").write_bytes(b"%PDF-1.4 garbage")
+    code, _, err = run("analyze", minutes)
+    assert code == 0
+    assert err.startswith(f"focuscount: warning: {minutes / '2024-05-14-board-minutes.pdf'}: skipped: ")

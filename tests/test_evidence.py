@@ -113,6 +113,7 @@ def test_cli_json(folder: Path) -> None:
             "speaker": "Chair",
             "section": None,
             "notes": False,
+            "ocr": False,
             "category": "customer",
             "in_ratio": True,
             "counted": True,

@@ -364,7 +364,7 @@ def test_a_chart_cannot_go_to_standard_output(corpus: Path) -> None:
     assert (code, out) == (2, "")
     assert err == (
         "Error: -o -: a chart cannot go to standard output (its format comes from the file name); "
-        "give FILE.png, FILE.svg or FILE.pdf\n"
+        "give FILE.png, FILE.svg or FILE.pdf (or a folder, with --kind all)\n"
     )
 
 

@@ -30,10 +30,12 @@ def git(folder: Path, *args: str) -> None:
     )  # fmt: skip
 
 
-def try_repo(folder: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(folder: Path, home: Path, *, all_files: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the hook as pre-commit does: on every file (``--all-files``), or on the staged ones."""
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    files = ["--all-files"] if all_files else []
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "focuscount-check", "--all-files"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "focuscount-check", *files],
         cwd=folder, capture_output=True, text=True, env=environment, check=False, timeout=600,
     )  # fmt: skip
 
@@ -55,9 +57,21 @@ def test_pre_commit_hook_fails_then_passes(tmp_path: Path) -> None:
     assert "focuscount check" in failed.stdout
     assert "Failed" in failed.stdout
     assert "min_ratio: ratio 0.00 (95% interval 0.00–0.49) is below the minimum 0.50" in failed.stdout
+    # pre-commit passed focuscount.toml among the files: its rules are new, so every document is judged.
+    assert "note: focuscount.toml changed: every document is judged" in failed.stdout
 
     (project / "docs" / "plan.md").write_text("Our patrons and families come first in the library.\n", encoding="utf-8")
     git(project, "commit", "-q", "-am", "better plan")
     passed = try_repo(project, tmp_path / "pre-commit-home")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+    # Only the staged document is judged; the whole set (docs/) is read for the rules about it.
+    (project / "focuscount.toml").write_text('paths = ["docs"]\n[check]\nmin_ratio = { per_document = 0.5 }\n')
+    git(project, "commit", "-q", "-am", "per-document rule")
+    (project / "docs" / "budget.md").write_text("The library budget and the staff rota.\n", encoding="utf-8")
+    git(project, "add", "docs/budget.md")
+    staged = try_repo(project, tmp_path / "pre-commit-home", all_files=False)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert "docs/budget.md:1: min_ratio: ratio 0.00" in staged.stdout
+    assert "(1 check on 1 of 2 documents; overall ratio 0.29)" in staged.stdout

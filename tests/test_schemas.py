@@ -170,6 +170,17 @@ def test_analyze_messy_folder(messy: Path) -> None:
     assert {row["speaker"] for row in data["breakdowns"]["speaker"]} >= {"Chair", "Director"}
 
 
+def test_analyze_with_a_path_that_does_not_exist(messy: Path) -> None:
+    data = valid("analyze", run_json("analyze", messy, messy / "nope.txt", exit_code=2))
+    assert data["skipped"][-1] == {
+        "path": str(messy / "nope.txt"),
+        "reason": "no such file or directory",
+        "kind": "missing",
+    }
+    data = valid("terms", run_json("terms", messy, messy / "nope.txt", exit_code=2))
+    assert data["skipped"][-1]["kind"] == "missing"
+
+
 def test_analyze_a_document_without_hits_has_null_ratios(tmp_path: Path) -> None:
     (tmp_path / "2024-06-11-board-minutes.txt").write_text("Present: R. Patel\n\nThe meeting closed at 8pm.\n")
     data = valid("analyze", run_json("analyze", tmp_path))
@@ -273,7 +284,7 @@ def test_check_against_a_baseline_report(tmp_path: Path) -> None:
     regressions = [finding for finding in data["findings"] if finding["rule"] == "no_regression"]
     assert [finding["path"] for finding in regressions] == [None, str(meeting)]
     assert all(finding["baseline_interval"] and finding["confidence"] == "interval" for finding in regressions)
-    assert data["files"]["."] == [regressions[0]]
+    assert data["files"]["(all documents)"] == [regressions[0]]
 
 
 def test_check_against_a_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

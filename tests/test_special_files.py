@@ -188,20 +188,27 @@ def test_a_loop_of_two_links_is_two_skipped_files(folder: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("where", ["folder", "command line"])
-def test_a_broken_link_is_one_skipped_file(folder: Path, where: str) -> None:
+def test_a_broken_link_in_a_folder_is_one_skipped_file(folder: Path) -> None:
     link = folder / "gone.txt"
     link.symlink_to("deleted-minutes.txt")
-    given = (folder,) if where == "folder" else (link, folder / "good.txt")
-    result = run_cli("analyze", *given, "-f", "json")
+    result = run_cli("analyze", folder, "-f", "json")
     assert_batch_goes_on(result, folder / "good.txt", warning(link, "broken link (its target does not exist)"))
+
+
+def test_a_broken_link_given_by_name_is_a_missing_path(folder: Path) -> None:
+    link = folder / "gone.txt"
+    link.symlink_to("deleted-minutes.txt")
+    code, out, err = run_cli("analyze", link, folder / "good.txt", "-f", "json")
+    assert code == 2  # the path given names nothing: the user's mistake, as a missing path is
+    assert err == f"focuscount: error: {link}: broken link (its target does not exist)\n"
+    assert read_paths(out) == [str(folder / "good.txt")]  # the rest is read and reported
 
 
 def test_check_exits_2_when_a_file_is_a_loop(folder: Path) -> None:
     (folder / "loop.txt").symlink_to("loop.txt")
     code, out, err = run_cli("check", folder, "--min-ratio", "0.1")
     assert code == 2
-    assert out.startswith("focuscount check passed")
+    assert out.splitlines()[-1].startswith("focuscount check incomplete: 0 errors, 0 warnings, 1 file unreadable")
     assert err == (
         warning(folder / "loop.txt", "symbolic link loop")
         + "Error: 1 file(s) could not be read; the check is incomplete\n"

@@ -38,6 +38,7 @@ from typing import Literal
 from focuscount.errors import InternalReadError, ReadError, UnsupportedFormatError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
+from focuscount.ocr import OcrSettings
 from focuscount.readers._textblocks import brief
 from focuscount.reading import DEFAULT_RULES, NO_KNOWLEDGE, ReadingRules, WordKnowledge, prepare
 
@@ -64,9 +65,10 @@ class ReaderSpec:
     module: str
     libraries: tuple[str, ...] = ()
     bad_file_errors: tuple[str, ...] = ()
+    reads_scans: bool = False  # its ``read`` takes OcrSettings third: it reads scanned pages by OCR (PDF)
 
-    def load(self) -> Callable[[Path, ReadLimits], Document]:
-        """The reader's ``read`` function (imports the module on first use)."""
+    def load(self) -> Callable[..., Document]:
+        """The reader's ``read(path, limits[, ocr])`` function (imports the module on first use)."""
         return importlib.import_module(self.module).read
 
     def is_bad_file(self, error: BaseException) -> bool:
@@ -99,6 +101,7 @@ READERS: tuple[ReaderSpec, ...] = (
         "focuscount.readers.pdf",
         ("pdfminer",),
         ("pdfminer.psexceptions.PSException", "struct.error", "zlib.error"),
+        reads_scans=True,
     ),
     ReaderSpec(
         "docx",
@@ -111,6 +114,21 @@ READERS: tuple[ReaderSpec, ...] = (
         "pptx",
         (".pptx",),
         "focuscount.readers.pptx",
+        ("pptx", "lxml", "zipfile", "xml"),
+        (*_ZIP_ERRORS, *_XML_ERRORS, "pptx.exc.PythonPptxError"),
+    ),
+    # Word and PowerPoint 97-2003: converted by LibreOffice (when installed), then read by the docx or pptx reader.
+    ReaderSpec(
+        "doc",
+        (".doc",),
+        "focuscount.readers.legacy",
+        ("docx", "lxml", "zipfile", "xml"),
+        (*_ZIP_ERRORS, *_XML_ERRORS, "docx.opc.exceptions.OpcError"),
+    ),
+    ReaderSpec(
+        "ppt",
+        (".ppt",),
+        "focuscount.readers.legacy",
         ("pptx", "lxml", "zipfile", "xml"),
         (*_ZIP_ERRORS, *_XML_ERRORS, "pptx.exc.PythonPptxError"),
     ),
@@ -128,6 +146,7 @@ READERS: tuple[ReaderSpec, ...] = (
 PdfEngine = Literal["pdfminer", "pdfium"]
 PDF_ENGINE_NAMES: tuple[PdfEngine, ...] = ("pdfium", "pdfminer")
 DEFAULT_PDF_ENGINE: PdfEngine = "pdfium"
+DEFAULT_OCR = OcrSettings()  # scanned pages read by OCR in English when Tesseract is installed, nothing cached
 PDF_ENGINES: dict[PdfEngine, ReaderSpec] = {
     "pdfium": ReaderSpec(
         "pdf",
@@ -135,13 +154,13 @@ PDF_ENGINES: dict[PdfEngine, ReaderSpec] = {
         "focuscount.readers.pdfium",
         ("pypdfium2", "pypdfium2_raw", "pdfminer"),
         ("pypdfium2._helpers.misc.PdfiumError", "pdfminer.psexceptions.PSException", "struct.error", "zlib.error"),
+        reads_scans=True,
     ),
 }
 
-# Old binary formats: say how to convert them rather than just "unsupported".
+# Old binary formats no reader takes: say how to convert them rather than just "unsupported".
+# (.doc and .ppt have a reader: focuscount.readers.legacy converts them with LibreOffice.)
 LEGACY_FORMATS: dict[str, str] = {
-    ".doc": "docx",
-    ".ppt": "pptx",
     ".wpd": "docx",
 }
 
@@ -182,23 +201,29 @@ def read_document(
     rules: ReadingRules = DEFAULT_RULES,
     words: WordKnowledge = NO_KNOWLEDGE,
     pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
+    ocr: OcrSettings = DEFAULT_OCR,
 ) -> Document:
     """Read ``path`` with the reader for its format, within ``limits``, then through the reading stage.
 
     The stage (:func:`focuscount.reading.prepare`) does text hygiene, speaker notes,
     page furniture, sections and speakers the same way for every format, by ``rules``.
-    ``pdf_engine`` picks the library that reads a PDF's text layer (:data:`PDF_ENGINES`).
+    ``pdf_engine`` picks the library that reads a PDF's text layer (:data:`PDF_ENGINES`);
+    ``ocr`` says how a PDF's scanned pages are read (:mod:`focuscount.ocr`; default: by
+    OCR in English when Tesseract is installed, nothing cached).
 
     Raises :class:`UnsupportedFormatError` when no reader accepts it and
     :class:`ReadError` when the reader fails (missing file, not a regular file,
     over a size limit, corrupt, encrypted …); its subclass :class:`InternalReadError`
     when the failure is a bug in focuscount (see the module docstring).
     """
-    return prepare(read_raw_document(path, limits, pdf_engine), rules, words)
+    return prepare(read_raw_document(path, limits, pdf_engine, ocr), rules, words)
 
 
 def read_raw_document(
-    path: Path | str, limits: ReadLimits = DEFAULT_LIMITS, pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE
+    path: Path | str,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    pdf_engine: PdfEngine = DEFAULT_PDF_ENGINE,
+    ocr: OcrSettings = DEFAULT_OCR,
 ) -> Document:
     """What the reader for ``path``'s format gives, before the reading stage (the part worth caching).
 
@@ -208,7 +233,7 @@ def read_raw_document(
     spec = spec_for(path, pdf_engine)
     reader = spec.load()
     try:
-        raw = reader(path, limits)
+        raw = reader(path, limits, ocr) if spec.reads_scans else reader(path, limits)
     except (ReadError, UnsupportedFormatError):
         raise
     except MemoryError as error:

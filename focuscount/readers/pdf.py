@@ -41,6 +41,8 @@ from typing import Any
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document, Location, Segment
+from focuscount.ocr import NO_OCR, OcrSettings, no_text_reason, pages_to_read, read_pages
+from focuscount.ocr import segments as ocr_segments
 from focuscount.readers._pdfguard import PdfBudget, PdfLimitExceeded, bounded_aggregator, install
 from focuscount.readers._textblocks import brief, clean_title, read_bytes, with_time
 
@@ -56,13 +58,13 @@ _PDF_TIME = re.compile(r"^\s*(?:D\s*:)?\s*\d{8}(\d{2})(\d{2})")
 Rect = tuple[float, float, float, float]
 
 
-def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
-    """Read a PDF's text layer page by page.
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS, ocr: OcrSettings = NO_OCR) -> Document:
+    """Read a PDF's text layer page by page, and its scanned pages by OCR as ``ocr`` says (:mod:`focuscount.ocr`).
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a PDF or
     is corrupt, for an encrypted PDF that needs a password, for a PDF whose
     streams or text pass ``limits`` (a decompression bomb), and for a PDF with
-    no text at all (a scan without OCR).
+    no text at all (a scan without OCR, or one OCR found no words on).
     """
     path = Path(path)
     # pdfminer logs warnings about damage it works around; where they go is the application's
@@ -78,12 +80,9 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     except PdfLimitExceeded as error:
         raise ReadError(path, error.reason, error) from error
     notes_from = _notes_pages_start(pages)
-    segments = tuple(_segments(pages, notes_from))
+    segments, ocr_pages = page_segments(data, path, pages, notes_from, limits, ocr)
     if not segments:
-        count = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
-        raise ReadError(
-            path, f"no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in {count}"
-        )
+        raise ReadError(path, no_text_reason(len(pages), ocr, tried=ocr_pages is not None))
     # Landscape pages throughout, or slides followed by their notes pages: slides exported from a
     # presentation, read like a deck (no speaker labels: "Goal: …" on a slide is a bullet, not a speaker).
     deck = bool(pages) and (notes_from is not None or all(page.landscape for page in pages))
@@ -100,7 +99,31 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         modified=parse_pdf_moment(_info_text(info.get("ModDate"))),
         producer=" / ".join(filter(None, (_info_text(info.get(key)) for key in ("Producer", "Creator")))) or None,
         deck=deck,
+        ocr_pages=ocr_pages or 0,
     )
+
+
+def page_segments(
+    data: bytes, path: Path, pages: list[PageLayout], notes_from: int | None, limits: ReadLimits, ocr: OcrSettings
+) -> tuple[tuple[Segment, ...], int | None]:
+    """The segments of every page, in page order, and how many pages OCR gave text for (None: none was OCRed).
+
+    A page read by OCR (one without text with ``ocr.mode`` auto, every page with
+    always) gives the paragraphs Tesseract found on its image instead of its text
+    layer's; the other pages are read as usual.
+    """
+    wanted = pages_to_read([bool(page.lines) for page in pages], ocr)
+    if not wanted:
+        return tuple(_segments(pages, notes_from)), None
+    texts = read_pages(data, wanted, ocr, path, limits, page_count=len(pages))
+    if not texts:  # no page could be rendered (a damaged file pdfminer.six read around): the text layer as it is
+        return tuple(_segments(pages, notes_from)), None
+    scanned = [segment for number in wanted for segment in ocr_segments(number, texts.get(number, ""))]
+    # With "always" no text layer is read; with "auto" the OCRed pages have none (their notes-page logic is moot).
+    layer = () if ocr.mode == "always" else tuple(_segments(pages, notes_from))
+    ordered = sorted((*layer, *scanned), key=lambda segment: segment.location.number or 0)  # stable: lines stay
+    log.debug("%s: %d of %d pages read by OCR", path, len(wanted), len(pages))
+    return tuple(ordered), sum(1 for number in wanted if texts.get(number))
 
 
 def _read_pages(data: bytes, path: Path, budget: PdfBudget) -> tuple[Any, list[PageLayout]]:

@@ -50,6 +50,7 @@ from typing import Any
 from focuscount.errors import ReadError
 from focuscount.limits import DEFAULT_LIMITS, ReadLimits
 from focuscount.model import Document
+from focuscount.ocr import NO_OCR, OcrSettings, no_text_reason
 from focuscount.readers import pdf as layout
 from focuscount.readers._inflate import MAX_DEFLATE_RATIO, inflated_size
 from focuscount.readers._pdfguard import MAX_PAGE_CHARS, PdfBudget, PdfLimitExceeded, crowded_page
@@ -69,8 +70,11 @@ _STREAM_START = re.compile(rb"\bstream(?:\r\n|\n|\r)")
 _DICTIONARY_LOOKBACK = 2048
 
 
-def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS, ocr: OcrSettings = NO_OCR) -> Document:
     """Read a PDF's text layer page by page with PDFium: what :func:`focuscount.readers.pdf.read` gives.
+
+    Its scanned pages are read by OCR as ``ocr`` says (:mod:`focuscount.ocr`), as the pdfminer reader does; a
+    PDF without any text layer goes to that reader, which tells a scan from a damaged file.
 
     Raises :class:`~focuscount.errors.ReadError` for a file that is not a PDF or
     is corrupt, for an encrypted PDF that needs a password, for a PDF whose
@@ -91,14 +95,11 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         # pdfminer's reader rebuilds a damaged cross-reference table, reads a truncated file up to the cut,
         # finds pages outside a broken page tree, and tells a damaged file from a scan: let it (rare, so cheap).
         log.debug("%s: read with pdfminer (PDFium: %s)", path, cannot)
-        return layout.read(path, limits)
+        return layout.read(path, limits, ocr)
     notes_from = layout._notes_pages_start(pages)
-    segments = tuple(layout._segments(pages, notes_from))
+    segments, ocr_pages = layout.page_segments(data, path, pages, notes_from, limits, ocr)
     if not segments:
-        count = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
-        raise ReadError(
-            path, f"no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in {count}"
-        )
+        raise ReadError(path, no_text_reason(len(pages), ocr, tried=ocr_pages is not None))
     deck = notes_from is not None or all(page.landscape for page in pages)
     log.debug("%s: %d pages, %d with text (pdfium)", path, len(pages), sum(bool(p.lines) for p in pages))
     return Document(
@@ -110,6 +111,7 @@ def read(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
         modified=layout.parse_pdf_moment(info.get("ModDate") or None),
         producer=" / ".join(filter(None, (info.get(key) for key in ("Producer", "Creator")))) or None,
         deck=deck,
+        ocr_pages=ocr_pages or 0,
     )
 
 

@@ -12,6 +12,11 @@ meeting the points stay connected: meetings have no calendar slot that could be
 empty.  The trend line is drawn only when there is a trend, labelled with the
 same numbers as the text (:attr:`focuscount.timeline.Trend.label`); without one the
 caption line says why.  Legends sit below the plot, so the plot keeps the width.
+A set without any dated document has no time axis: its ratio chart is a bar per
+document instead (with the same intervals and thin marks as the speaker bars).
+
+How a chart looks on a slide (its size, a transparent background, larger fonts, a
+subtitle, the organisation in the source line) is a :class:`ChartLook`.
 
 matplotlib is imported only inside the functions that draw, so importing this
 module (and the CLI that imports it) stays fast.  No pyplot is used: each chart is
@@ -43,13 +48,15 @@ from focuscount.breakdown import NO_SECTION, NO_SPEAKER, BreakdownRow
 from focuscount.errors import ConfigError
 from focuscount.escape import for_chart
 from focuscount.lexicon import Category, Lexicon
-from focuscount.model import Period
+from focuscount.model import DocumentCounts, Period
 from focuscount.output import write_atomic_with
+from focuscount.render.chart_look import DEFAULT_LOOK, ChartLook
 from focuscount.render.formats import CHART_KINDS, ChartKind
 from focuscount.render.rows import document_date_label, plural
 from focuscount.render.summary import Summary
 from focuscount.terms import TermReport
 from focuscount.timeline import midpoint
+from focuscount.uncertainty import Interval
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -57,12 +64,18 @@ if TYPE_CHECKING:
     from matplotlib.container import BarContainer
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.text import Text
 
 CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 DEFAULT_DPI = 200
 
 # 16:9 at 100 dpi is 1280×720: a projector's native size, where 11 pt text stays readable.
 FIGSIZE = (12.8, 7.2)
+OVER_TIME = ("ratio", "counts")  # the kinds with a date axis
+DOCUMENTS = "documents"  # what a ratio chart of an undated set shows: a bar per document
+BAR_AXIS_LABELS = {"speakers": "Speaker", "sections": "Section (document date · heading)", DOCUMENTS: "Document"}
+INTERVAL_PLACES = 4  # a bar's whisker ends as a saved JSON report holds them, so a chart redrawn from it is the same
+FIGURE_PAD = 0.08  # inches between the figure's edge (or the title) and the plots
 SOURCE_BAND = 0.06  # the bottom strip of the figure kept for the source line
 CAPTION_BAND = 0.1  # the same strip when a caption line sits above the source line
 CALENDAR_GROUPINGS = ("month", "quarter", "year")  # groupings whose empty periods break the line
@@ -91,11 +104,18 @@ TEXT_COLOUR = "#222222"
 MAX_MARKER_AREA = 320.0  # pt², the marker of the period with the most words; the others in proportion
 PLOT_WIDTH = 600.0  # pt, about the width of the time axis: many periods get smaller markers, so they do not pile up
 LEGEND_COLUMNS = 4  # entries side by side in a legend under the plot, at most
+LEGEND_WRAP = 28  # characters of a legend label's line, when the labels must be wrapped to fit two columns
 LEGEND_DROP = 44.0  # pt from the bottom of the axes to the legend: below the date labels and the axis label
-MAX_BARS = 20  # more speakers or sections than this would not be readable on one slide
+MAX_BARS = 20  # more speakers, sections or documents than this would not be readable on one slide
 MAX_LABEL = 48  # characters of a speaker or section name before it is cut with "…"
 # A second cue besides colour, for greyscale print: focus, versus, then the others.
 MARKERS = ("o", "s", "^", "D", "v", "P")
+# The font sizes --font-scale multiplies (the sizes given in the code go through _points).
+_FONT_KEYS = (
+    "font.size", "axes.titlesize", "axes.labelsize", "xtick.labelsize", "ytick.labelsize", "legend.fontsize",
+    "figure.titlesize",
+)  # fmt: skip
+SUBTITLE_SIZE = 13  # pt: under the 18 pt title, above the plot
 
 _STYLE: dict[str, Any] = {
     "font.size": 12,
@@ -137,11 +157,13 @@ def render_chart(
     title: str | None = None,
     dpi: int = DEFAULT_DPI,
     term_report: TermReport | None = None,
+    look: ChartLook = DEFAULT_LOOK,
 ) -> Path:
     """Draw the ``kind`` chart of ``analysis`` into ``path`` and return the path.
 
     The format follows the extension: ``.png`` (``dpi`` dots per inch on a
-    12.8×7.2 inch figure), ``.svg`` or ``.pdf``.  The file is written atomically
+    12.8×7.2 inch figure unless ``look.size`` says otherwise; a size in pixels sets its
+    own dpi), ``.svg`` or ``.pdf``.  The file is written atomically
     (a temporary file in the same folder, then a rename), so a failure never leaves
     half a chart.  ``kind="terms"`` needs ``term_report`` (from
     :func:`focuscount.terms.term_report` with the same lexicon); ``speakers`` and
@@ -156,9 +178,10 @@ def render_chart(
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ConfigError(path, f"cannot write chart: folder {folder} does not exist")
-    with _styled(kind):
-        figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
-        write_atomic_with(path, lambda stream: _save(figure, stream, file_format, dpi), "chart")
+    dots = look.size.dpi(dpi)  # a size in pixels says its own
+    with _styled(kind, look):
+        figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report, look=look)
+        write_atomic_with(path, lambda stream: _save(figure, stream, file_format, dots), "chart")
     return path
 
 
@@ -168,10 +191,11 @@ def chart_svg(
     kind: ChartKind = "ratio",
     title: str | None = None,
     term_report: TermReport | None = None,
+    look: ChartLook = DEFAULT_LOOK,
 ) -> str:
     """The ``kind`` chart of ``analysis`` as an SVG document (text kept as text), e.g. to inline in HTML."""
-    with _styled(kind):
-        figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report)
+    with _styled(kind, look):
+        figure = chart_figure(analysis, kind=kind, title=title, term_report=term_report, look=look)
         buffer = io.BytesIO()
         _save(figure, buffer, "svg", DEFAULT_DPI)
     return buffer.getvalue().decode("utf-8")
@@ -183,6 +207,7 @@ def chart_figure(
     kind: ChartKind = "ratio",
     title: str | None = None,
     term_report: TermReport | None = None,
+    look: ChartLook = DEFAULT_LOOK,
 ) -> Figure:
     """The ``kind`` chart as a matplotlib Figure (on an Agg canvas), to inspect or save yourself.
 
@@ -191,16 +216,17 @@ def chart_figure(
     too, but saving it later outside uses matplotlib's defaults for file options
     such as ``svg.fonttype``.
     """
-    if kind not in CHART_KINDS:
-        raise ConfigError(None, f"`kind` must be one of {', '.join(CHART_KINDS)}, not '{kind}'", parameters=("kind",))
     # Fail on missing data before drawing anything.
-    rows = _breakdown_for_chart(analysis, kind) if kind in ("speakers", "sections") else ()
-    if kind == "terms":
-        term_report = _checked_term_report(analysis, term_report)
+    rows, term_report, by_document = _chart_data(analysis, kind, term_report)
     caption = ratio_caption(analysis) if kind == "ratio" else None
-    with _styled(kind):
-        figure = _new_figure(CAPTION_BAND if caption else SOURCE_BAND)
-        if kind == "ratio":
+    width, height = look.size.inches()
+    # The bands under the plot are as tall as their text: taller with larger fonts, a smaller share of a taller figure.
+    lines = look.font_scale * FIGSIZE[1] / height
+    with _styled(kind, look):
+        figure = _new_figure((CAPTION_BAND if caption else SOURCE_BAND) * lines, (width, height))
+        if by_document:
+            _draw_breakdown(figure, analysis, DOCUMENTS, rows)
+        elif kind == "ratio":
             _draw_ratio_and_rates(figure, analysis)
         elif kind == "counts":
             _draw_rates_only(figure, analysis)
@@ -208,13 +234,82 @@ def chart_figure(
             _draw_terms(figure, term_report)
         else:
             _draw_breakdown(figure, analysis, kind, rows)
-        figure.suptitle(for_chart(title if title is not None else default_title(analysis, kind)), x=0.01, ha="left")
-        figure.text(
-            0.01, 0.015, source_line(analysis, over_time=kind in ("ratio", "counts")), fontsize=11, color=MUTED_COLOUR
-        )
+        shown = title if title is not None else default_title(analysis, DOCUMENTS if by_document else kind)
+        heading = figure.suptitle(for_chart(shown), x=0.01, ha="left")
+        source = source_line(analysis, over_time=kind in OVER_TIME and not by_document, organisation=look.organisation)
+        raised = _draw_source(figure, source, 0.015 * lines)
         if caption:
-            figure.text(0.01, 0.055, for_chart(caption), fontsize=11, color=MUTED_COLOUR, gid="caption")
+            figure.text(
+                0.01, 0.055 * lines + raised, for_chart(caption), fontsize=_points(11), color=MUTED_COLOUR,
+                gid="caption",
+            )  # fmt: skip
+        if look.subtitle:
+            _add_subtitle(figure, heading, look.subtitle)
     return figure
+
+
+def check_chart(analysis: Analysis, kind: str, term_report: TermReport | None = None) -> None:
+    """Raise the :class:`ConfigError` that drawing the ``kind`` chart of ``analysis`` would, without drawing it.
+
+    A caller making many charts (``chart --kind all``) tells a chart that cannot be
+    drawn (no speakers, no sections, no dates for the counts) from one that could not
+    be written.
+    """
+    _chart_data(analysis, kind, term_report)
+
+
+def _chart_data(
+    analysis: Analysis, kind: str, term_report: TermReport | None
+) -> tuple[tuple[BreakdownRow, ...], TermReport | None, bool]:
+    """The rows and term report the ``kind`` chart needs, and whether it is a bar per document; or a ConfigError."""
+    if kind not in CHART_KINDS:
+        raise ConfigError(None, f"`kind` must be one of {', '.join(CHART_KINDS)}, not '{kind}'", parameters=("kind",))
+    # Without a dated document there is no time axis: the ratio is a bar per document.
+    by_document = kind in OVER_TIME and not analysis.periods and bool(analysis.documents)
+    if by_document and kind == "counts":
+        raise ConfigError(
+            None,
+            "no dated documents: the counts chart draws hits over time; date the documents "
+            "(a date in the file name, or a --dates CSV), or draw the ratio chart, a bar per document",
+        )
+    if by_document:
+        return document_rows(analysis), term_report, True
+    if kind in ("speakers", "sections"):
+        return _breakdown_for_chart(analysis, kind), term_report, False
+    if kind == "terms":
+        return (), _checked_term_report(analysis, term_report), False
+    return (), term_report, False
+
+
+def document_rows(analysis: Analysis) -> tuple[BreakdownRow, ...]:
+    """One row per document, as the speaker and section bars have them: what an undated set's ratio chart draws.
+
+    Each is named by its path below the folder all the documents share, so two
+    ``minutes.txt`` in two folders stay apart.
+    """
+    paths = [counts.document.path for counts in analysis.documents]
+    common = _common_folder(paths)
+    return tuple(_document_row(counts, common) for counts in analysis.documents)
+
+
+def _common_folder(paths: Sequence[Path]) -> Path | None:
+    import os
+
+    folders = [str(path.parent) for path in paths]
+    try:
+        common = os.path.commonpath(folders) if folders else ""
+    except ValueError:  # absolute and relative paths mixed, or two drives
+        return None
+    return Path(common) if common not in ("", ".") else None
+
+
+def _document_row(counts: DocumentCounts, common: Path | None) -> BreakdownRow:
+    path = counts.document.path
+    name = path.relative_to(common) if common is not None and path.is_relative_to(common) else path
+    return BreakdownRow(
+        DOCUMENTS, str(name), None, 1, counts.words, counts.counts, counts.ratio,
+        interval=counts.interval, thin=counts.thin,
+    )  # fmt: skip
 
 
 def ratio_caption(analysis: Analysis) -> str | None:
@@ -222,7 +317,7 @@ def ratio_caption(analysis: Analysis) -> str | None:
     return None if analysis.trend is not None else analysis.no_trend_reason
 
 
-def default_title(analysis: Analysis, kind: ChartKind) -> str:
+def default_title(analysis: Analysis, kind: str) -> str:
     """The title a chart gets unless one is given, e.g. ``Customer-centeredness, by meeting``."""
     centeredness = f"{for_chart(analysis.lexicon.focus.capitalize())}-centeredness"
     titles = {
@@ -231,17 +326,22 @@ def default_title(analysis: Analysis, kind: ChartKind) -> str:
         "terms": "Top terms per category",
         "speakers": f"{centeredness}, by speaker",
         "sections": f"{centeredness}, by section",
+        DOCUMENTS: f"{centeredness}, by document",
     }
     return titles[kind]
 
 
-def source_line(analysis: Analysis, *, over_time: bool = False) -> str:
+def source_line(analysis: Analysis, *, over_time: bool = False, organisation: str | None = None) -> str:
     """``Source: focuscount 0.1.0 · lexicon library (5d513bb319d1) · 14 documents · 2024-01-16 to 2025-11-18``.
 
     With ``over_time`` (charts with a date axis), undated documents are said to be left out.
+    With ``organisation``, the line opens with it: ``Source: Alderbrook Public Library · focuscount …``.
     """
-    # Only the lexicon's name comes from a file; the rest is numbers and dates, which for_chart leaves alone.
-    return for_chart(Summary.of(analysis).source_line(over_time=over_time))
+    line = Summary.of(analysis).source_line(over_time=over_time)
+    if organisation and organisation.strip():
+        line = f"Source: {organisation.strip()} · {line.removeprefix('Source: ')}"
+    # The lexicon's name and the organisation come from files; the rest is numbers and dates.
+    return for_chart(line)
 
 
 Series = list[list[tuple[dt.date, float]]]
@@ -329,18 +429,27 @@ def _legend_below(axes: Axes, handles: Sequence[Artist]) -> None:
     figure = axes.get_figure(root=True)
     assert figure is not None
     # Anchored below the tick labels and the axis label: constrained layout then makes room for it.
-    anchor = offset_copy(axes.transAxes, figure, y=-LEGEND_DROP, units="points")
+    anchor = offset_copy(axes.transAxes, figure, y=-_points(LEGEND_DROP), units="points")
     _fitted_legend(axes, handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=anchor)
 
 
 def _fitted_legend(axes: Axes, handles: Sequence[Artist], **placement: object) -> None:
-    """A legend of ``handles`` in as many columns (up to :data:`LEGEND_COLUMNS`) as fit the figure's width."""
+    """A legend of ``handles`` in as many columns (up to :data:`LEGEND_COLUMNS`) as fit the figure's width.
+
+    When no two columns fit (a 4:3 slide, large fonts), long labels are wrapped first, so
+    that a legend of one tall column does not squeeze the plots.
+    """
     figure = axes.get_figure(root=True)
     assert figure is not None
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    for columns in range(min(len(handles), LEGEND_COLUMNS), 0, -1):
+    labels = [str(handle.get_label()) for handle in handles]
+    wrapped = ["\n".join(textwrap.fill(line, LEGEND_WRAP) for line in label.split("\n")) for label in labels]
+    most = min(len(handles), LEGEND_COLUMNS)
+    tries = [(columns, labels) for columns in range(most, 1, -1)]
+    tries += [(columns, wrapped) for columns in range(most, 0, -1)] if wrapped != labels else [(1, labels)]
+    for columns, texts in tries:
         legend = axes.legend(  # type: ignore[call-overload]  # ``placement`` is loc/bbox_to_anchor, which it takes
-            handles=handles, ncols=columns, columnspacing=1.8, handletextpad=0.6, borderaxespad=0,
+            handles=handles, labels=texts, ncols=columns, columnspacing=1.8, handletextpad=0.6, borderaxespad=0,
             **placement,
         )  # fmt: skip
         if legend.get_window_extent(renderer).width <= 0.96 * figure.bbox.width:
@@ -546,7 +655,8 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
     most = max((item.count for items in report.top.values() for item in items), default=0)
     rows = max((len(items) for items in report.top.values()), default=0)
     # A title wraps to the width of its panel, so that four panels' titles never run into each other.
-    width = max(12, int(TERMS_TITLE_CHARACTERS / len(categories)))
+    across = TERMS_TITLE_CHARACTERS * figure.get_figwidth() / FIGSIZE[0] / _font_scale()
+    width = max(12, int(across / len(categories)))
     for axes, category in zip(panels, categories, strict=True):
         items = report.top.get(category.name, ())
         title = f"{for_chart(category.label)}: {plural(report.totals.get(category.name, 0), 'hit')}"
@@ -570,7 +680,7 @@ def _draw_terms(figure: Figure, report: TermReport) -> None:
             continue
         positions = range(len(items))
         bars = axes.barh(positions, [item.count for item in items], color=colours[category.name], height=0.7)
-        axes.bar_label(bars, labels=[f"{item.count:,}" for item in items], padding=3, fontsize=11)
+        axes.bar_label(bars, labels=[f"{item.count:,}" for item in items], padding=3, fontsize=_points(11))
         axes.set_yticks(list(positions), [for_chart(item.term) for item in items], parse_math=False)
         axes.set_ylim(rows - 0.5, -0.5)  # the most frequent term on top; bars as thick in every panel
     # Shared x: bars of different categories compare honestly; room on the right for the counts.
@@ -612,8 +722,18 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     if any(row.thin for row in shown):
         handles.append(_thin_bar_handle(analysis.min_hits))
     for position, row in zip(positions, shown, strict=True):
-        axes.text(1.01, position, _hits_note(lexicon, row), va="center", fontsize=11, color=MUTED_COLOUR, clip_on=False)
-    axes.set_yticks(positions, _breakdown_labels(analysis, shown), parse_math=False)
+        axes.text(
+            1.01,
+            position,
+            _hits_note(lexicon, row),
+            va="center",
+            fontsize=_points(11),
+            color=MUTED_COLOUR,
+            clip_on=False,
+        )
+    # Names are cut shorter on a narrower figure, or with larger fonts: the bars keep half the width.
+    longest = max(20, int(MAX_LABEL * figure.get_figwidth() / FIGSIZE[0] / _font_scale()))
+    axes.set_yticks(positions, _breakdown_labels(analysis, shown, longest), parse_math=False)
     # Few rows keep slim bars (centred) rather than stretching to fill the slide.
     pad = max(0.0, (8 - len(shown)) / 2)
     axes.set_ylim(len(shown) - 0.5 + pad, -0.5 - pad)
@@ -623,22 +743,37 @@ def _draw_breakdown(figure: Figure, analysis: Analysis, kind: str, rows: Sequenc
     axes.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     focus_name, versus_name = for_chart(lexicon.focus), for_chart(lexicon.versus)
     axes.set_xlabel(f"Share of hits: {focus_name} / ({focus_name} + {versus_name})")
-    axes.set_ylabel("Speaker" if kind == "speakers" else "Section (document date · heading)")
+    axes.set_ylabel(BAR_AXIS_LABELS[kind])
     if len(shown) < len(rows):
-        noun = "speakers" if kind == "speakers" else "sections"
+        noun = {"speakers": "speakers", DOCUMENTS: "documents"}.get(kind, "sections")
         axes.set_title(f"The {len(shown)} {noun} with the most hits, of {len(rows)}", loc="left", color=MUTED_COLOUR)
-    # One row of four entries, or two rows of three with the thin entry: both fit right of the labels.
-    axes.legend(
-        handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0 if len(shown) == len(rows) else 1.06),
-        ncols=len(handles) if len(handles) <= 4 else 3,
-    )  # fmt: skip
+    # One row of four entries, or two rows of three with the thin entry: both fit right of the labels
+    # on a 16:9 slide; a narrower one (4:3) or larger fonts take more rows.
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    labels = max((label.get_window_extent(renderer).width for label in axes.get_yticklabels()), default=0.0)
+    room = 0.96 * figure.bbox.width - labels - axes.yaxis.label.get_window_extent(renderer).height
+    for columns in range(len(handles) if len(handles) <= 4 else 3, 0, -1):
+        legend = axes.legend(
+            handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0 if len(shown) == len(rows) else 1.06),
+            ncols=columns,
+        )  # fmt: skip
+        if legend.get_window_extent(renderer).width <= room:
+            break
 
 
 def _draw_breakdown_intervals(axes: Axes, positions: Sequence[int], rows: Sequence[BreakdownRow]) -> Line2D:
-    """A horizontal whisker over each bar's split: the 95% interval of its ratio."""
+    """A horizontal whisker over each bar's split: the 95% interval of its ratio.
+
+    The ends are rounded as a saved JSON report rounds them (4 places, a ten-thousandth of
+    the bar: far below a pixel), so that a chart drawn from the report is the same file.
+    """
     from matplotlib.lines import Line2D
 
-    shown = [(position, row.interval) for position, row in zip(positions, rows, strict=True) if row.interval]
+    shown = [
+        (position, Interval(_rounded(row.interval.low), _rounded(row.interval.high)))
+        for position, row in zip(positions, rows, strict=True)
+        if row.interval
+    ]
     if shown:
         axes.hlines(
             [position for position, _ in shown], [iv.low for _, iv in shown], [iv.high for _, iv in shown],
@@ -652,6 +787,11 @@ def _draw_breakdown_intervals(axes: Axes, positions: Sequence[int], rows: Sequen
         [], [], color=TEXT_COLOUR, linewidth=1.4, marker="|", markersize=9, markeredgewidth=1.4,
         label="95% interval",
     )  # fmt: skip
+
+
+def _rounded(value: float) -> float:
+    # As focuscount.render.data rounds an interval; adding 0.0 makes a -0.0 a 0.0.
+    return round(value, INTERVAL_PLACES) + 0.0
 
 
 def _thin_bar_handle(min_hits: int) -> Artist:
@@ -724,12 +864,12 @@ def _busiest(rows: Sequence[BreakdownRow], limit: int) -> list[BreakdownRow]:
     return [row for _, row in kept]
 
 
-def _breakdown_labels(analysis: Analysis, rows: Sequence[BreakdownRow]) -> list[str]:
+def _breakdown_labels(analysis: Analysis, rows: Sequence[BreakdownRow], longest: int = MAX_LABEL) -> list[str]:
     """Speakers by name; sections with their document's date (or file name), since titles repeat."""
     dates = {counts.document.path: document_date_label(counts) for counts in analysis.documents}
     labels = []
     for row in rows:
-        label = _shorten(for_chart(row.key))
+        label = _shorten(for_chart(row.key), longest)
         if row.path is not None:
             where = dates.get(row.path, "undated")
             label = f"{for_chart(row.path.name) if where == 'undated' else where} · {label}"
@@ -804,32 +944,107 @@ def _ordered_categories(lexicon: Lexicon) -> list[Category]:
 
 
 def _note(axes: Axes, text: str) -> None:
-    axes.text(0.5, 0.5, text, transform=axes.transAxes, ha="center", va="center", fontsize=16, color=MUTED_COLOUR)
+    axes.text(
+        0.5, 0.5, text, transform=axes.transAxes, ha="center", va="center", fontsize=_points(16), color=MUTED_COLOUR
+    )
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
+def _shorten(text: str, longest: int = MAX_LABEL) -> str:
+    return text if len(text) <= longest else text[: longest - 1].rstrip() + "…"
 
 
-def _new_figure(band: float = SOURCE_BAND) -> Figure:
+def _new_figure(band: float = SOURCE_BAND, size: tuple[float, float] = FIGSIZE) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     # Constrained layout keeps labels and outside legends in the figure; the bottom band is the source line's.
-    engine = ConstrainedLayoutEngine(h_pad=0.08, w_pad=0.1, rect=(0, band, 1, 1 - band))
-    figure = Figure(figsize=FIGSIZE, layout=engine)
+    engine = ConstrainedLayoutEngine(h_pad=FIGURE_PAD, w_pad=0.1, rect=(0, band, 1, 1 - band))
+    figure = Figure(figsize=size, layout=engine)
     FigureCanvasAgg(figure)
     return figure
 
 
+def _draw_source(figure: Figure, source: str, bottom: float) -> float:
+    """The source line at ``bottom``; broken at its `` · `` into more lines when the figure is too narrow for it.
+
+    Returns how much higher (a share of the figure's height) the band under the plot
+    became, so that nothing is cut at the right edge of a 4:3 slide or with large fonts.
+    """
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    room = 0.98 * figure.bbox.width
+    text = figure.text(0.01, bottom, source, fontsize=_points(11), color=MUTED_COLOUR)
+    if text.get_window_extent(renderer).width <= room:
+        return 0.0
+    lines: list[str] = []
+    for part in source.split(" · "):
+        text.set_text(f"{lines[-1]} · {part}" if lines else part)
+        if lines and text.get_window_extent(renderer).width <= room:
+            lines[-1] = f"{lines[-1]} · {part}"
+        else:
+            lines.append(part)
+    text.set_text(lines[-1])
+    step = 1.3 * _points(11) / 72 / figure.get_figheight()  # one line, as a share of the height
+    for index, line in enumerate(reversed(lines[:-1]), start=1):
+        figure.text(0.01, bottom + index * step, line, fontsize=_points(11), color=MUTED_COLOUR)
+    raised = (len(lines) - 1) * step
+    _take_from_layout(figure, below=raised)
+    return raised
+
+
+def _take_from_layout(figure: Figure, *, above: float = 0.0, below: float = 0.0) -> None:
+    """Take ``above`` and ``below`` (shares of the figure's height) off the area the layout places the plots in."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    engine = figure.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)
+    left, bottom, width, share = engine.get()["rect"]  # share: of the figure's height, from the bottom up
+    rect = (left, bottom + below, width, share - below - above)
+    figure.set_layout_engine(ConstrainedLayoutEngine(h_pad=FIGURE_PAD, w_pad=0.1, rect=rect))
+
+
+def _add_subtitle(figure: Figure, heading: Text, subtitle: str) -> None:
+    """``subtitle`` in a line of its own under the title, the plot moved down to make room for it.
+
+    Constrained layout keeps room for the title only; the subtitle's line is taken off
+    the top of the layout's area, and the subtitle is placed where the layout puts the
+    title (at the top, :data:`FIGURE_PAD` down), one title's height lower.
+    """
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    height = figure.bbox.height
+    pad = FIGURE_PAD * figure.dpi / height  # the layout's pad, as a share of the figure's height
+    title_height = heading.get_window_extent(renderer).height / height
+    text = figure.text(
+        0.01, 1 - pad - title_height - pad / 2, for_chart(subtitle), fontsize=_points(SUBTITLE_SIZE),
+        color=MUTED_COLOUR, va="top", gid="subtitle",
+    )  # fmt: skip
+    _take_from_layout(figure, above=text.get_window_extent(renderer).height / height + pad / 2)
+
+
+def _points(size: float) -> float:
+    """A font size in the code (11 pt), times the chart's ``font_scale`` (the style in force says it)."""
+    return size * _font_scale()
+
+
+def _font_scale() -> float:
+    import matplotlib
+
+    return float(matplotlib.rcParams["font.size"]) / _STYLE["font.size"]
+
+
 @contextlib.contextmanager
-def _styled(kind: str) -> Iterator[None]:
+def _styled(kind: str, look: ChartLook = DEFAULT_LOOK) -> Iterator[None]:
     import matplotlib
 
     # A fixed salt per kind makes SVG ids the same on every run (regenerated images do not churn)
     # and different between kinds (two charts inlined in one HTML page do not share ids).
     style: Any = {**_STYLE, "svg.hashsalt": f"focuscount-{kind}"}  # keys matplotlib's stubs list one by one
+    if look.font_scale != 1:
+        style.update({key: _STYLE[key] * look.font_scale for key in _FONT_KEYS})
+    if look.transparent:
+        # Nothing painted behind the plots: on a slide, its own background shows through.
+        style.update({"figure.facecolor": "none", "axes.facecolor": "none", "savefig.facecolor": "none"})
+        style["savefig.transparent"] = True
     with matplotlib.rc_context(style):
         yield
 
@@ -842,7 +1057,7 @@ def chart_format(path: Path) -> str:
     return found
 
 
-def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: int) -> None:
+def _save(figure: Figure, stream: IO[bytes], chart_format: str, dpi: float) -> None:
     creator = f"focuscount {__version__} with matplotlib"
     title = figure.get_suptitle()
     metadata: dict[str, str | None]

@@ -139,6 +139,7 @@ def _document(counts: DocumentCounts) -> dict[str, object]:
         "ignored": counts.ignored_count,
         "not_counted": counts.not_counted,
         "furniture_words": counts.furniture_words,
+        "ocr_pages": document.ocr_pages,  # pages of a scan whose text OCR read (0: none)
     }
 
 

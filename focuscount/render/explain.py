@@ -54,6 +54,7 @@ def evidence_record(item: Evidence, lexicon: Lexicon | None = None) -> dict[str,
         "speaker": location.speaker,
         "section": location.section,
         "notes": hit.in_notes,
+        "ocr": hit.ocr,
         "category": hit.category,
         "in_ratio": None if lexicon is None else lexicon.in_ratio(hit.category),
         "counted": hit.reason is None,
@@ -70,6 +71,7 @@ def evidence_record(item: Evidence, lexicon: Lexicon | None = None) -> dict[str,
 
 
 NOT_COUNTED = "not counted"  # the category column of a hit that counts nowhere (furniture, names, ignore)
+OCR_MARK = "(OCR)"  # after the location of a hit whose words OCR read from a scanned page
 
 
 def category_cell(hit: Hit, report_only: Iterable[str] = ()) -> str:
@@ -88,7 +90,10 @@ def render_explain_table(
     show_speakers: bool = True,
     lexicon: Lexicon | None = None,
 ) -> str:
-    """A table of hits (document, location, category, term, context) and a summary line."""
+    """A table of hits (document, location, category, term, context) and a summary line.
+
+    A hit read by OCR from a scanned page says so after its location: ``page 1, line 7 (OCR)``.
+    """
     report_only = lexicon.report_only if lexicon is not None else ()
     rows = []
     per_category: Counter[str] = Counter()
@@ -97,6 +102,8 @@ def render_explain_table(
         per_category[NOT_COUNTED if item.hit.reason else item.hit.category] += 1
         documents.add(str(item.path))
         location = str(item.hit.location)
+        if item.hit.ocr:
+            location = f"{location} {OCR_MARK}"
         if show_speakers and item.hit.location.speaker:
             location = f"{location}, {item.hit.location.speaker}"
         row = {
@@ -147,6 +154,6 @@ def render_explain_csv(items: Iterable[Evidence], lexicon: Lexicon | None = None
 
 _EVIDENCE_FIELDS = (
     "path", "format", "location", "kind", "number", "line", "part", "timestamp", "speaker", "section", "notes",
-    "category", "in_ratio", "counted", "reason", "term", "matched", "before", "after", "context", "segment",
+    "ocr", "category", "in_ratio", "counted", "reason", "term", "matched", "before", "after", "context", "segment",
     "start", "end",
 )  # fmt: skip

@@ -18,3 +18,5 @@ EXPLAIN_FORMATS: tuple[HitsFormat, ...] = get_args(HitsFormat)
 TERMS_FORMATS: tuple[HitsFormat, ...] = get_args(HitsFormat)
 CHECK_FORMATS: tuple[CheckFormat, ...] = get_args(CheckFormat)
 CHART_KINDS: tuple[ChartKind, ...] = get_args(ChartKind)
+ALL_CHARTS = "all"  # chart --kind all: every kind of CHART_KINDS, from one reading
+CHART_FILE_FORMATS = ("png", "svg", "pdf")  # chart --format: the files of --kind all

@@ -60,6 +60,7 @@ class Summary:
     skipped: int  # every file not counted (unreadable, other types, …)
     first_date: dt.date | None  # None when no document is dated
     last_date: dt.date | None
+    missing: int = 0  # paths given that do not exist (counted in ``unreadable`` too)
 
     @classmethod
     def of(cls, analysis: Analysis) -> Summary:
@@ -93,6 +94,7 @@ class Summary:
             skipped=len(analysis.skipped),
             first_date=None if span is None else span[0],
             last_date=None if span is None else span[1],
+            missing=len(analysis.missing),
         )
 
     # --- the parts ---------------------------------------------------------------------------------------------
@@ -134,10 +136,12 @@ class Summary:
         return f"{plural(self.documents, 'document')} read" + (f" ({self.undated} undated)" if self.undated else "")
 
     def skipped_text(self) -> str:
-        """``3 skipped (1 unreadable, 2 of other types)``; ``0 skipped``."""
+        """``4 skipped (1 not found, 1 unreadable, 2 of other types)``; ``0 skipped``."""
         details = []
-        if self.unreadable:
-            details.append(f"{self.unreadable} unreadable")
+        if self.missing:
+            details.append(f"{self.missing} not found")
+        if self.unreadable > self.missing:
+            details.append(f"{self.unreadable - self.missing} unreadable")
         if self.other_types:
             details.append(f"{self.other_types} of other types")
         return f"{self.skipped} skipped" + (f" ({', '.join(details)})" if details else "")

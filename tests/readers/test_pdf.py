@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from focuscount import ocr
 from focuscount.errors import ReadError
 from focuscount.model import Document, Location
 from focuscount.readers import read_document as read  # the reader and the reading stage after it
@@ -103,13 +104,23 @@ def test_text_inside_form_xobjects_is_read() -> None:
     ]
 
 
-def test_scanned_pdf_without_text_layer() -> None:
-    path = FIXTURES / "scanned.pdf"
+def test_scanned_pdf_without_text_layer_and_without_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "find_tesseract", lambda: None)
+    path = FIXTURES / "scanned.pdf"  # grey bars, no text layer
     with pytest.raises(ReadError) as caught:
         read(path)
     assert str(caught.value) == (
-        f"{path}: no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in 1 page"
+        f"{path}: no extractable text (scanned? run OCR first, e.g. `ocrmypdf in.pdf out.pdf`) in 1 page; "
+        "install tesseract-ocr to read scanned pages"
     )
+
+
+@pytest.mark.skipif(ocr.find_tesseract() is None, reason="tesseract is not installed (Debian: tesseract-ocr)")
+def test_scanned_pdf_whose_ocr_finds_no_words() -> None:
+    path = FIXTURES / "scanned.pdf"
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: no extractable text in 1 page (no text layer, and OCR found no words)"
 
 
 def test_encrypted_pdf_needing_a_password() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from focuscount.errors import ReadError, UnsupportedFormatError
-from focuscount.readers import is_supported, read_document, spec_for
+from focuscount.readers import is_supported, legacy, read_document, spec_for
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAME_TEXT = (
@@ -64,8 +64,8 @@ def test_unsupported_extension() -> None:
     with pytest.raises(UnsupportedFormatError) as caught:
         read_document("minutes.xyz")
     assert caught.value.reason == (
-        "unsupported format .xyz; focuscount reads .docx, .htm, .html, .markdown, .md, .odp, .odt, .pdf, .pptx, "
-        ".rtf, .srt, .text, .txt, .vtt"
+        "unsupported format .xyz; focuscount reads .doc, .docx, .htm, .html, .markdown, .md, .odp, .odt, .pdf, "
+        ".ppt, .pptx, .rtf, .srt, .text, .txt, .vtt"
     )
 
 
@@ -75,25 +75,31 @@ def test_no_extension() -> None:
     assert caught.value.reason.startswith("unsupported format (no extension); focuscount reads ")
 
 
-def test_legacy_doc_says_how_to_convert() -> None:
+def test_legacy_doc_without_libreoffice_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(legacy, "find_office", lambda: None)
     path = FIXTURES / "legacy.doc"
     with pytest.raises(UnsupportedFormatError) as caught:
         read_document(path)
-    assert str(caught.value) == (
-        f"{path}: .doc is an old binary format; convert it first, e.g. "
-        "`soffice --headless --convert-to docx legacy.doc`"
-    )
+    assert str(caught.value) == f"{path}: install LibreOffice to read .doc files (soffice not found)"
 
 
-def test_legacy_ppt_says_how_to_convert(tmp_path: Path) -> None:
+def test_legacy_ppt_without_libreoffice_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(legacy, "find_office", lambda: None)
     path = tmp_path / "Slides.PPT"
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1"))
     with pytest.raises(UnsupportedFormatError) as caught:
         read_document(path)
-    assert caught.value.reason == (
-        ".ppt is an old binary format; convert it first, e.g. "
-        "`soffice --headless --convert-to pptx Slides.PPT`"
-    )
+    assert caught.value.reason == "install LibreOffice to read .ppt files (soffice not found)"
+
+
+@pytest.mark.skipif(legacy.find_office() is None, reason="LibreOffice (soffice) is not installed")
+def test_a_legacy_doc_libreoffice_cannot_load_is_skipped_with_its_reason() -> None:
+    path = FIXTURES / "legacy.doc"  # an OLE signature and zeros
+    with pytest.raises(ReadError) as caught:
+        read_document(path)
+    assert str(caught.value) == f"{path}: LibreOffice could not convert it (source file could not be loaded)"
 
 
 def test_rtf_is_read_not_sent_to_conversion(tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def assert_safe(output: str, commands: int = 0) -> None:
     starting = [line for line in output.splitlines() if line.lstrip().startswith("::")]
     assert len(starting) == commands, starting
     for line in starting:
-        assert re.match(r"::(error|warning) file=[^\n]*,line=1,col=1,title=focuscount min_ratio::ratio ", line), line
+        assert re.match(r"::(error|warning) file=[^\n]*,line=1,endLine=[0-9]+,title=focuscount min_ratio::ratio ", line), line
 
 
 def written(path: str) -> str:
@@ -245,7 +245,7 @@ def test_check_text_and_line_formats(hostile: Path, to_file: bool) -> None:
         if output_format == "line":
             assert paths[:3] == [NEWLINE_SHOWN, TITLE_SHOWN, LATIN1_SHOWN]
         else:
-            assert f"ERROR   {NEWLINE_SHOWN}: min_ratio: ratio 0.50 (95% interval 0.09–0.91) is below the minimum 0.90 (library 1)" in out
+            assert f"ERROR   {NEWLINE_SHOWN}:1: min_ratio: ratio 0.50 (95% interval 0.09–0.91) is below the minimum 0.90 (library 1)" in out
 
 
 def test_a_name_starting_with_a_command_in_the_line_format(hostile: Path) -> None:
