@@ -29,13 +29,13 @@ demo: $(DEMO_STAMP)
 test: $(STAMP) tools
 	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The same without the tests marked slow (fuzzing, pre-commit, 10,000 files).
 test-fast: $(STAMP)
 	$(BIN)/ruff check focuscount tests tools bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # Programs some tests use: Chromium renders the HTML report, Tesseract (with English data) reads scanned
 # pages. Installed here where missing and possible (root with apt-get); otherwise those tests are skipped.
