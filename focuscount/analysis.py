@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from focuscount.breakdown import BREAKDOWNS, BreakdownKind, BreakdownRow, document_breakdown, merge_speakers
 from focuscount.cachekeys import counts_key, numbers_key, reading_key
 from focuscount.counting import DEFAULT_CONTEXT_WORDS
-from focuscount.dating import DatesManifest, assign_date, leading_segments
+from focuscount.dating import DatesManifest, assign_date
 from focuscount.discovery import MISSING, STDIN, UNREADABLE, UNSUPPORTED, Candidate, Skipped, discover
 from focuscount.errors import ConfigError, NoDocumentsError
 from focuscount.lexicon import Lexicon, load_lexicon
@@ -28,7 +28,7 @@ from focuscount.readers import supported_extensions
 from focuscount.readers.text import read_standard_input
 from focuscount.timeline import GROUPINGS, Grouping, Trend, group, no_trend_reason, trend
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
-from focuscount.work import CountJob, FileResult, FileTask, content_hash, count_file, shipped, start
+from focuscount.work import CacheKeys, CountJob, FileResult, FileTask, content_hash, count_file, shipped, start
 
 if TYPE_CHECKING:
     from focuscount.cache import ResultCache
@@ -183,11 +183,9 @@ def iter_document_counts(
 
 @dataclass
 class _Waiting:
-    """A file handed to the executor, with the cache keys its result is stored under."""
+    """A file handed to the executor (its task says where in the cache its result goes)."""
 
     path: Path
-    reading_key: str | None
-    counts_key: str | None
 
 
 @dataclass
@@ -272,22 +270,25 @@ class _Run:
 
     def _prepare(self, path: Path) -> tuple[_Cached | None, FileTask, _Waiting]:
         """Where the cache holds ``path``'s counts, or the task that counts it (with its cached reading, if any)."""
+        hits = self.evidence
         if path == STDIN:  # read here (a worker has no standard input) and never cached
-            return None, FileTask(path, data=read_standard_input(path, self.options.limits)), _Waiting(path, None, None)
+            data = read_standard_input(path, self.options.limits)
+            return None, FileTask(path, data=data, hits=hits), _Waiting(path)
         if self.cache is None:
-            return None, FileTask(path), _Waiting(path, None, None)
+            return None, FileTask(path, hits=hits), _Waiting(path)
         content = content_hash(path, self.options)
         if content is None:  # unreadable: the reader says why, as it always does
-            return None, FileTask(path), _Waiting(path, None, None)
+            return None, FileTask(path, hits=hits), _Waiting(path)
         reading = reading_key(content, self.job, pdf=path.suffix.lower() == ".pdf")
         counts = counts_key(reading, self.job)
         if not self.evidence and self.cache.has_counts(numbers_key(counts)):
-            return _Cached(path, numbers_key(counts)), FileTask(path), _Waiting(path, None, None)
+            return _Cached(path, numbers_key(counts)), FileTask(path), _Waiting(path)
         if self.cache.has_counts(counts):
-            return _Cached(path, counts), FileTask(path), _Waiting(path, None, None)
+            return _Cached(path, counts), FileTask(path), _Waiting(path)
         raw = self.cache.get_raw(reading)
-        task = FileTask(path, raw=None if raw is None else replace(raw, path=path))
-        return None, task, _Waiting(path, reading, counts)
+        keys = CacheKeys(reading if raw is None else None, counts, numbers_key(counts))
+        task = FileTask(path, raw=None if raw is None else replace(raw, path=path), hits=hits, cache=keys)
+        return None, task, _Waiting(path)
 
     def _from_cache(self, cached: _Cached) -> DocumentCounts | Skipped:
         """The cached counts, or (when another run pruned them meanwhile, or they no longer decode) counted here."""
@@ -306,10 +307,8 @@ class _Run:
         if result.counts is None:
             assert result.skipped is not None
             return result.skipped
-        if self.cache is not None and waiting.counts_key is not None:
-            raw_key = waiting.reading_key if result.raw is not None else None
-            also = [(numbers_key(waiting.counts_key), _numbers_only(result.counts))]
-            self.cache.put(raw_key, result.raw, waiting.counts_key, result.counts, also)
+        if self.cache is not None and result.packed:
+            self.cache.put_packed(result.packed)  # packed by the worker: this process only writes them
         return result.counts
 
     def _dated(self, item: DocumentCounts | Skipped | _Cached | _Waiting) -> DocumentCounts | Skipped:
@@ -327,16 +326,6 @@ class _Run:
 
 # What a worker imports once, before any file: a worker started after a crash is ready sooner.
 WORKER_MODULES = ("spacy", "focuscount.work")
-
-
-def _numbers_only(counts: DocumentCounts) -> DocumentCounts:
-    """``counts`` as a run that reports only numbers needs them: no hits, and only the segments dating reads.
-
-    Such a run drops the rest (:meth:`~focuscount.model.DocumentCounts.without_evidence`) once the
-    document is dated, so the cache keeps and decodes a few kilobytes a document, not its whole text.
-    """
-    document = replace(counts.document, segments=leading_segments(counts.document))
-    return replace(counts, hits=(), ignored=(), segment_words=(), document=document)
 
 
 def _moved(counts: DocumentCounts, path: Path) -> DocumentCounts:

@@ -196,6 +196,11 @@ class ResultCache:
         """Keep ``counts`` under ``key``."""
         self._put([("counts", key, _pack(encode_counts(counts)))])
 
+    def put_packed(self, rows: Sequence[tuple[str, str, bytes]]) -> None:
+        """Keep rows already packed by :func:`pack_document` / :func:`pack_counts` (table, key, value), in one
+        transaction: a worker process packs a file's entries, so the main process only writes them."""
+        self._put([(table, key, value) for table, key, value in rows if table in _TABLES])
+
     def put(
         self,
         raw_key: str | None,
@@ -373,6 +378,16 @@ class ResultCache:
         self._problem = f"{display_path(self.path)}: the cache failed while {action} ({error})"
         if self._warn is not None:
             self._warn(f"{self._problem}; going on without it for this run")
+
+
+def pack_document(document: Document) -> bytes:
+    """``document`` as the cache keeps it in its ``raw`` table (compressed JSON)."""
+    return _pack(encode_document(document))
+
+
+def pack_counts(counts: DocumentCounts) -> bytes:
+    """``counts`` as the cache keeps them in its ``counts`` table (compressed JSON)."""
+    return _pack(encode_counts(counts))
 
 
 def _decode_fact(data: bytes) -> dict[str, object]:

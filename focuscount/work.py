@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from focuscount.counting import count_document
+from focuscount.dating import leading_segments
 from focuscount.discovery import STDIN, Skipped
 from focuscount.errors import LexiconError, ReadError, UnsupportedFormatError
 from focuscount.language import AUTO, LanguageChoice, LanguageIdentifier, LexiconFamily, choose, lexicon_family
@@ -42,12 +43,28 @@ class CountJob:
 
 
 @dataclass(frozen=True)
+class CacheKeys:
+    """Where a file's results go in the cache: the worker packs them, so the main process only writes them."""
+
+    reading: str | None  # None: the reading came from the cache (nothing to keep of it)
+    counts: str
+    numbers: str
+
+
+@dataclass(frozen=True)
 class FileTask:
-    """One file to count: its path, its reader output when the cache had it, its bytes when shipped away."""
+    """One file to count: its path, its reader output when the cache had it, its bytes when shipped away.
+
+    What comes back is only what the run uses: with ``hits=False`` the counts without their hits (and
+    only the segments dating reads); with ``cache`` the cache's entries, packed (and the reading is not
+    sent back as an object).  Less to pickle back, and less for the main process to do.
+    """
 
     path: Path
     raw: Document | None = None
     data: bytes | None = None  # for a worker on another machine: the file itself (read within the limits)
+    hits: bool = True
+    cache: CacheKeys | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +75,7 @@ class FileResult:
     counts: DocumentCounts | None = None
     raw: Document | None = None  # the reader's output, when it was read here (None: it came from the cache)
     skipped: Skipped | None = None
+    packed: tuple[tuple[str, str, bytes], ...] = ()  # the cache's rows (table, key, value), for task.cache
 
 
 class Matchers:
@@ -136,7 +154,28 @@ def count_file(task: FileTask) -> FileResult:
     counts = count_document(document, matcher, job.context_words, job.unmatched)
     if choice is not None:
         counts = replace(counts, language=choice.language, lexicon_name=choice.lexicon.name, language_note=choice.note)
-    return FileResult(task.path, counts=counts, raw=None if task.raw is not None else raw)
+    if task.hits and task.cache is None:
+        return FileResult(task.path, counts=counts, raw=None if task.raw is not None else raw)
+    numbers = numbers_only(counts)
+    if task.cache is not None:
+        from focuscount.cache import pack_counts, pack_document
+
+        keys = task.cache
+        rows = [("counts", keys.counts, pack_counts(counts)), ("counts", keys.numbers, pack_counts(numbers))]
+        if keys.reading is not None and task.raw is None:
+            rows.insert(0, ("raw", keys.reading, pack_document(raw)))
+        return FileResult(task.path, counts=counts if task.hits else numbers, packed=tuple(rows))
+    return FileResult(task.path, counts=numbers)
+
+
+def numbers_only(counts: DocumentCounts) -> DocumentCounts:
+    """``counts`` as a run that reports only numbers needs them: no hits, and only the segments dating reads.
+
+    Such a run drops the rest (:meth:`~focuscount.model.DocumentCounts.without_evidence`) once the
+    document is dated, so the cache keeps and decodes a few kilobytes a document, not its whole text.
+    """
+    document = replace(counts.document, segments=leading_segments(counts.document))
+    return replace(counts, hits=(), ignored=(), segment_words=(), document=document)
 
 
 def _read(task: FileTask, options: ReadOptions, ocr: OcrSettings) -> Document:
