@@ -87,13 +87,15 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,examples,bench]'
 	touch $(BENCH_STAMP)
 
-# Not a test: timings on a generated corpus of 2,000 documents (BENCH_SCALE=0.1 for a tenth), into bench/RESULTS.md.
+# Not a test: timings on a generated corpus of 2,000 documents (BENCH_SCALE=0.1 for a tenth), and on a local
+# Dask cluster of 1 and 2 workers, into bench/RESULTS.md.
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/benchmark.py
 	$(BIN)/python bench/long_line.py
 	$(BIN)/python bench/big_lexicon.py
 	$(BIN)/python bench/bombs.py
 	$(BIN)/python bench/scale.py --scale $(BENCH_SCALE)
+	$(BIN)/python bench/dask_scale.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
