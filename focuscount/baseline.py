@@ -20,7 +20,7 @@ from pathlib import Path
 
 from focuscount.errors import ConfigError
 from focuscount.escape import display_path
-from focuscount.safeio import read_input_text
+from focuscount.safeio import read_input_json
 
 SAVE_AGAIN = "save the baseline again with `focuscount analyze -f json -o FILE`"
 
@@ -57,13 +57,7 @@ def load_report_baseline(path: Path, root: Path | None = None) -> Baseline:
     a regular file, not JSON, not a focuscount report, or holds a value of the
     wrong type (a ratio must be a number from 0 to 1, or null).
     """
-    text = read_input_text(path, "baseline report", "baseline is not a readable JSON report")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ConfigError(path, f"baseline is not a readable JSON report ({error})") from error
-    except RecursionError as error:  # [[[[… nested past Python's stack
-        raise ConfigError(path, "baseline is not a readable JSON report (nested too deeply)") from error
+    data = read_input_json(path, "baseline report", "baseline is not a readable JSON report")
     if not isinstance(data, dict) or data.get("schema") != "focuscount/analyze/v1":
         raise ConfigError(
             path, "baseline is not a focuscount report: save one with `focuscount analyze -f json -o FILE`"
@@ -138,6 +132,8 @@ def git_files_at(revision: str, paths: Iterable[Path], into: Path) -> Path:
     Uses ``git ls-tree`` and ``git show`` only: the working tree, the index and
     HEAD stay as they are.
     """
+    if not revision.strip() or revision.startswith("-"):  # "-…" would reach git as an option
+        raise ConfigError(None, f"`baseline_ref`: '{revision}' is not a git revision", parameters=("baseline_ref",))
     paths = list(paths)
     start = paths[0] if paths else Path.cwd()
     folder = start if start.is_dir() else start.parent

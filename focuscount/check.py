@@ -68,7 +68,7 @@ from focuscount.escape import display_path
 from focuscount.lexicon import Lexicon, load_lexicon
 from focuscount.model import DocumentCounts, per_thousand
 from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
-from focuscount.safeio import read_input_text
+from focuscount.safeio import read_input_json
 from focuscount.spans import DocumentSpans, Span, document_spans, fell_most, section_ratios
 from focuscount.timeline import Grouping
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, format_interval
@@ -620,7 +620,7 @@ def load_report_intervals(report: Path, root: Path) -> BaselineIntervals:
     nothing is computed in their place.  A malformed interval is a ConfigError
     naming the field.
     """
-    data = json.loads(read_input_text(report, "baseline report", "baseline is not a readable JSON report"))
+    data = read_input_json(report, "baseline report", "baseline is not a readable JSON report")
     summary = data.get("summary") if isinstance(data, dict) else None
     items = data.get("documents") if isinstance(data, dict) else None
     overall = _report_interval(report, summary, "summary.interval")
@@ -639,7 +639,7 @@ def load_report_sections(report: Path, root: Path) -> BaselineSections:
     them (relative to ``root``).  A report without section rows gives none; a row
     with a wrong field is a ConfigError naming it.
     """
-    data = json.loads(read_input_text(report, "baseline report", "baseline is not a readable JSON report"))
+    data = read_input_json(report, "baseline report", "baseline is not a readable JSON report")
     breakdowns = data.get("breakdowns") if isinstance(data, dict) else None
     rows = breakdowns.get("section") if isinstance(breakdowns, dict) else None
     if rows is None:

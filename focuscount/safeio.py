@@ -8,6 +8,7 @@ is refused with its kind named instead of hanging or filling memory.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 from pathlib import Path
@@ -116,3 +117,18 @@ def read_input_text(path: Path, what: str, undecodable: str, encoding: str = "ut
         raise ConfigError(path, error.reason) from error
     except UnicodeDecodeError as error:
         raise ConfigError(path, f"{undecodable} ({error})") from error
+
+
+def read_input_json(path: Path, what: str, unreadable: str) -> object:
+    """The JSON value of a file an option names (a saved report), or a :class:`ConfigError`.
+
+    As :func:`read_input_text`; text that is not JSON, or nested past Python's stack, is
+    "UNREADABLE (why)".
+    """
+    text = read_input_text(path, what, unreadable)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(path, f"{unreadable} ({error})") from error
+    except RecursionError as error:  # [[[[… nested past Python's stack
+        raise ConfigError(path, f"{unreadable} (nested too deeply)") from error

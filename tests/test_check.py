@@ -275,6 +275,9 @@ def test_baseline_ref_errors_exit_2(project: Path) -> None:
     code, _, err = run("--baseline-ref", "nosuchbranch")
     assert code == 2
     assert "unknown revision 'nosuchbranch'" in err
+    code, _, err = run("--baseline-ref=--output=/tmp/x")  # never handed to git, where it would be an option
+    assert code == 2
+    assert err.splitlines()[-1] == "Error: --baseline-ref: '--output=/tmp/x' is not a git revision"
 
 
 def test_regression_rule_without_baseline_exits_2(project: Path) -> None:

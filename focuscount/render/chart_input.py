@@ -28,7 +28,7 @@ from focuscount.errors import ConfigError
 from focuscount.lexicon import Category, Lexicon
 from focuscount.model import Document, DocumentCounts, ratio_of
 from focuscount.render.data import SCHEMA
-from focuscount.safeio import read_input_text
+from focuscount.safeio import read_input_json
 from focuscount.timeline import GROUPINGS, Grouping, group, trend
 from focuscount.uncertainty import Interval, is_thin, wilson
 
@@ -50,13 +50,7 @@ def load_saved_analysis(
     :class:`ConfigError` naming the file (and the field) for anything but a report
     of ``focuscount analyze -f json``.
     """
-    text = read_input_text(path, "saved report", "not a readable JSON report")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ConfigError(path, f"not a readable JSON report ({error})") from error
-    except RecursionError as error:  # [[[[… nested past Python's stack
-        raise ConfigError(path, "not a readable JSON report (nested too deeply)") from error
+    data = read_input_json(path, "saved report", "not a readable JSON report")
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ConfigError(
             path, f"not a report of `focuscount analyze -f json` (schema {SCHEMA}); save one with "
