@@ -16,12 +16,11 @@ TEMPLATES = REPO / "focuscount" / "render" / "templates"
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel, built once for the module."""
+    """The wheel, built once for the module, as the README says: ``python -m build``."""
     folder = tmp_path_factory.mktemp("dist")
     # No build isolation: hatchling comes from the test extras, so nothing is downloaded.
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(folder), str(REPO)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(folder), str(REPO)],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     (built,) = folder.glob("focuscount-*.whl")
