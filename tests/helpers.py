@@ -106,3 +106,20 @@ def probe_read(path: Path, max_file_mb: float = 200.0, pdf_engine: str = "pdfium
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     return report["outcome"], report["seconds"], report["peak_mb"]
+
+
+# Variables a user's or a CI runner's environment may set that change what `focuscount check` does.
+CHECK_ENVIRONMENT = ("GITHUB_STEP_SUMMARY", "FOCUSCOUNT_MIN_RATIO", "FOCUSCOUNT_PATHS", "FOCUSCOUNT_ON_EMPTY")
+
+
+def run_check(*args: object) -> tuple[int, str, str]:
+    """``focuscount check ARGS`` through click's runner: exit status, stdout, stderr (a crash is raised)."""
+    from click.testing import CliRunner
+
+    from focuscount.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", *(str(arg) for arg in args)])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+

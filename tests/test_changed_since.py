@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from helpers import REPO
+from helpers import CHECK_ENVIRONMENT, REPO, run_check
 
 from focuscount.changes import changed_files
-from focuscount.cli import cli
 from focuscount.errors import ConfigError
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -49,7 +47,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "minutes")
     monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_STEP_SUMMARY", "FOCUSCOUNT_MIN_RATIO", "FOCUSCOUNT_PATHS", "FOCUSCOUNT_ON_EMPTY"):
+    for name in CHECK_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     return tmp_path
 
@@ -58,11 +56,7 @@ def configure(project: Path, check: str, paths: str = 'paths = ["minutes"]\n') -
     (project / "focuscount.toml").write_text(f"{paths}\n[check]\n{textwrap.dedent(check)}", encoding="utf-8")
 
 
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["check", *(str(arg) for arg in args)])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+run = run_check
 
 
 def judged(out: str) -> tuple[int | None, int, list[str], list[str | None]]:

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
-from helpers import EXAMPLES, FIXTURES
+from helpers import CHECK_ENVIRONMENT, EXAMPLES, FIXTURES, run_check
 
 from focuscount.analysis import analyze
 from focuscount.cli import cli
@@ -46,7 +46,7 @@ def minutes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in (MARCH_MD, MAY_DOCX, JULY_PDF):
         shutil.copy(EXAMPLES / "minutes" / name, folder / name)
     monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_STEP_SUMMARY", "FOCUSCOUNT_MIN_RATIO", "FOCUSCOUNT_PATHS", "FOCUSCOUNT_ON_EMPTY"):
+    for name in CHECK_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     return tmp_path
 
@@ -55,11 +55,7 @@ def configure(project: Path, check: str, paths: str = '["minutes"]') -> None:
     (project / "focuscount.toml").write_text(f"paths = {paths}\n\n[check]\n{textwrap.dedent(check)}", encoding="utf-8")
 
 
-def run(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["check", *(str(arg) for arg in args)])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+run = run_check
 
 
 def findings(out: str) -> dict[str, dict]:
