@@ -26,6 +26,7 @@ from focuscount.options import DEFAULT_READ, SERIAL, Execution, ReadOptions
 from focuscount.pipeline_facts import pipeline_facts, ready_to_count
 from focuscount.readers import supported_extensions
 from focuscount.readers.text import read_standard_input
+from focuscount.series import Series, SeriesRule, name_series, split_series
 from focuscount.timeline import GROUPINGS, Grouping, Trend, group, no_trend_reason, trend
 from focuscount.uncertainty import DEFAULT_MIN_HITS, Interval, is_thin, pooled_interval
 from focuscount.work import CacheKeys, CountJob, FileResult, FileTask, content_hash, count_file, shipped, start
@@ -67,6 +68,9 @@ class Analysis:
     include_thin: bool = False  # thin periods were counted in the trend
     lemmas: bool = True  # the pipeline gives lemmas (False: a language without a lookup table)
     unmatched_dates: tuple[UnmatchedDate, ...] = ()  # rows of the dates manifest that dated no document read
+    # With a series rule (--series): how documents were split, and each series with its own periods and trend.
+    series_rule: str | None = None
+    series: tuple[Series, ...] = ()
 
     @property
     def lexicons_used(self) -> dict[str, int]:
@@ -372,6 +376,7 @@ def analyze(
     on_skip: SkipHandler | None = None,
     on_document: Callable[[DocumentCounts], None] | None = None,
     evidence: bool = True,
+    series: SeriesRule | str | None = None,
 ) -> Analysis:
     """Analyse the documents under ``paths`` and group them ``by`` meeting, month, quarter or year.
 
@@ -384,6 +389,9 @@ def analyze(
     ``include_thin``.  ``on_document`` sees each document's counts with its hits
     (``context_words`` either side) before they are dropped; with ``evidence=False``
     (no breakdowns asked for) it may see them without their hits.
+    ``series`` (``folder``, ``prefix`` or a regular expression, see :mod:`focuscount.series`)
+    splits the documents into named series, each with its own periods, trend and interval
+    (:attr:`Analysis.series`); the periods and trend of the whole set are kept too.
     Unreadable files do not stop the run: each is passed to ``on_skip`` as it is met
     and listed in :attr:`Analysis.skipped`.  Raises :class:`NoDocumentsError` when
     no file could be read at all, and :class:`ConfigError` naming the parameter for
@@ -397,6 +405,7 @@ def analyze(
             raise ConfigError(
                 None, f"`breakdowns` must be some of {', '.join(BREAKDOWNS)}, not '{kind}'", parameters=("breakdowns",)
             )
+    rule = SeriesRule.parse(series) if isinstance(series, str) else series
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
     documents: list[DocumentCounts] = []
@@ -419,6 +428,8 @@ def analyze(
             }
         documents.append(replace(item.without_evidence(), thin=is_thin(_ratio_hits(item, lexicon), min_hits)))
     documents.sort(key=lambda c: (c.document.date is None, c.document.date or dt.date.min, str(c.document.path)))
+    if rule is not None:
+        documents = name_series(documents, rule)
     periods = tuple(group(documents, by, lexicon.focus, lexicon.versus, min_hits))
     breakdown_rows: dict[str, tuple[BreakdownRow, ...]] = {}
     for kind in kinds:
@@ -443,6 +454,10 @@ def analyze(
         min_hits=min_hits,
         include_thin=include_thin,
         unmatched_dates=_unmatched_dates(options.dates, documents),
+        series_rule=None if rule is None else rule.text,
+        series=()
+        if rule is None
+        else split_series(documents, by, lexicon.focus, lexicon.versus, min_hits, include_thin),
     )
 
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # imported for the annotations only: the commands import what
     from focuscount.options import Execution, ExecutorKind
     from focuscount.readers import PdfEngine
     from focuscount.render.formats import AnalyzeFormat, CheckFormat, HitsFormat
+    from focuscount.terminal import TerminalLook
     from focuscount.timeline import Grouping
     from focuscount.uncertainty import Confidence
 
@@ -118,6 +119,7 @@ PARAMETER_FLAGS = {
     "top": "--top",
     "size": "--size",
     "font_scale": "--font-scale",
+    "series": "--series",
 }
 DEBUG_VARIABLE = "FOCUSCOUNT_DEBUG"
 
@@ -181,8 +183,51 @@ def warn(message: str) -> None:
     ``display_path(...)`` pieces in it.
     """
     from focuscount.escape import for_terminal
+    from focuscount.terminal import YELLOW
 
-    click.echo(f"focuscount: warning: {for_terminal(message)}", err=True)
+    if not quiet():
+        say_on_stderr("focuscount: warning:", YELLOW, for_terminal(message))
+
+
+QUIET = "focuscount.quiet"  # click's Context.meta (shared by the group and its command): --quiet was given
+ACTIVE_PROGRESS = "focuscount.progress"  # click's Context.meta: the run's progress bar, which lines go above
+
+
+def quiet() -> bool:
+    """True with ``--quiet`` (given to ``focuscount`` or to the command): no warning lines, errors still shown."""
+    context = click.get_current_context(silent=True)
+    return context is not None and bool(context.meta.get(QUIET))
+
+
+def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[QUIET] = True
+
+
+QUIET_OPTION = click.option(
+    "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
+    help="Print no warnings on stderr (errors and the output still appear).",
+)  # fmt: skip
+WIDE_OPTION = click.option(
+    "--wide", is_flag=True,
+    help="Print the full table however narrow the terminal (files and pipes always get it).",
+)  # fmt: skip
+
+
+def say_on_stderr(prefix: str, colour: str, message: str) -> None:
+    """``prefix message`` on stderr, the prefix in ``colour`` on a terminal that takes colour (not with
+    NO_COLOR), printed above the progress bar when one is drawn. ``message`` is escaped already."""
+    import os
+
+    from focuscount.terminal import colour_allowed, paint
+
+    shown = paint(prefix, colour) if colour_allowed(sys.stderr, os.environ) else prefix
+    context = click.get_current_context(silent=True)
+    progress = context.meta.get(ACTIVE_PROGRESS) if context is not None else None
+    if progress is None:
+        click.echo(f"{shown} {message}", err=True)
+    else:
+        progress.interrupt(lambda: click.echo(f"{shown} {message}", err=True))
 
 
 def warn_unreadable(skipped: Skipped) -> None:
@@ -195,7 +240,9 @@ def warn_unreadable(skipped: Skipped) -> None:
     from focuscount.escape import display_path, for_terminal
 
     if skipped.kind == MISSING:
-        click.echo(f"focuscount: error: {for_terminal(f'{display_path(skipped.path)}: {skipped.reason}')}", err=True)
+        from focuscount.terminal import RED
+
+        say_on_stderr("focuscount: error:", RED, for_terminal(f"{display_path(skipped.path)}: {skipped.reason}"))
         context = click.get_current_context(silent=True)
         if context is not None:
             context.meta[MISSING_PATHS] = context.meta.get(MISSING_PATHS, 0) + 1
@@ -291,6 +338,12 @@ NOTES_OPTION = click.option(
     "--notes", type=click.Choice(NOTES_CHOICES), default=None,
     help="Read the speaker notes of slides (pptx, odp, a PDF with notes pages) or leave them out "
     "[default: include].",
+)  # fmt: skip
+SERIES_OPTION = click.option(
+    "--series", metavar="folder|prefix|REGEX",
+    help="Split the documents into named series, each with its own periods, trend and interval: folder (the "
+    "first folder under the one they share), prefix (the file name before its date), or a regular expression "
+    "searched in the path (its group 'series' or its first group names the series) [setting series].",
 )  # fmt: skip
 KEEP_FURNITURE_OPTION = click.option(
     "--keep-furniture/--no-keep-furniture", default=None,
@@ -416,6 +469,7 @@ def corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         MODEL_OPTION,
         CONFIG_OPTION,
+        QUIET_OPTION,
         click.option(
             "--max-file-mb", type=SettingNumber("max_file_mb"), metavar="MB",
             help="Skip a file larger than MB megabytes, or one whose parts or text expand past it [default: 200].",
@@ -535,7 +589,11 @@ def progress_for(paths: tuple[Path, ...], exclude: tuple[str, ...], follow_links
         made.render_progress()
         return made
 
-    return Progress(total, stream, bar)
+    progress = Progress(total, stream, bar)
+    context = click.get_current_context(silent=True)
+    if context is not None:  # warnings printed during the run go above its bar
+        context.meta[ACTIVE_PROGRESS] = progress
+    return progress
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -555,16 +613,26 @@ def emit(text: str, output: Path | None) -> None:
     click.echo(f"focuscount: wrote {display_path(output)}", err=True)
 
 
+def terminal_look(output: Path | None, wide: bool) -> TerminalLook:
+    """How a table printed to standard output looks: fitted to a terminal (unless ``wide``) and coloured
+    there; in a file (``-o``) or a pipe, the full table without colour."""
+    from focuscount.terminal import FULL_TABLE, TerminalLook
+
+    return FULL_TABLE if output is not None else TerminalLook.of(sys.stdout, wide=wide)
+
+
 def run_analysis(
     run: RunOptions,
     by: Grouping | None = None,
     breakdowns: tuple[BreakdownKind, ...] = (),
     each_document: Callable[[DocumentCounts], None] | None = None,
     context_words: int = 8,
+    series: str | None = None,
 ) -> Analysis:
     """``analyze`` over ``run`` with warnings and a progress bar on stderr.
 
     ``each_document`` sees every document's counts, hits included, as it is read.
+    ``series`` (``--series``) splits the documents into series; without it the setting does.
     """
     from focuscount.analysis import analyze
 
@@ -606,6 +674,7 @@ def run_analysis(
             on_skip=on_skip,
             on_document=on_document,
             evidence=each_document is not None,  # only the numbers, unless a caller looks at the hits
+            series=series or run.settings.series,
         )
     finally:
         progress.close()
@@ -623,6 +692,7 @@ def run_analysis(
     "--debug", is_flag=True,
     help=f"Show the cause of each error and unreadable file with its traceback (or set {DEBUG_VARIABLE}=1).",
 )  # fmt: skip
+@QUIET_OPTION
 def cli(debug: bool) -> None:
     """Count customer-oriented against institution-oriented language in minutes and talks.
 
@@ -658,7 +728,9 @@ def cli(debug: bool) -> None:
 @click.option("--by-speaker", is_flag=True, help="Also report words, counts and ratio per speaker.")
 @click.option("--by-section", is_flag=True, help="Also report per section (agenda item or heading) of each document.")
 @click.option("--by-slide", is_flag=True, help="Also report per slide of each deck (speaker notes apart).")
+@SERIES_OPTION
 @output_options(FORMATS)
+@WIDE_OPTION
 @click.option(
     "--chart", "chart_path", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
     help="Also draw the ratio chart into FILE (.png, .svg or .pdf).",
@@ -669,9 +741,11 @@ def analyze(
     by_speaker: bool,
     by_section: bool,
     by_slide: bool,
+    series: str | None,
     output_format: AnalyzeFormat,
     output: Path | None,
     chart_path: Path | None,
+    wide: bool,
 ) -> None:
     """Report the ratio per document, per period and its trend over time.
 
@@ -691,8 +765,13 @@ def analyze(
         ("section", by_section),
         ("slide", by_slide),
     )
-    result = run_analysis(run, by, tuple(kind for kind, flag in wanted if flag))
-    emit(renderer(output_format)(result), output)
+    result = run_analysis(run, by, tuple(kind for kind, flag in wanted if flag), series=series)
+    if output_format == "table":
+        from focuscount.render.table import render_table
+
+        emit(render_table(result, terminal_look(output, wide)), output)
+    else:
+        emit(renderer(output_format)(result), output)
     if chart_path is not None:
         from focuscount.escape import display_path
         from focuscount.render.chart import render_chart
@@ -739,6 +818,7 @@ def analyze(
     "--include-thin still apply; speakers and sections need it saved with --by-speaker, --by-section).",
 )  # fmt: skip
 @click.option("--by", type=click.Choice(GROUPINGS), help="One point per meeting, month, quarter or year.")
+@SERIES_OPTION
 @click.option("--title", help="The chart's title (a clear default names what is shown).")
 @click.option("--subtitle", metavar="TEXT", help="A line under the title, e.g. the body and the years shown.")
 @click.option(
@@ -766,6 +846,7 @@ def chart(
     file_format: str | None,
     saved_report: Path | None,
     by: Grouping | None,
+    series: str | None,
     title: str | None,
     subtitle: str | None,
     size: str | None,
@@ -800,7 +881,7 @@ def chart(
     request.prepare()  # a wrong extension or folder fails before the reading, not after
     if saved_report is not None:
         refuse_reading_options(run)
-    result = chart_analysis(run, saved_report, by, request, run_analysis)
+    result = chart_analysis(run, saved_report, by, request, run_analysis, series)
     status = write_charts(result, request, saved_report, on_failed=warn)
     if status:
         sys.exit(status)
@@ -821,12 +902,15 @@ def chart(
     help="Write the report to FILE.html (atomically), or - for standard output [default: -].",
 )  # fmt: skip
 @click.option("--by", type=click.Choice(GROUPINGS), help="One period per meeting, month, quarter or year.")
+@SERIES_OPTION
 @click.option("--title", help="The report's title.")
 @click.option(
     "--context", "-C", "context_words", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
     help="Words of context either side of each hit in the evidence section.",
 )  # fmt: skip
-def report(run: RunOptions, output: Path | None, by: Grouping | None, title: str | None, context_words: int) -> None:
+def report(
+    run: RunOptions, output: Path | None, by: Grouping | None, series: str | None, title: str | None, context_words: int
+) -> None:
     """Write one self-contained HTML report: summary, charts, tables, top terms and the evidence."""
     from focuscount.evidence import Evidence
     from focuscount.render.report import render_report
@@ -838,7 +922,7 @@ def report(run: RunOptions, output: Path | None, by: Grouping | None, title: str
         document = counts.document
         evidence[document.path] = [Evidence(document.path, document.format, hit) for hit in counts.hits]
 
-    result = run_analysis(run, by, ("speaker", "section"), keep_evidence, context_words)
+    result = run_analysis(run, by, ("speaker", "section"), keep_evidence, context_words, series)
     emit(render_report(result, term_report_from(result), evidence, title=title), output)
 
 
@@ -867,6 +951,7 @@ def report(run: RunOptions, output: Path | None, by: Grouping | None, title: str
     help="Also show the matches counted nowhere, with the reason: ignore terms, page furniture, labels, names.",
 )  # fmt: skip
 @output_options(EXPLAIN_FORMATS)
+@WIDE_OPTION
 def explain(
     run: RunOptions,
     categories: tuple[str, ...],
@@ -875,6 +960,7 @@ def explain(
     ignored: bool,
     output_format: HitsFormat,
     output: Path | None,
+    wide: bool,
 ) -> None:
     """Show every hit in context: file, location, category, term and the words around it.
 
@@ -905,7 +991,7 @@ def explain(
         on_terminal = output is None and sys.stdout.isatty()
         # The matched words arrive escaped (keyword_in_context escapes before it highlights): the bold is ours alone.
         highlight = (lambda words: click.style(words, bold=True)) if on_terminal else render.brackets
-        text = render.render_explain_table(items, highlight, lexicon=lexicon)
+        text = render.render_explain_table(items, highlight, lexicon=lexicon, look=terminal_look(output, wide))
     emit(text, output)
 
 

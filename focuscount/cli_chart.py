@@ -37,7 +37,7 @@ _CHART_OPTIONS = frozenset(
      "transparent", "dpi", "paths"}
 )  # fmt: skip
 # Options that still mean something with --from: the settings file, and how thin evidence is judged.
-_SAVED_REPORT_OPTIONS = frozenset({"config", "min_hits", "include_thin"})
+_SAVED_REPORT_OPTIONS = frozenset({"config", "min_hits", "include_thin", "series"})
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ def chart_analysis(
     by: Grouping | None,
     request: ChartRequest,
     run_analysis: Callable[..., Analysis],
+    series: str | None = None,
 ) -> Analysis:
     """The one analysis every requested chart is drawn from: read once, or loaded from a saved report."""
     if saved_report is not None:
@@ -128,9 +129,10 @@ def chart_analysis(
             by=by,
             min_hits=int(min_hits) if min_hits is not None else None,
             include_thin=params.get("include_thin"),
+            series=series or run.settings.series,
         )
     breakdowns = tuple(KIND_BREAKDOWNS[kind] for kind in request.kinds if kind in KIND_BREAKDOWNS)
-    return run_analysis(run, by, breakdowns)
+    return run_analysis(run, by, breakdowns, series=series)
 
 
 def write_charts(

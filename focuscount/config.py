@@ -86,6 +86,7 @@ TOP_KEYS = (
     "organisation",
     "chart_size",
     "font_scale",
+    "series",
     "check",
 )
 MAX_FILE_MB_LIMIT = 1_000_000.0  # about a terabyte; beyond it the byte count overflows, and no file needs it
@@ -227,6 +228,7 @@ class Settings:
     organisation: str | None = None  # whose minutes these are: named in each chart's source line
     chart_size: str | None = None  # a chart's size, as --size spells it (16:9, 13.33x7.5, 1920x1080px)
     font_scale: float = 1.0  # every font size of a chart, times this
+    series: str | None = None  # how documents are split into series: folder, prefix or a regular expression
     rules: tuple[Rule, ...] = ()
     on_empty: str = DEFAULT_ON_EMPTY  # [check] on_empty: the severity of "no evidence" under min_ratio
     source: Path | None = None  # the config file these came from
@@ -371,6 +373,8 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
         settings = replace(settings, chart_size=data["chart_size"].strip())
     if "scheduler" in data:
         settings = replace(settings, scheduler=_string(data["scheduler"], "scheduler", where))
+    if "series" in data:
+        settings = replace(settings, series=_series(data["series"], where))
     for key in ("follow_links", "metadata_dates", "keep_furniture", "include_thin", "cache"):
         if key in data:
             if not isinstance(data[key], bool):
@@ -382,6 +386,20 @@ def _settings_from(data: dict[str, Any], where: _Where) -> Settings:
             value = data["check"]["on_empty"]
             settings = replace(settings, on_empty=_on_empty(value, where, "on_empty", where.sub("check")))
     return settings
+
+
+def _series(value: object, where: _Where) -> str:
+    """The ``series`` setting: folder, prefix or a regular expression that compiles."""
+    from focuscount.series import SeriesRule
+
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(f"'series' must be folder, prefix or a regular expression, not {value!r}", "series")
+    _no_nul(value, "series", where)
+    try:
+        SeriesRule.parse(value)
+    except ConfigError as error:
+        raise where.error(error.message.replace("`series`", "'series'"), "series") from error
+    return value
 
 
 def _string(value: object, key: str, where: _Where) -> str:
@@ -530,6 +548,15 @@ def apply_environment(settings: Settings, environ: Mapping[str, str]) -> Setting
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
         if value:
             changes[key] = value
+    series = environ.get(ENV_PREFIX + "SERIES", "").strip()
+    if series:
+        from focuscount.series import SeriesRule
+
+        try:
+            SeriesRule.parse(series)
+        except ConfigError as error:
+            raise ConfigError(None, error.message.replace("`series`", ENV_PREFIX + "SERIES")) from error
+        changes["series"] = series
     for key in ("paths", "exclude"):
         value = environ.get(ENV_PREFIX + key.upper(), "").strip()
         if value:

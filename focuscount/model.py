@@ -180,6 +180,7 @@ class DocumentCounts:
     language: str | None = None
     lexicon_name: str | None = None
     language_note: str | None = None
+    series: str | None = None  # with --series: the name of the series the document is in (focuscount.series)
 
     def rate(self, category: str) -> float | None:
         """Hits of ``category`` per 1,000 words (None for an empty document)."""

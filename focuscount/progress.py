@@ -4,6 +4,8 @@ The library knows nothing of terminals: the CLI gives this class the stream and
 a bar factory (click's progress bar) and calls :meth:`advance` once per file.
 Nothing is drawn for pipes, CI logs or files,
 and nothing for runs that finish within ``delay`` seconds.
+A line printed while the bar is drawn goes through :meth:`Progress.interrupt`,
+so it lands above the bar, on a line of its own, never into the bar's line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 DELAY_SECONDS = 1.5
+CLEAR_LINE = "\r\x1b[K"  # back to the start of the bar's line, and erase it
 
 
 class Progress:
@@ -51,6 +54,20 @@ class Progress:
             self._bar.update(self.done)
             return
         self._bar.update(1)
+
+    def interrupt(self, print_lines: Callable[[], None]) -> None:
+        """Run ``print_lines`` (which prints whole lines to the stream) above the bar: the bar's line
+        is erased, the lines printed, and the bar drawn again under them."""
+        if self._bar is None:
+            print_lines()
+            return
+        self.stream.write(CLEAR_LINE)
+        self.stream.flush()
+        print_lines()
+        # click's bar skips drawing a line the same as the last it drew, and that line was just erased.
+        if hasattr(self._bar, "_last_line"):
+            self._bar._last_line = None
+        self._bar.render_progress()
 
     def close(self) -> None:
         """Finish the bar (if one was drawn) so the next output starts on a clean line."""

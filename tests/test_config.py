@@ -107,7 +107,7 @@ def test_no_paths_anywhere_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ('paths = ["docs"]\ncolour = "red"\n', 2, "unknown key 'colour' (allowed: lexicon, language, focus, versus, paths, exclude, by, dates, max_file_mb, follow_links, metadata_dates, notes, keep_furniture, min_hits, include_thin, jobs, timeout_per_file, cache, cache_dir, pdf_engine, ocr, executor, scheduler, organisation, chart_size, font_scale, check)"),
+        ('paths = ["docs"]\ncolour = "red"\n', 2, "unknown key 'colour' (allowed: lexicon, language, focus, versus, paths, exclude, by, dates, max_file_mb, follow_links, metadata_dates, notes, keep_furniture, min_hits, include_thin, jobs, timeout_per_file, cache, cache_dir, pdf_engine, ocr, executor, scheduler, organisation, chart_size, font_scale, series, check)"),
         ('by = "week"\n', 1, "'by' must be one of meeting, month, quarter, year, not 'week'"),
         ("paths = 3\n", 1, "'paths' must be a list of strings, not 3"),
         ("lexicon = 7\n", 1, "'lexicon' must be a non-empty string, not 7"),

@@ -264,3 +264,20 @@ def test_an_unexpected_exit_status_stops_the_docs() -> None:
         docs_cog.focuscount_output("lexicon check tests/fixtures/lexicon-tools/messy.toml", status=0)
     with pytest.raises(RuntimeError, match="exited 2, not 0"):
         docs_cog.focuscount_output("lexicon check no-such-lexicon.toml")
+
+
+def test_the_block_that_needs_ocr_and_libreoffice_is_checked_where_they_are_installed() -> None:
+    """Where Tesseract or LibreOffice is missing, cog keeps the README's block as it is (not re-run): here it is."""
+    missing = docs_cog.missing_programs(("tesseract", "soffice"))
+    if missing:
+        pytest.skip(f"not installed: {', '.join(missing)}; the README's OCR and .doc block is kept, not re-run")
+    marker = re.search(r'<!-- \[\[\[cog .*focuscount_output\((".*?scanned-minutes\.pdf.*?)\) \]\]\] -->\n', README)
+    assert marker is not None, "the README shows a scan and a .doc read"
+    shown = README[marker.end() : README.index("<!-- [[[end]]] -->", marker.end())].rstrip("\n")
+    command = re.match(r'"([^"]+)"', marker.group(1))
+    assert command is not None
+    generated = docs_cog.focuscount_output(
+        command.group(1), lines=[(0, 3), ("tests/fixtures/legacy-minutes.doc", -2)], needs=("tesseract", "soffice")
+    )
+    assert generated == shown
+    assert "(OCR)" in shown and "legacy-minutes.doc   paragraph" in shown

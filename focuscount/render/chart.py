@@ -218,7 +218,11 @@ def chart_figure(
     """
     # Fail on missing data before drawing anything.
     rows, term_report, by_document = _chart_data(analysis, kind, term_report)
-    caption = ratio_caption(analysis) if kind == "ratio" else None
+    from focuscount.render import chart_series
+
+    # With --series, the charts over time draw a line per series on one axis.
+    split = bool(analysis.series) and kind in OVER_TIME and not by_document
+    caption = (chart_series.series_caption(analysis) if split else ratio_caption(analysis)) if kind == "ratio" else None
     width, height = look.size.inches()
     # The bands under the plot are as tall as their text: taller with larger fonts, a smaller share of a taller figure.
     lines = look.font_scale * FIGSIZE[1] / height
@@ -227,14 +231,21 @@ def chart_figure(
         if by_document:
             _draw_breakdown(figure, analysis, DOCUMENTS, rows)
         elif kind == "ratio":
-            _draw_ratio_and_rates(figure, analysis)
+            (chart_series.draw_ratio_and_rates if split else _draw_ratio_and_rates)(figure, analysis)
         elif kind == "counts":
-            _draw_rates_only(figure, analysis)
+            (chart_series.draw_rates_only if split else _draw_rates_only)(figure, analysis)
         elif kind == "terms" and term_report is not None:
             _draw_terms(figure, term_report)
         else:
             _draw_breakdown(figure, analysis, kind, rows)
-        shown = title if title is not None else default_title(analysis, DOCUMENTS if by_document else kind)
+        if title is not None:
+            shown = title
+        else:
+            shown = (
+                chart_series.series_title(analysis, kind)
+                if split
+                else default_title(analysis, DOCUMENTS if by_document else kind)
+            )
         heading = figure.suptitle(for_chart(shown), x=0.01, ha="left")
         source = source_line(analysis, over_time=kind in OVER_TIME and not by_document, organisation=look.organisation)
         raised = _draw_source(figure, source, 0.015 * lines)

@@ -29,6 +29,7 @@ from focuscount.lexicon import Category, Lexicon
 from focuscount.model import Document, DocumentCounts, ratio_of
 from focuscount.render.data import SCHEMA
 from focuscount.safeio import read_input_json
+from focuscount.series import SeriesRule, name_series, split_series
 from focuscount.timeline import GROUPINGS, Grouping, group, trend
 from focuscount.uncertainty import Interval, is_thin, wilson
 
@@ -41,12 +42,18 @@ _MISSING = object()
 
 
 def load_saved_analysis(
-    path: Path, *, by: Grouping | None = None, min_hits: int | None = None, include_thin: bool | None = None
+    path: Path,
+    *,
+    by: Grouping | None = None,
+    min_hits: int | None = None,
+    include_thin: bool | None = None,
+    series: str | None = None,
 ) -> Analysis:
     """The analysis saved in ``path``, its periods and trend computed again from the documents' counts.
 
     ``by``, ``min_hits`` and ``include_thin`` regroup the documents, or judge thin
-    evidence, otherwise than the report did (None: as it did).  Raises
+    evidence, otherwise than the report did (None: as it did); ``series`` splits the
+    documents anew by their saved paths (None: into the series the report saved, if any).  Raises
     :class:`ConfigError` naming the file (and the field) for anything but a report
     of ``focuscount analyze -f json``.
     """
@@ -56,7 +63,7 @@ def load_saved_analysis(
             path, f"not a report of `focuscount analyze -f json` (schema {SCHEMA}); save one with "
             "`focuscount analyze PATHS -f json -o FILE`"
         )  # fmt: skip
-    return _Report(path).analysis(data, by, min_hits, include_thin)
+    return _Report(path).analysis(data, by, min_hits, include_thin, series)
 
 
 def check_saved_kind(analysis: Analysis, kind: str, path: Path) -> None:
@@ -77,7 +84,9 @@ class _Report:
 
     path: Path
 
-    def analysis(self, data: dict, by: Grouping | None, min_hits: int | None, include_thin: bool | None) -> Analysis:
+    def analysis(
+        self, data: dict, by: Grouping | None, min_hits: int | None, include_thin: bool | None, series: str | None
+    ) -> Analysis:
         lexicon = self.lexicon(self.table(data, "lexicon"))
         saved_by = self.string(data, "by")
         grouping = next((choice for choice in GROUPINGS if choice == saved_by), None)
@@ -90,6 +99,11 @@ class _Report:
             raise ConfigError(self.path, f"the saved report holds no documents; {SAVE_AGAIN}")
         documents = tuple(self.document(item, f"documents[{index}]", lexicon, hits) for index, item in items)
         grouping = by or grouping
+        rule = self.series_rule(data) if series is None else series
+        if series is not None:
+            documents = tuple(name_series(documents, SeriesRule.parse(series)))
+        elif rule is not None and any(c.series is None for c in documents):
+            raise self.wrong("documents[].series", "each document's series (the report has series.rule)", None)
         periods = tuple(group(documents, grouping, lexicon.focus, lexicon.versus, hits))
         breakdowns = {
             kind: tuple(self.row(kind, row, f"breakdowns.{kind}[{index}]", lexicon, hits) for index, row in rows)
@@ -106,7 +120,20 @@ class _Report:
             breakdowns=breakdowns,
             min_hits=hits,
             include_thin=thin_counted,
+            series_rule=rule,
+            series=()
+            if rule is None
+            else split_series(documents, grouping, lexicon.focus, lexicon.versus, hits, thin_counted),
         )
+
+    def series_rule(self, data: dict) -> str | None:
+        """The rule the report was split by (``series.rule``), or None when it was not (or predates series)."""
+        value = data.get("series")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.wrong("series", "an object or null", value)
+        return self.string(value, "rule", "series.rule")
 
     # --- the parts ---------------------------------------------------------------------------------------------
 
@@ -178,6 +205,7 @@ class _Report:
             not_counted=self.counts(data, f"{name}.not_counted", key="not_counted"),
             language=self.optional_string(data, "language", f"{name}.language"),
             lexicon_name=self.optional_string(data, "lexicon", f"{name}.lexicon"),
+            series=self.optional_string(data, "series", f"{name}.series"),
         )
 
     def breakdowns(self, data: dict) -> dict[str, list[tuple[int, object]]]:

@@ -13,6 +13,7 @@ from focuscount.escape import dumps_json, for_ci_log, for_csv_cell
 from focuscount.lexicon import Lexicon
 from focuscount.model import DocumentCounts, Period, per_thousand
 from focuscount.render.rows import RatioSource, document_date_label, ratio_names, round_or_none
+from focuscount.series import Series
 from focuscount.timeline import Trend
 from focuscount.uncertainty import Interval
 
@@ -64,6 +65,10 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, object]:
         "trend": None if analysis.trend is None else _trend(analysis.trend),
         "trend_note": None if analysis.trend is not None else analysis.no_trend_reason,
         "breakdowns": {kind: [_breakdown(row) for row in rows] for kind, rows in analysis.breakdowns.items()},
+        # With --series: the rule, and each series with its own periods and trend (null without it).
+        "series": None
+        if analysis.series_rule is None
+        else {"rule": analysis.series_rule, "series": [_series(item) for item in analysis.series]},
         "undated": [str(c.document.path) for c in analysis.undated],
         "undated_hint": UNDATED_HINT if analysis.undated else None,
         "skipped": [{"path": str(s.path), "reason": s.reason, "kind": s.kind} for s in analysis.skipped],
@@ -77,39 +82,62 @@ def render_json(analysis: Analysis) -> str:
 
 def render_csv(analysis: Analysis) -> str:
     """One CSV table: a row per document (``row=document``), per period (``row=period``), then per
-    speaker, section or slide when asked for (``row=speaker`` …)."""
+    speaker, section or slide when asked for (``row=speaker`` …).
+
+    With ``--series`` a last column ``series`` names each document's series, and each series
+    adds a row of its totals (``row=series``) and one per period of its own (``row=series_period``).
+    """
     lexicon = analysis.lexicon
+    by_series = analysis.series_rule is not None
     header = ["row", "label", "path", "format", "date", "date_source", "start", "end", "documents", "words"]
     header += list(ratio_names(lexicon)) + [f"{name}_per_1000" for name in ratio_names(lexicon)]
     header += ["ratio", "ratio_low", "ratio_high", "thin"]
     # Report-only categories come after the ratio, named so that no one reads them into it.
     header += [cell for name in lexicon.report_only for cell in (f"{name}_report_only", f"{name}_report_only_per_1000")]
+    header += ["series"] if by_series else []
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([for_csv_cell(name) for name in header])
+
+    def write(cells: list[object], series: str | None = None) -> None:
+        writer.writerow(cells + ([for_csv_cell(series or "")] if by_series else []))
+
     # The eight text cells of a row go through for_csv_cell (a speaker named "=cmd" is no formula);
     # the counts, rates and ratio are numbers focuscount writes, and stay numbers.  ``thin`` is true or
     # false, and like the interval empty when there is no ratio.
     for counts in analysis.documents:
         document = counts.document
         date = document.date.isoformat() if document.date else ""
-        writer.writerow(
+        write(
             [*_text_cells("document", document_date_label(counts), str(document.path), document.format, date,
                           document.date_source or "", "", ""),
-             1, counts.words, *_count_cells(lexicon, counts)]
+             1, counts.words, *_count_cells(lexicon, counts)],
+            counts.series,
         )  # fmt: skip
     for period in analysis.periods:
-        writer.writerow(
-            [*_text_cells("period", period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat()),
-             period.documents, period.words, *_count_cells(lexicon, period)]
-        )  # fmt: skip
+        write(_period_cells("period", period, lexicon))
     for kind, rows in analysis.breakdowns.items():
         for row in rows:
-            writer.writerow(
+            write(
                 [*_text_cells(kind, row.key, str(row.path or ""), "", "", "", "", ""), row.documents, row.words,
                  *_count_cells(lexicon, row)]
             )  # fmt: skip
+    for series in analysis.series:
+        write(
+            [*_text_cells("series", series.name, "", "", "", "", "", ""), len(series.documents), series.words,
+             *_count_cells(lexicon, series)],
+            series.name,
+        )  # fmt: skip
+        for period in series.periods:
+            write(_period_cells("series_period", period, lexicon), series.name)
     return for_ci_log(buffer.getvalue())
+
+
+def _period_cells(row: str, period: Period, lexicon: Lexicon) -> list[object]:
+    return [
+        *_text_cells(row, period.label, "", "", "", "", period.start.isoformat(), period.end.isoformat()),
+        period.documents, period.words, *_count_cells(lexicon, period),
+    ]  # fmt: skip
 
 
 def _text_cells(*cells: str) -> list[object]:
@@ -140,6 +168,26 @@ def _document(counts: DocumentCounts) -> dict[str, object]:
         "not_counted": counts.not_counted,
         "furniture_words": counts.furniture_words,
         "ocr_pages": document.ocr_pages,  # pages of a scan whose text OCR read (0: none)
+        "series": counts.series,  # with --series, the series it is in (null without)
+    }
+
+
+def _series(series: Series) -> dict[str, object]:
+    counts, words = series.counts, series.words
+    return {
+        "name": series.name,
+        "documents": len(series.documents),
+        "dated": series.dated,
+        "words": words,
+        "counts": counts,
+        "rates": {name: round_or_none(per_thousand(n, words), 3) for name, n in counts.items()},
+        "ratio": round_or_none(series.ratio, 4),
+        "interval": _interval(series.interval),
+        "thin": series.thin,
+        "periods": [_period(p) for p in series.periods],
+        "trend": None if series.trend is None else _trend(series.trend),
+        "trend_note": None if series.trend is not None else series.no_trend_reason,
+        "paths": [str(c.document.path) for c in series.documents],
     }
 
 

@@ -44,6 +44,9 @@ from focuscount.render.rows import (
     plural,
     report_only_note,
     report_only_rows,
+    series_period_rows,
+    series_rows,
+    series_trend_lines,
     thin_note,
 )
 from focuscount.render.summary import Summary
@@ -57,7 +60,9 @@ TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
 
 # Columns read as text (left-aligned); all others are numbers (right-aligned), as in the terminal tables.
-TEXT_COLUMNS = frozenset({"Date", "Source", "Document", "Period", "Speaker", "Section", "Slide", "Term", "Word"})
+TEXT_COLUMNS = frozenset(
+    {"Date", "Source", "Document", "Period", "Speaker", "Section", "Slide", "Term", "Word", "Series", "Trend/year"}
+)
 
 
 def render_report(
@@ -90,6 +95,7 @@ def render_report(
         by=analysis.by,
         no_trend_reason=analysis.no_trend_reason,
         periods=_periods(analysis),
+        series=_series(analysis),
         documents=_documents(analysis),
         thin=_thin_evidence(analysis),
         breakdowns=[_breakdown(analysis, kind) for kind in analysis.breakdowns],
@@ -202,6 +208,14 @@ class _Periods:
 
 
 @dataclass(frozen=True)
+class _SeriesSection:
+    split: str  # how the documents were split: "folder", "prefix" or "pattern REGEX"
+    table: _Table
+    thin_note: str
+    trends: tuple[str, ...]  # each series' trend line, or why it has none
+
+
+@dataclass(frozen=True)
 class _Documents:
     note: str
     table: _Table
@@ -288,11 +302,21 @@ def _facts(analysis: Analysis, summary: Summary) -> list[tuple[str, str]]:
 
 def _trend_sentence(analysis: Analysis) -> str:
     """The trend's one line, or why there is none: the same words as ``analyze``."""
-    return analysis.trend.describe() if analysis.trend is not None else analysis.no_trend_reason
+    said = analysis.trend.describe() if analysis.trend is not None else analysis.no_trend_reason
+    return said.replace("Trend: ", "Trend (all documents): ", 1) if analysis.series else said
 
 
 def _ratio_chart(analysis: Analysis) -> _Figure:
     by = analysis.by
+    if analysis.series and analysis.periods:
+        caption = (
+            f"The ratio of each series per {by}, a colour and marker each, on one time axis (marker area in "
+            "proportion to its words, whisker its 95% interval, hollow on thin evidence), with the 50% balance "
+            f"line and each series' trend (dash-dot); below, each series' {analysis.lexicon.focus} (solid) and "
+            f"{analysis.lexicon.versus} (dashed) hits per 1,000 words. A {by} without hits is a gap, not 0%. "
+            "Undated documents are not plotted."
+        )
+        return _figure(chart_svg(analysis, kind="ratio"), f"Ratio chart of each series by {by}", caption, "ratio")
     trend = "the trend" if analysis.trend is not None else "no trend line"
     caption = (
         f"The ratio per {by} (marker area in proportion to its words, whisker its 95% interval, hollow on thin "
@@ -308,8 +332,25 @@ def _ratio_chart(analysis: Analysis) -> _Figure:
 def _periods(analysis: Analysis) -> _Periods:
     names = analysis.lexicon.report_only
     apart = _ReportOnly(", ".join(names), _table(report_only_rows(analysis))) if names and analysis.periods else None
+    if analysis.series:  # each series' own periods, series after series
+        periods = [period for series in analysis.series for period in series.periods]
+        rows = series_period_rows(analysis, report_only=False)
+        return _Periods(_table(rows), _thin_note(analysis, periods, periods=True), apart)
     return _Periods(
         _table(period_rows(analysis, report_only=False)), _thin_note(analysis, analysis.periods, periods=True), apart
+    )
+
+
+def _series(analysis: Analysis) -> _SeriesSection | None:
+    """With ``--series``: the series compared in one table, and each one's trend."""
+    rule = analysis.series_rule
+    if rule is None:
+        return None
+    return _SeriesSection(
+        rule if rule in ("folder", "prefix") else f"pattern {rule}",
+        _table(series_rows(analysis, report_only=False)),
+        _thin_note(analysis, analysis.series),
+        tuple(series_trend_lines(analysis)),
     )
 
 

@@ -125,8 +125,10 @@ def document_rows(analysis: Analysis, report_only: bool = True) -> list[dict[str
             "Date": document_date_label(counts),
             "Source": document.date_source or "undated",
             "Document": str(document.path),
-            "Words": counts.words,
         }
+        if analysis.series_rule is not None:
+            row[SERIES_HEADER] = counts.series or ""
+        row["Words"] = counts.words
         row.update(count_columns(analysis.lexicon, counts, report_only))
         rows.append(row)
     return rows
@@ -140,6 +142,58 @@ def period_rows(analysis: Analysis, report_only: bool = True) -> list[dict[str, 
         row.update(count_columns(analysis.lexicon, period, report_only))
         rows.append(row)
     return rows
+
+
+SERIES_HEADER = "Series"
+TREND_HEADER = "Trend/year"
+
+
+def series_rows(analysis: Analysis, report_only: bool = True) -> list[dict[str, object]]:
+    """With ``--series``: one display row per series, to compare them (its trend in a few words)."""
+    rows = []
+    for series in analysis.series:
+        row: dict[str, object] = {
+            SERIES_HEADER: series.name,
+            "Docs": len(series.documents),
+            "Dated": series.dated,
+            "Words": series.words,
+        }
+        row.update(count_columns(analysis.lexicon, series, report_only))
+        trend = series.trend
+        row[TREND_HEADER] = NO_RATIO if trend is None else f"{trend.change_per_year:+.3f} {trend.direction}"
+        rows.append(row)
+    return rows
+
+
+def series_period_rows(analysis: Analysis, report_only: bool = True) -> list[dict[str, object]]:
+    """With ``--series``: one display row per period of each series, series after series."""
+    rows = []
+    for series in analysis.series:
+        for period in series.periods:
+            row: dict[str, object] = {
+                SERIES_HEADER: series.name,
+                "Period": period.label,
+                "Docs": period.documents,
+                "Words": period.words,
+            }
+            row.update(count_columns(analysis.lexicon, period, report_only))
+            rows.append(row)
+    return rows
+
+
+def series_trend_lines(analysis: Analysis) -> list[str]:
+    """With ``--series``: each series' trend line, or why it has none, named: ``Trend (board): +0.084 …``."""
+    lines = []
+    for series in analysis.series:
+        said = series.trend.describe() if series.trend is not None else series.no_trend_reason
+        lines.append(_named(said, series.name))
+    return lines
+
+
+def _named(said: str, name: str) -> str:
+    if said.startswith("Trend: "):
+        return f"Trend ({name}): {said.removeprefix('Trend: ')}"
+    return f"Trend ({name}): none. {said}"
 
 
 BREAKDOWN_TITLES = {"speaker": "Speakers", "section": "Sections", "slide": "Slides"}

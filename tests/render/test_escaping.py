@@ -356,7 +356,7 @@ def test_explain_on_a_terminal_keeps_only_its_own_bold(hostile: Path) -> None:
     controller, terminal = pty.openpty()
     environment = {name: value for name, value in os.environ.items() if not name.startswith("FOCUSCOUNT_")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "focuscount", "explain", "-c", "customer", "docs/2024-03-04-hostile.txt"],
+        [sys.executable, "-m", "focuscount", "explain", "--wide", "-c", "customer", "docs/2024-03-04-hostile.txt"],
         stdout=terminal,
         stderr=subprocess.PIPE,
         env=environment,

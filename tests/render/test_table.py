@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from helpers import ISSUE_LEXICON
 
 from focuscount.analysis import Analysis, analyze
-from focuscount.render.table import render_markdown, render_table
+from focuscount.render.table import ratio_colour, render_markdown, render_table
+from focuscount.terminal import TerminalLook, strip_sgr, visible_width
 
 CUSTOMER = (
     "Patrons asked for longer opening hours.",
@@ -163,3 +165,155 @@ def test_markdown_escapes_the_mark_and_sets_the_footnote_apart(analysis: Analysi
     assert f"|\n\n\\{NOTE}\n\n## Periods (by meeting)" in out
     assert f"|\n\n\\{PERIODS_NOTE}\n\n{analysis.trend.describe()}\n\n## Speakers (3)" in out  # type: ignore[union-attr]
     assert out.count("thin evidence") == 3
+
+
+# --- Output that fits the terminal (issue 14 §4) -------------------------------------------------------------------
+
+FULL_DOCUMENT_HEADER = (
+    "Date        Source    Document                                              Words    customer    institution"
+    "    customer/1k    institution/1k  Ratio (95% interval)      community    community/1k    partners    partners/1k"
+)
+
+
+def test_a_wide_enough_terminal_gets_exactly_the_full_table(examples_analysis: Analysis) -> None:
+    full = render_table(examples_analysis)
+    assert FULL_DOCUMENT_HEADER in full.splitlines()
+    assert max(len(line) for line in full.splitlines()) == 275  # the sections table, widest
+    assert render_table(examples_analysis, TerminalLook(width=275)) == full
+    assert render_table(examples_analysis, TerminalLook(width=None, colour=False)) == full
+
+
+def test_at_160_columns_only_the_per_1k_columns_go(examples_analysis: Analysis) -> None:
+    out = render_table(examples_analysis, TerminalLook(width=160))
+    lines = out.splitlines()
+    assert "/1k" not in "\n".join(line for line in lines if not line.startswith("Fitted"))
+    assert lines[2:6] == [
+        "Fitted to the terminal: without the /1k columns (--wide shows the full table)",
+        "Date        Source    Document                                              Words    customer    institution"
+        "  Ratio (95% interval)      community    partners",
+        "----------  --------  --------------------------------------------------  -------  ----------  -------------"
+        "  ----------------------  -----------  ----------",
+        "2024-01-16  filename  examples/minutes/2024-01-16-board-minutes.txt           632          15             42"
+        "  0.26 (0.17–0.39)                  0           0",
+    ]
+    assert all(len(line) <= 160 for line in lines)
+
+
+def test_at_120_columns_paths_are_relative_and_the_report_only_counts_go_last(examples_analysis: Analysis) -> None:
+    out = render_table(examples_analysis, TerminalLook(width=120))
+    lines = out.splitlines()
+    assert all(len(line) <= 120 for line in lines)
+    assert lines[0:9] == [
+        "Documents (lexicon: library; ratio = customer / (customer + institution); community and partners reported"
+        " apart, not in",
+        "  the ratio)",
+        "",
+        "Fitted to the terminal: without the /1k columns; paths relative to examples/; without community, partners"
+        " (--wide shows",
+        "  the full table)",
+        "Date        Source    Document                                     Words    customer    institution  Ratio (95%",
+        "                                                                                                     interval)",
+        "----------  --------  -----------------------------------------  -------  ----------  -------------"
+        "  ----------------",
+        "2024-01-16  filename  minutes/2024-01-16-board-minutes.txt           632          15             42"
+        "  0.26 (0.17–0.39)",
+    ]
+    # A header wraps before a path: every row keeps one line.
+    assert (
+        "2024-10-03  filename  talks/2024-10-03-regional-conference.pptx      672          40             38"
+        "  0.51 (0.40–0.62)"
+    ) in lines
+    # The periods table needs only the first step; its report-only counts stay.
+    periods = lines.index("Periods (by meeting)")
+    assert lines[periods + 2] == "Fitted to the terminal: without the /1k columns (--wide shows the full table)"
+    assert lines[periods + 3] == (
+        "Period        Docs    Words    customer    institution  Ratio (95% interval)      community    partners"
+    )
+
+
+def test_at_80_columns_paths_wrap_after_a_slash_and_numbers_stay_whole(examples_analysis: Analysis) -> None:
+    full = render_table(examples_analysis)
+    out = render_table(examples_analysis, TerminalLook(width=80))
+    lines = out.splitlines()
+    start = lines.index("Date        Source    Document                               Words    customer    institution"
+                        "  Ratio (95%")  # fmt: skip
+    assert lines[start + 1].strip() == "interval)"
+    assert lines[start + 3 : start + 7] == [
+        "2024-01-16  filename  minutes/                                 632          15             42  0.26 (0.17–0.39)",
+        "                      2024-01-16-board-minutes.txt",
+        "",
+        "2024-03-19  filename  minutes/2024-03-19-board-minutes.md      632          16             45  0.26 (0.17–0.38)",
+    ]
+    # Every file name is whole, on one line; every ratio with its interval is as in the full table.
+    for counts in examples_analysis.documents:
+        name = counts.document.path.name
+        assert any(re.search(rf"(^|\s|/){re.escape(name)}(\s|$)", line) for line in lines), name
+    assert re.findall(r"\d\.\d\d \(\d\.\d\d–\d\.\d\d\)\*?", full) == re.findall(
+        r"\d\.\d\d \(\d\.\d\d–\d\.\d\d\)\*?", out
+    )
+    # The tables without paths fit; those with paths are as narrow as whole file names allow.
+    periods, speakers, sections = (
+        lines.index(title) for title in ("Periods (by meeting)", "Speakers (4)", "Sections (126)")
+    )
+    assert max(len(line) for line in lines[periods:sections]) <= 80
+    assert max(len(line) for line in lines[:periods]) == 111
+    assert lines[sections + 6 : sections + 10] == [
+        "-----------------------------------  ------------  -------  ----------  -------------  -----------------",
+        "minutes/                             (before the        76           0              0  —",
+        "2024-01-16-board-minutes.txt         first",
+        "                                     heading)",
+    ]
+    assert lines[speakers + 2 : speakers + 6] == [
+        "Fitted to the terminal: without the /1k columns; without community, partners",
+        "  (--wide shows the full table)",
+        "Speaker        Docs    Words    customer    institution  Ratio (95%",
+        "                                                         interval)",
+    ]
+    assert lines[-3:] == [
+        "Overall ratio 0.50, 95% interval 0.42–0.59 (customer 351 vs institution 347 in",
+        "  7,818 words); not in the ratio: community 5, partners 0 · 14 documents read ·",
+        "  2 skipped (2 of other types) · 2024-01-16 to 2025-11-18",
+    ]
+
+
+def test_the_undated_list_keeps_its_indent_when_it_wraps(board: Path) -> None:
+    out = render_table(analysis_of(board), TerminalLook(width=40))
+    lines = out.splitlines()
+    undated = lines.index("Undated, left out of periods and trend:")
+    assert lines[undated + 1].startswith("  ") and lines[undated + 1].strip().endswith("notes.txt")
+
+
+def test_markdown_never_adapts(examples_analysis: Analysis) -> None:
+    assert "customer/1k" in render_markdown(examples_analysis)
+    assert "\x1b" not in render_markdown(examples_analysis)
+
+
+def test_colour_marks_the_ratio_above_and_below_one_half(examples_analysis: Analysis) -> None:
+    plain = render_table(examples_analysis)
+    coloured = render_table(examples_analysis, TerminalLook(colour=True))
+    assert coloured != plain
+    assert strip_sgr(coloured) == plain  # the layout is the same: tabulate measures the cells without the colour
+    assert "\x1b[33m0.26 (0.17–0.39)\x1b[39m" in coloured
+    assert "\x1b[34m0.51 (0.40–0.62)\x1b[39m" in coloured
+    assert "Overall ratio 0.50" in coloured  # only the table cells are coloured
+    assert "\x1b" not in render_table(examples_analysis, TerminalLook(width=80))  # no colour unless asked
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("0.50 (0.28–0.72)", "0.50 (0.28–0.72)"),
+        ("0.67 (0.21–0.94)*", "\x1b[34m0.67 (0.21–0.94)\x1b[39m*"),
+        ("0.49 (0.34–0.64)", "\x1b[33m0.49 (0.34–0.64)\x1b[39m"),
+        ("1.00*", "\x1b[34m1.00\x1b[39m*"),
+        ("—", "—"),
+    ],
+)
+def test_ratio_colour(cell: str, shown: str) -> None:
+    assert ratio_colour(cell) == shown
+
+
+def test_colour_and_narrow_together_keep_the_lines_within_the_width(examples_analysis: Analysis) -> None:
+    out = render_table(examples_analysis, TerminalLook(width=120, colour=True))
+    assert max(visible_width(line) for line in out.splitlines()) <= 120
+    assert strip_sgr(out) == render_table(examples_analysis, TerminalLook(width=120))
