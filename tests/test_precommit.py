@@ -1,4 +1,5 @@
-"""The repository works as a pre-commit hook: exercised for real with ``pre-commit try-repo``.
+"""The repository works as a pre-commit hook: exercised for real with ``pre-commit try-repo``, then with a
+``.pre-commit-config.yaml`` written as docs/ci.md shows it (``repo:`` a path git can clone, ``rev:`` a SHA).
 
 pre-commit builds the hook's own environment with pip (from the package index, or
 pip's cache), so this test takes some seconds; it is skipped, with the reason,
@@ -63,8 +64,19 @@ def test_pre_commit_hook_fails_then_passes(tmp_path: Path) -> None:
     # pre-commit passed focuscount.toml among the files: its rules are new, so every document is judged.
     assert "note: focuscount.toml changed: every document is judged" in failed.stdout
 
+    # Then as docs/ci.md says, literally: a .pre-commit-config.yaml pinned to a commit of focuscount.
+    revision = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO}\n    rev: {revision.stdout.strip()}\n    hooks:\n      - id: focuscount-check\n",
+        encoding="utf-8",
+    )
     (project / "docs" / "plan.md").write_text("Our patrons and families come first in the library.\n", encoding="utf-8")
-    git(project, "commit", "-q", "-am", "better plan")
-    passed = try_repo(project, tmp_path / "pre-commit-home")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "better plan")
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"}
+    passed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=project, capture_output=True, text=True, env=environment, check=False, timeout=600,
+    )  # fmt: skip
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert "Passed" in passed.stdout
+    assert "focuscount check" in passed.stdout and "Passed" in passed.stdout

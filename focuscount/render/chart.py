@@ -467,7 +467,8 @@ def _fitted_legend(axes: Axes, handles: Sequence[Artist], **placement: object) -
             return
 
 
-def _draw_ratio(axes: Axes, analysis: Analysis) -> list[Artist]:
+def ratio_axis(axes: Axes, analysis: Analysis) -> tuple[str, str]:
+    """The ratio's y axis, 0% to 100% with the formula as its label; returns the focus and versus names as drawn."""
     from matplotlib.ticker import FixedLocator, PercentFormatter
 
     focus, versus = for_chart(analysis.lexicon.focus), for_chart(analysis.lexicon.versus)
@@ -477,6 +478,11 @@ def _draw_ratio(axes: Axes, analysis: Analysis) -> list[Artist]:
     # Two lines: the legend below leaves the ratio axes less height than the formula's length.
     axes.set_ylabel(f"Ratio = {focus} /\n({focus} + {versus})")
     axes.grid(axis="y")
+    return focus, versus
+
+
+def _draw_ratio(axes: Axes, analysis: Analysis) -> list[Artist]:
+    focus, versus = ratio_axis(axes, analysis)
     rated = [p for p in analysis.periods if p.ratio is not None]
     if not rated:
         _note(axes, "No dated documents with hits")

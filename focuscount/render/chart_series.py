@@ -92,14 +92,8 @@ def _view(analysis: Analysis, series: Series) -> Analysis:
 
 def _draw_ratios(axes: Axes, analysis: Analysis) -> list[Artist]:
     from matplotlib.lines import Line2D
-    from matplotlib.ticker import FixedLocator, PercentFormatter
 
-    focus, versus = for_chart(analysis.lexicon.focus), for_chart(analysis.lexicon.versus)
-    axes.set_ylim(0, 1)
-    axes.yaxis.set_major_locator(FixedLocator([0, 0.25, 0.5, 0.75, 1]))
-    axes.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
-    axes.set_ylabel(f"Ratio = {focus} /\n({focus} + {versus})")
-    axes.grid(axis="y")
+    focus, versus = base.ratio_axis(axes, analysis)
     drawn = drawn_series(analysis)
     rated = [period for series in drawn for period in series.periods if period.ratio is not None]
     if not rated:
