@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
 from focuscount.errors import ConfigError
@@ -169,8 +169,6 @@ class Series:
 
 def name_series(documents: Sequence[DocumentCounts], rule: SeriesRule) -> list[DocumentCounts]:
     """``documents`` with each one's series name set by ``rule``."""
-    from dataclasses import replace
-
     names = rule.names([c.document.path for c in documents])
     return [replace(counts, series=name) for counts, name in zip(documents, names, strict=True)]
 

@@ -609,7 +609,8 @@ def _draw_gaps(axes: Axes, analysis: Analysis) -> Line2D | None:
     return gap
 
 
-def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artist]:
+def rates_axis(axes: Axes, analysis: Analysis, ticks: int) -> bool:
+    """The y axis of hits per 1,000 words; False (with a note in the plot) when no period has a date to draw."""
     from matplotlib.ticker import MaxNLocator
 
     axes.set_ylabel("Hits per 1,000 words")
@@ -618,6 +619,12 @@ def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artis
     if not analysis.periods:
         axes.set_ylim(0, 1)
         _note(axes, "No dated documents")
+        return False
+    return True
+
+
+def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artist]:
+    if not rates_axis(axes, analysis, ticks):
         return []
     colours = category_colours(analysis.lexicon)
     highest = 0.0

@@ -177,14 +177,8 @@ def _draw_one_ratio(axes: Axes, analysis: Analysis, series: Series, index: int, 
 
 def _draw_rates(axes: Axes, analysis: Analysis, *, ticks: int = 4) -> list[Artist]:
     from matplotlib.lines import Line2D
-    from matplotlib.ticker import MaxNLocator
 
-    axes.set_ylabel("Hits per 1,000 words")
-    axes.grid(axis="y")
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=ticks, integer=True))
-    if not analysis.periods:
-        axes.set_ylim(0, 1)
-        base._note(axes, "No dated documents")
+    if not base.rates_axis(axes, analysis, ticks):
         return []
     lexicon = analysis.lexicon
     styles: tuple[tuple[str, Literal["-", "--"]], ...] = ((lexicon.focus, "-"), (lexicon.versus, "--"))
